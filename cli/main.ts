@@ -1,0 +1,67 @@
+// The `korrigo-station` command: a table of subcommands, and one place where failures become exit codes.
+import { readFile } from 'node:fs/promises';
+import { KorrigoError } from '../core/errors';
+import type { Command } from './command';
+import { processCommand } from './process-command';
+import { reportError } from './report-error';
+import { serve } from './serve';
+
+const COMMANDS: Record<string, Command> = {
+  process: processCommand,
+  serve: {
+    summary: 'serve the station UI and API to a browser on this computer',
+    run: (args) => serve(args),
+  },
+};
+
+const NAME = 'korrigo-station';
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const list = Object.entries(COMMANDS).map(
+    ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`,
+  );
+  return [
+    `Usage: ${NAME} <command> [options]`,
+    '',
+    'Commands:',
+    ...list,
+    '',
+    `Run "${NAME} <command> --help" for a command's options. Also: ${NAME} --help, ${NAME} --version.`,
+    '',
+  ].join('\n');
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const [name, ...args] = argv;
+  try {
+    if (name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(usage());
+      return 0;
+    }
+    if (name === '--version' || name === '-V') {
+      process.stdout.write(`${NAME} ${await version()}\n`);
+      return 0;
+    }
+    if (name === undefined)
+      throw new KorrigoError('bad-arguments', 'no command given', { hint: `see ${NAME} --help` });
+    const command = COMMANDS[name];
+    if (!command) {
+      const known = Object.keys(COMMANDS).join(', ');
+      throw new KorrigoError('bad-arguments', `unknown command "${name}" (commands: ${known})`, {
+        hint: `see ${NAME} --help`,
+      });
+    }
+    return await command.run(args);
+  } catch (error) {
+    return reportError(error, verbose, (text) => process.stderr.write(text));
+  }
+}

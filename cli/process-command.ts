@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KorrigoError } from '../core/errors';
+import type { Manifest } from '../core/manifest';
+import { MANIFEST_FILE } from '../core/pipeline/output-dir';
+import { processBatch } from '../core/pipeline/run';
+import type { Command } from './command';
+import { progressPrinter } from './progress';
+
+export const PROCESS_USAGE = `Usage: korrigo-station process <scan.pdf>... --roster <students.csv> --out <dir> [--db <file>]
+
+Splits the folded A3 sheets of the scanner PDFs, puts every page in reading order and writes one PDF
+per copy (<dir>/copies/*.pdf) and <dir>/manifest.json. The scan files, in the order given, form one
+stack: a recto at the end of one file pairs with the verso at the start of the next.
+
+Options:
+  --roster <file>  Pronote roster CSV (required)
+  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run in it
+                   that the new manifest does not list are removed
+  --db <file>      reserved for the station's store, which is not built yet: accepted and ignored
+  --verbose        print the stack trace of an error
+  -h, --help       show this help
+
+Exit codes: 0 processed (even when copies need review), 2 bad input or arguments, 1 internal error.
+`;
+
+const OPTIONS = {
+  roster: { type: 'string', multiple: true },
+  out: { type: 'string', multiple: true },
+  db: { type: 'string', multiple: true },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const processCommand: Command = {
+  summary: 'split scanner PDFs into one PDF per copy, plus manifest.json',
+  async run(args) {
+    const { values, positionals } = parseProcessArgs(args);
+    if (values.help) {
+      process.stdout.write(PROCESS_USAGE);
+      return 0;
+    }
+    const roster = single(values.roster, 'roster', '<students.csv>');
+    const outDir = single(values.out, 'out', '<dir>');
+    if (values.db)
+      process.stderr.write('korrigo-station: note: --db is reserved for the store and ignored for now\n');
+    if (positionals.length === 0) throw usageError('no scan PDF given');
+
+    const progress = progressPrinter(process.stderr);
+    let manifest: Manifest;
+    try {
+      manifest = await processBatch({ scans: positionals, roster, outDir, onProgress: progress.onProgress });
+    } finally {
+      progress.finish();
+    }
+    printSummary(manifest, outDir);
+    return 0;
+  },
+};
+
+function parseProcessArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = (error as Error).message;
+    // Node's messages name the option in quotes, with advice meant for programmers around it.
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw usageError(`unknown option ${option}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw usageError(message.includes('missing') ? `${option} needs a value` : `${option} takes no value`);
+    }
+    if (code?.startsWith('ERR_PARSE_ARGS')) throw usageError(message);
+    throw error;
+  }
+}
+
+function single(values: string[] | undefined, name: string, placeholder: string): string {
+  if (!values || values.length === 0) throw usageError(`--${name} ${placeholder} is required`);
+  if (values.length > 1) throw usageError(`--${name} is given ${values.length} times`);
+  return values[0]!;
+}
+
+function usageError(problem: string): KorrigoError {
+  return new KorrigoError('bad-arguments', problem, { hint: 'see korrigo-station process --help' });
+}
+
+function printSummary(manifest: Manifest, outDir: string): void {
+  const pages = manifest.sources.reduce((sum, source) => sum + source.pages, 0);
+  const review = manifest.copies.filter((copy) => copy.status === 'needs_review').length;
+  for (const warning of manifest.warnings) process.stderr.write(`korrigo-station: warning: ${warning}\n`);
+  for (const violation of manifest.invariants.violations) {
+    process.stderr.write(`korrigo-station: warning: ${violation}\n`);
+  }
+  process.stdout.write(
+    `${manifest.sources.length} scan file${manifest.sources.length === 1 ? '' : 's'}, ${pages} pages: ` +
+      `${manifest.copies.length} copies, ${review} to review. Manifest: ${join(outDir, MANIFEST_FILE)}\n`,
+  );
+}

@@ -1,0 +1,89 @@
+// `korrigo-station serve`: the station's UI and API on http://127.0.0.1, for a browser on this computer
+// (the same screens as the desktop app, without Electron).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createStation } from '../core/api/station';
+import { STATION_VERSION } from '../core/api/version';
+import { KorrigoError } from '../core/errors';
+import { processBatch } from '../core/pipeline/run';
+import { resolveDataDir } from '../core/server/data-dir';
+import { startHttpServer } from '../core/server/http-server';
+
+const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+export const SERVE_USAGE = `Usage: korrigo-station serve [--port N] [--data-dir DIR]
+
+Serves the station's UI and API on http://127.0.0.1:N (default: a free port) and prints the link to
+open. Batches are kept in DIR (default: $KORRIGO_DATA_DIR, else the desktop app's data folder).`;
+
+export interface ServeIo {
+  stdout: NodeJS.WritableStream;
+  /** Resolves when the server should stop. Default: the first SIGINT or SIGTERM. */
+  stopped: Promise<unknown>;
+}
+
+function untilSignal(): Promise<unknown> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+function parseServeArgs(argv: string[]): { port: number; dataDir: string; help: boolean } {
+  let values: { port?: string; 'data-dir'?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new KorrigoError('bad-arguments', `serve: ${(error as Error).message}`, { hint: SERVE_USAGE });
+  }
+  const port = Number(values.port ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new KorrigoError(
+      'bad-arguments',
+      `serve: --port must be a number from 0 to 65535, not "${values.port}"`,
+    );
+  }
+  return { port, dataDir: values['data-dir'] ?? resolveDataDir(), help: values.help ?? false };
+}
+
+/** Runs until `io.stopped` resolves; returns the exit code. */
+export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<number> {
+  const out = io.stdout ?? process.stdout;
+  const options = parseServeArgs(argv);
+  if (options.help) {
+    out.write(`${SERVE_USAGE}\n`);
+    return 0;
+  }
+  const hasUi = existsSync(RENDERER_DIR);
+  const server = await startHttpServer({
+    station: createStation({ dataDir: options.dataDir, processBatch }),
+    port: options.port,
+    ...(hasUi ? { staticDir: RENDERER_DIR } : {}),
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new KorrigoError('bad-arguments', `serve: port ${options.port} is already in use`, {
+      hint: 'Choose another --port, or leave it out to get a free one',
+    });
+  });
+  const lines = [`Korrigo Scan Station ${STATION_VERSION}: batches in ${options.dataDir}`];
+  if (!hasUi) lines.push('The UI is not built (npm run build): only the API answers.');
+  lines.push(
+    'Open this link in a browser on this computer (it holds the key of this session):',
+    `  ${server.loginUrl}`,
+    'Ctrl+C stops the station.',
+  );
+  out.write(`${lines.join('\n')}\n`);
+  await (io.stopped ?? untilSignal());
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,16 @@
+// The API's method names at runtime, for allowlists in processes that must not load the handlers
+// (Electron main). A Record literal makes the compiler refuse both a missing and an unknown name.
+import type { MethodName } from './contract';
+
+const METHODS: Record<MethodName, true> = {
+  'station.info': true,
+  'batches.process': true,
+  'batches.list': true,
+  'batches.get': true,
+};
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(METHODS, name);
+}

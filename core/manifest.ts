@@ -1,0 +1,73 @@
+// The manifest is a public contract (other tools read it): change it only by adding optional fields,
+// and bump `version` for anything else.
+
+export type CopyStatus = 'ready' | 'needs_review';
+export type Half = 'left' | 'right' | 'full';
+
+export interface ManifestSource {
+  /** File name as given (base name), in the order the operator gave the files. */
+  file: string;
+  sha256: string;
+  pages: number;
+}
+
+export interface ManifestStudent {
+  name: string;
+  email: string;
+  /** ISO date, yyyy-mm-dd. */
+  birthDate: string;
+  className: string;
+}
+
+export interface ManifestCandidate {
+  name: string;
+  email: string;
+  score: number;
+}
+
+export interface ManifestPage {
+  /** 1-based index into `sources`. */
+  file: number;
+  /** 1-based page number inside that source file. */
+  source: number;
+  /** Which half of the page as a viewer displays it (after /Rotate); `full` for an A4 page. */
+  half: Half;
+  /** Extra clockwise rotation the station applied, in degrees. */
+  rotate: 0 | 90 | 180 | 270;
+  blank: boolean;
+}
+
+export interface ManifestCopy {
+  /** Stable across runs on the same sources: derived from the first source page of the copy. */
+  id: string;
+  status: CopyStatus;
+  student: ManifestStudent | null;
+  confidence: number;
+  reasons: string[];
+  candidates: ManifestCandidate[];
+  /** Reading order: P1, P2, P3, P4, P5, ... */
+  pages: ManifestPage[];
+  /** Path of the copy PDF, relative to the output directory. */
+  file: string;
+}
+
+export interface ManifestInvariants {
+  /** Every half of every source page is in exactly one copy. */
+  everyPageOnce: boolean;
+  /** Within each copy, sheet pages follow P1, P2, P3, P4 and source order. */
+  pagesInOrder: boolean;
+  /** Every copy has a multiple of 4 pages, or is flagged needs_review with the reason. */
+  multipleOfFour: boolean;
+  /** Human-readable description of each violation (empty when all hold). */
+  violations: string[];
+}
+
+export interface Manifest {
+  version: 1;
+  sources: ManifestSource[];
+  roster: { file: string; students: number };
+  copies: ManifestCopy[];
+  absent: { name: string; email: string }[];
+  warnings: string[];
+  invariants: ManifestInvariants;
+}

@@ -1,0 +1,23 @@
+import type { Manifest } from '../manifest';
+
+export type ProcessStage = 'load' | 'classify' | 'split' | 'write';
+
+export interface ProgressEvent {
+  stage: ProcessStage;
+  /** Units done within the stage (pages or copies), and how many there are. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface ProcessOptions {
+  /** Scanner PDFs, in stack order: together they form one stack of sheets. */
+  scans: string[];
+  /** Pronote roster CSV. */
+  roster: string;
+  /** Output directory: receives manifest.json and copies/*.pdf. Created if missing. */
+  outDir: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProcessBatch = (options: ProcessOptions) => Promise<Manifest>;

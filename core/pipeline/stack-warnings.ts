@@ -1,0 +1,36 @@
+import type { StackUnit } from './sheets';
+import { pageLabel } from './stack';
+import type { StackPage } from './stack';
+
+/** What the operator should check in the stack: unusual pages and runs of A3 sides that do not pair up. */
+export function stackWarnings(units: readonly StackUnit<StackPage>[]): string[] {
+  const warnings: string[] = [];
+  let runStart: StackPage | undefined;
+  let runSides = 0;
+  for (const unit of units) {
+    if (unit.kind === 'loose-page') {
+      runStart = undefined;
+      runSides = 0;
+      if (unit.page.unusual) warnings.push(`${pageLabel(unit.page)} is ${unit.page.unusual}`);
+      continue;
+    }
+    runStart ??= unit.recto;
+    runSides += unit.kind === 'sheet' ? 2 : 1;
+    // An incomplete sheet is always the last unit of its run: an A4 page or the end of the stack follows.
+    if (unit.kind === 'incomplete-sheet') {
+      warnings.push(oddRunWarning(runStart, unit.recto, runSides));
+      runStart = undefined;
+      runSides = 0;
+    }
+  }
+  return warnings;
+}
+
+function oddRunWarning(first: StackPage, last: StackPage, sides: number): string {
+  const lacking = `${pageLabel(last)} has no verso: its sheet is incomplete (P1 and P4 only)`;
+  if (sides === 1) return `${lacking}; it is a single A3 side between loose pages or at the end of the stack`;
+  return (
+    `${lacking}; the run of ${sides} A3 sides from ${pageLabel(first)} to ${pageLabel(last)} is odd. ` +
+    'If a side is missing earlier in that run, the sheets after it are paired wrongly: check them'
+  );
+}

@@ -1,0 +1,8 @@
+// The only IPC channels between the renderer and main. Fixed names: the preload never exposes ipcRenderer.
+
+/** renderer -> main: an API call (method name, args), answered with a WireReply. */
+export const INVOKE_CHANNEL = 'korrigo:invoke';
+/** main -> renderer: the station's push events. */
+export const PUSH_CHANNEL = 'korrigo:push';
+/** renderer -> main: the OS open-file dialog; it runs in main and has nothing to do with the core. */
+export const PICK_FILES_CHANNEL = 'korrigo:pick-files';

@@ -1,0 +1,42 @@
+// Main's IPC surface. Every message is checked: the sending frame must be the station's own UI, the
+// method must be one of the API's, and the core validates the arguments with its zod schemas.
+import { BrowserWindow, ipcMain } from 'electron';
+import type { IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { isMethodName } from '../core/api/method-names';
+import { wireFailure } from '../core/api/wire';
+import type { WireReply } from '../core/api/wire';
+import { INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
+import type { CoreHostClient } from './core-host-client';
+import { pickFiles } from './dialogs';
+import { isAppUrl } from './trusted-url';
+
+const pickFilesOptions = z.strictObject({
+  title: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(10),
+  multiple: z.boolean(),
+});
+
+function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
+  return event.senderFrame !== null && isAppUrl(event.senderFrame.url);
+}
+
+export function registerIpc(core: CoreHostClient): void {
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    (event, name: unknown, args: unknown): Promise<WireReply<unknown>> | WireReply<unknown> => {
+      if (!fromTrustedFrame(event))
+        return wireFailure('forbidden', 'IPC from a frame that is not the station UI');
+      if (!isMethodName(name))
+        return wireFailure('unknown-method', `The station has no method "${String(name)}"`);
+      return core.invoke(name, args);
+    },
+  );
+
+  ipcMain.handle(PICK_FILES_CHANNEL, async (event, options: unknown): Promise<string[]> => {
+    const parsed = pickFilesOptions.safeParse(options);
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!fromTrustedFrame(event) || !parsed.success || !window) return [];
+    return pickFiles(window, parsed.data);
+  });
+}

@@ -1,0 +1,23 @@
+// The renderer's only door to the station: three fixed channels, never ipcRenderer itself.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { AnyPush, KorrigoDesktopBridge, KorrigoEvents } from '../core/api/contract';
+import { STATION_VERSION } from '../core/api/version';
+import { INVOKE_CHANNEL, PICK_FILES_CHANNEL, PUSH_CHANNEL } from './channels';
+
+const bridge = {
+  version: STATION_VERSION,
+  invoke: (name, args) => ipcRenderer.invoke(INVOKE_CHANNEL, name, args),
+  on: (event, listener) => {
+    const relay = (_ipcEvent: IpcRendererEvent, push: AnyPush) => {
+      if (push.event === event) listener(push.payload as KorrigoEvents[typeof event]);
+    };
+    ipcRenderer.on(PUSH_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(PUSH_CHANNEL, relay);
+    };
+  },
+  pickFiles: (options) => ipcRenderer.invoke(PICK_FILES_CHANNEL, options),
+} satisfies KorrigoDesktopBridge;
+
+contextBridge.exposeInMainWorld('korrigo', bridge);

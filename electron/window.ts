@@ -1,0 +1,22 @@
+import { BrowserWindow } from 'electron';
+import { APP_URL } from './trusted-url';
+
+export function createMainWindow(preload: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 900,
+    title: 'Korrigo Scan Station',
+    show: false,
+    webPreferences: {
+      preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_URL);
+  return window;
+}

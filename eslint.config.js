@@ -1,0 +1,52 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ['bin/**/*.mjs', '*.config.js'], languageOptions: { globals: globals.node } },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The dependency rule: renderer -> (core/api types) <- electron -> core. core knows no shell.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom'],
+          patterns: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/test/**'],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs in a browser.' },
+            {
+              regex: '^(\\.\\./)+core/(?!api/)',
+              message: 'The renderer may import only the API types from core/api.',
+            },
+            {
+              group: ['**/electron/**', '**/cli/**'],
+              message: 'The renderer talks to the station through core/api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

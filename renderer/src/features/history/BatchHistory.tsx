@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { BatchDetail, BatchSummary } from '../../../../core/api/contract';
+import type { WireError } from '../../../../core/api/wire';
+import { ErrorAlert } from '../../ErrorAlert';
+import { useHost } from '../../host';
+import { formatDate } from '../../labels';
+
+interface BatchHistoryProps {
+  /** Bumped by the parent when a batch was added, to reload the list. */
+  revision: number;
+  shownBatchId: string | undefined;
+  onShow: (batch: BatchDetail) => void;
+}
+
+export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryProps) {
+  const { bridge } = useHost();
+  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
+  const [error, setError] = useState<WireError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void bridge.invoke('batches.list', {}).then((reply) => {
+      if (!current) return;
+      if (reply.ok) setBatches(reply.result);
+      else setError(reply.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [bridge, revision]);
+
+  const show = async (batchId: string) => {
+    setError(null);
+    const reply = await bridge.invoke('batches.get', { batchId });
+    if (reply.ok) onShow(reply.result);
+    else setError(reply.error);
+  };
+
+  return (
+    <section className="card" aria-labelledby="history-title">
+      <h2 id="history-title">Lots précédents</h2>
+      {error && <ErrorAlert error={error} />}
+      {batches === null && !error && <p className="hint">Chargement…</p>}
+      {batches?.length === 0 && <p className="hint">Aucun lot traité pour l’instant.</p>}
+      {batches && batches.length > 0 && (
+        <ul className="history" aria-label="Lots précédents">
+          {batches.map((batch) => (
+            <li key={batch.batchId} aria-current={batch.batchId === shownBatchId ? 'true' : undefined}>
+              <span>
+                <strong>{formatDate(batch.processedAt)}</strong> — {batch.sources.join(', ')} — {batch.copies}{' '}
+                copie
+                {batch.copies > 1 ? 's' : ''} dont {batch.needsReview} à vérifier
+                {!batch.invariantsHold && <strong className="check-failed"> — contrôles en échec</strong>}
+              </span>
+              <button
+                type="button"
+                className="button-small"
+                aria-label={`Afficher le lot ${batch.batchId}`}
+                onClick={() => void show(batch.batchId)}
+              >
+                Afficher
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

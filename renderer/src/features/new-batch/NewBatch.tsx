@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { BatchDetail } from '../../../../core/api/contract';
+import type { WireError } from '../../../../core/api/wire';
+import { ErrorAlert } from '../../ErrorAlert';
+import { useHost } from '../../host';
+import type { ShownStage } from '../../labels';
+import { stationPaths, withPickedNames } from './chosen-file';
+import type { ChosenFile } from './chosen-file';
+import { FilePicker } from './FilePicker';
+import { ProgressPanel } from './ProgressPanel';
+import type { StageProgress } from './ProgressPanel';
+import { ScanList } from './ScanList';
+
+const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'split', 'write'];
+
+export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) => void }) {
+  const host = useHost();
+  const [scans, setScans] = useState<ChosenFile[]>([]);
+  const [roster, setRoster] = useState<ChosenFile | null>(null);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<StageProgress | null>(null);
+  const [error, setError] = useState<WireError | null>(null);
+  const stages: ShownStage[] = host.kind === 'browser' ? ['upload', ...PIPELINE_STAGES] : PIPELINE_STAGES;
+
+  const run = async (scanFiles: ChosenFile[], rosterFile: ChosenFile) => {
+    const files = [...scanFiles, rosterFile];
+    setProgress(host.kind === 'browser' ? { upload: { done: 0, total: files.length } } : {});
+    const paths = await stationPaths(host, files, (done) =>
+      setProgress((current) => ({ ...current, upload: { done, total: files.length } })),
+    );
+    if (!paths.ok) return setError(paths.error);
+
+    // Only this call's batch: the first id seen while it runs is ours (one batch at a time per window).
+    let batchId: string | undefined;
+    const unsubscribe = host.bridge.on('batch.progress', (event) => {
+      batchId ??= event.batchId;
+      if (event.batchId !== batchId) return;
+      setProgress((current) => ({ ...current, [event.stage]: { done: event.done, total: event.total } }));
+    });
+    try {
+      const rosterPath = paths.result.at(-1) ?? '';
+      const reply = await host.bridge.invoke('batches.process', {
+        scans: paths.result.slice(0, -1),
+        roster: rosterPath,
+      });
+      if (reply.ok) onProcessed(reply.result);
+      else setError(withPickedNames(reply.error, files, paths.result));
+    } finally {
+      unsubscribe();
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!roster || scans.length === 0) return;
+    setError(null);
+    setRunning(true);
+    void run(scans, roster).finally(() => setRunning(false));
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-batch-title">
+      <h2 id="new-batch-title">Nouveau lot</h2>
+      <form onSubmit={submit} className="new-batch-form">
+        <fieldset disabled={running}>
+          <legend>PDF du scanner</legend>
+          <p className="hint">Dans l&apos;ordre de la pile : SKM1.pdf, puis SKM2.pdf…</p>
+          <ScanList scans={scans} onChange={setScans} />
+          <FilePicker
+            label="Ajouter des PDF du scanner"
+            extensions={['pdf']}
+            multiple
+            onChosen={(chosen) => setScans((current) => [...current, ...chosen])}
+          />
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Liste des élèves (CSV Pronote)</legend>
+          {roster ? (
+            <p className="file-name">{roster.name}</p>
+          ) : (
+            <p className="hint">Aucune liste choisie.</p>
+          )}
+          <FilePicker
+            label={roster ? 'Changer la liste des élèves' : 'Choisir la liste des élèves'}
+            extensions={['csv']}
+            multiple={false}
+            onChosen={(chosen) => setRoster(chosen[0] ?? null)}
+          />
+        </fieldset>
+        <button type="submit" className="button-primary" disabled={running || scans.length === 0 || !roster}>
+          {running ? 'Traitement en cours…' : 'Traiter'}
+        </button>
+      </form>
+      {error && <ErrorAlert error={error} />}
+      {progress && <ProgressPanel stages={stages} progress={progress} />}
+    </section>
+  );
+}

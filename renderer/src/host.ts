@@ -1,0 +1,24 @@
+// One renderer bundle for both shells, so the transport is chosen when the page starts.
+import { createContext, useContext } from 'react';
+import type { KorrigoDesktopBridge } from '../../core/api/contract';
+import { createHttpBridge } from '../../core/api/http-bridge';
+import type { KorrigoHttpBridge } from '../../core/api/http-bridge';
+
+export type Host =
+  /** Electron: IPC through the preload; the OS dialog gives file paths. */
+  | { kind: 'desktop'; bridge: KorrigoDesktopBridge }
+  /** A browser on the loopback server: the session cookie authenticates; files are uploaded. */
+  | { kind: 'browser'; bridge: KorrigoHttpBridge };
+
+export function connectHost(): Host {
+  if (window.korrigo) return { kind: 'desktop', bridge: window.korrigo };
+  return { kind: 'browser', bridge: createHttpBridge({ baseUrl: '' }) };
+}
+
+export const HostContext = createContext<Host | null>(null);
+
+export function useHost(): Host {
+  const host = useContext(HostContext);
+  if (!host) throw new Error('useHost() outside <HostContext.Provider>');
+  return host;
+}

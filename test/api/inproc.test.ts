@@ -1,0 +1,7 @@
+import { createInProcessBridge } from '../../core/api/inproc';
+import { describeContract } from './contract-suite';
+
+describeContract('the in-process bridge', async (station) => ({
+  bridge: createInProcessBridge(station),
+  close: async () => {},
+}));

@@ -1,0 +1,87 @@
+// The Electron binary cannot run here, but its bundles can be checked: the sandboxed preload must be one
+// file that needs nothing but electron, and the core host must serve the API from its CommonJS bundle
+// (driven through a stand-in for Electron's process.parentPort).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createBuilder } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreHostMessage, InvokeMessage } from '../../electron/host-messages';
+import { writeSampleBatch } from './sample-batch';
+import type { SampleBatch } from './sample-batch';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist-electron');
+
+/** Loads core-host.cjs with a fake parentPort, posts the messages, prints what the host posts back. */
+const PARENT_PORT_SHIM = `
+const { EventEmitter } = require('node:events');
+const port = new EventEmitter();
+port.postMessage = (message) => process.stdout.write(JSON.stringify(message) + '\\n');
+process.parentPort = port;
+require(process.env.CORE_HOST);
+for (const data of JSON.parse(process.env.MESSAGES)) port.emit('message', { data });
+`;
+
+async function runCoreHost(dataDir: string, messages: InvokeMessage[]): Promise<CoreHostMessage[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', PARENT_PORT_SHIM], {
+    env: {
+      ...process.env,
+      CORE_HOST: join(BUNDLE, 'core-host.cjs'),
+      MESSAGES: JSON.stringify(messages),
+      KORRIGO_DATA_DIR: dataDir,
+    },
+  });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as CoreHostMessage);
+}
+
+describe('the Electron bundles', () => {
+  let root: string;
+  let sample: SampleBatch;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'korrigo-electron-'));
+    sample = await writeSampleBatch(root);
+    const builder = await createBuilder({
+      configFile: join(ROOT, 'vite.electron.config.ts'),
+      logLevel: 'warn',
+    });
+    await builder.buildApp();
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('builds a preload that requires electron and nothing else', async () => {
+    const preload = await readFile(join(BUNDLE, 'preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1])).toEqual([
+      'electron',
+    ]);
+    expect(preload).toContain('exposeInMainWorld("korrigo"');
+  });
+
+  it('serves the API from the core host bundle, pushes included', async () => {
+    const dataDir = join(root, 'data');
+    const scans = [sample.scans.skm1, sample.scans.skm2];
+    const messages = await runCoreHost(dataDir, [
+      { type: 'invoke', id: 1, name: 'station.info', args: {} },
+      { type: 'invoke', id: 2, name: 'batches.process', args: { scans, roster: sample.roster } },
+      { type: 'invoke', id: 3, name: 'shell.exec', args: {} },
+    ]);
+    const replies = new Map(messages.flatMap((m) => (m.type === 'reply' ? [[m.id, m.reply] as const] : [])));
+    expect(replies.get(1)).toMatchObject({ ok: true, result: { dataDir } });
+    const processed = replies.get(2);
+    expect(
+      processed?.ok && (processed.result as { manifest: { copies: unknown[] } }).manifest.copies,
+    ).toHaveLength(2);
+    expect(replies.get(3)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const stages = new Set(messages.flatMap((m) => (m.type === 'push' ? [m.push.payload.stage] : [])));
+    expect([...stages]).toEqual(['load', 'classify', 'split', 'write']);
+  });
+});

@@ -1,0 +1,122 @@
+// The "Nouveau lot" screen in a real browser against the loopback server: what an operator does, end
+// to end, with the real pipeline.
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStation } from '../../core/api/station';
+import type { Manifest } from '../../core/manifest';
+import { processBatch } from '../../core/pipeline/run';
+import { startHttpServer } from '../../core/server/http-server';
+import type { RunningServer } from '../../core/server/http-server';
+import { launchChromium } from './browser';
+import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
+import { writeSampleBatch } from './sample-batch';
+import type { SampleBatch } from './sample-batch';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+
+describe('Nouveau lot, in Chromium over the loopback server', () => {
+  let root: string;
+  let dataDir: string;
+  let sample: SampleBatch;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'korrigo-e2e-'));
+    dataDir = join(root, 'data');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    [sample, browser] = await Promise.all([writeSampleBatch(root), launchChromium(), ensureRendererBuilt()]);
+    server = await startHttpServer({
+      station: createStation({ dataDir, processBatch }),
+      staticDir: RENDERER_DIST,
+    });
+    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    await page.goto(server.loginUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('processes scanner PDFs chosen in stack order and lists the copies', async () => {
+    await expect.poll(() => page.url()).toBe(`${server.origin}/`);
+    await page.getByText('Aucun lot traité pour l’instant.').waitFor();
+
+    // Picked in the wrong order, then put right: SKM1.pdf ends with a recto whose verso opens SKM2.pdf.
+    await page.getByLabel('Ajouter des PDF du scanner').setInputFiles([sample.scans.skm2, sample.scans.skm1]);
+    await page.getByRole('button', { name: 'Monter SKM1.pdf' }).click();
+    const stack = page.getByRole('list', { name: "PDF du scanner, dans l'ordre de la pile" });
+    expect(await stack.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('SKM1.pdf'),
+      expect.stringContaining('SKM2.pdf'),
+    ]);
+    await page.getByLabel('Choisir la liste des élèves').setInputFiles(sample.roster);
+    await page.getByRole('button', { name: 'Traiter' }).click();
+
+    const copies = page.getByRole('table', { name: 'Copies' });
+    await copies.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-result.png'), fullPage: true });
+
+    const [batchId = ''] = await readdir(join(dataDir, 'batches'));
+    const manifest = JSON.parse(
+      await readFile(join(dataDir, 'batches', batchId, 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    expect(manifest.sources.map((source) => source.file)).toEqual(['SKM1.pdf', 'SKM2.pdf']);
+    // Two folded sheets, nobody identified yet: two copies of four pages, each to be checked.
+    expect(manifest.copies).toHaveLength(2);
+
+    const rows = copies.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(manifest.copies.length + 1);
+    for (const [index, copy] of manifest.copies.entries()) {
+      const row = rows.nth(index + 1);
+      await expect
+        .poll(() => row.getByText(copy.status === 'ready' ? 'Prête' : 'À vérifier').count())
+        .toBe(1);
+      const pages = await row
+        .getByRole('list', { name: `Pages de la copie ${index + 1}` })
+        .getByRole('listitem')
+        .allInnerTexts();
+      expect(pages.map((text) => text.split(' ')[0])).toEqual(copy.pages.map((_, p) => `P${p + 1}`));
+    }
+    const firstPage = copies.getByRole('list', { name: 'Pages de la copie 1' }).getByRole('listitem').first();
+    expect(await firstPage.innerText()).toBe('P1 SKM1.pdf, page 1, moitié droite');
+    for (const label of ['Lecture des PDF', 'Écriture des copies']) {
+      const bar = page.getByRole('progressbar', { name: label });
+      expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
+    }
+    await expect.poll(() => page.getByText('respecté', { exact: true }).count()).toBe(3);
+
+    const link = page.getByRole('link', { name: 'Ouvrir le PDF de la copie 1' });
+    const pdf = await page.request.get(new URL((await link.getAttribute('href')) ?? '', page.url()).href);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const history = page.getByRole('list', { name: 'Lots précédents' });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(1);
+  });
+
+  it('shows a file that is not a PDF as a French error, without a stack trace', async () => {
+    for (const name of ['SKM1.pdf', 'SKM2.pdf'])
+      await page.getByRole('button', { name: `Retirer ${name}` }).click();
+    await page.getByLabel('Ajouter des PDF du scanner').setInputFiles(sample.notAPdf);
+    await page.getByRole('button', { name: 'Traiter' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-not-a-pdf.png'), fullPage: true });
+    const text = await alert.innerText();
+    expect(text).toContain("Ce fichier n'est pas un PDF. Choisissez le PDF produit par le copieur.");
+    // The detail names the file as the operator picked it, not by its path in the station's inbox.
+    expect(text).toContain('Détail : notes.pdf: not a PDF file');
+    expect(text).not.toContain('inbox');
+    expect(text).not.toMatch(/\bat \w+ \(|Error:/);
+    const history = page.getByRole('list', { name: 'Lots précédents' });
+    expect(await history.getByRole('listitem').count()).toBe(1);
+  });
+});
