@@ -17,7 +17,7 @@ export const PRINT_GREY: Rgb = [105, 105, 110];
 export const HATCH_GREY: Rgb = [150, 150, 155];
 export const TAG_BLACK: Rgb = [15, 15, 15];
 
-export const PRINT_FONT = 'DejaVu Sans';
+const PRINT_FONT = 'DejaVu Sans';
 
 export function css(color: Rgb): string {
   return `rgb(${color[0]},${color[1]},${color[2]})`;
@@ -30,15 +30,6 @@ export function mm(value: number): string {
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function grow(rect: Rect, margin: number): Rect {
-  return {
-    x: rect.x - margin,
-    y: rect.y - margin,
-    width: rect.width + 2 * margin,
-    height: rect.height + 2 * margin,
-  };
 }
 
 /** Printed (not handwritten) text. */

@@ -56,13 +56,13 @@ function onGlass(scene: SideScene, x: number, y: number): [number, number] {
   ];
 }
 
-function pagesSvg(scene: SideScene, only?: Element): string {
-  return scene.pages
-    .map((elements, i) => {
-      const body = only ? (elements.includes(only) ? only.svg : '') : elements.map((e) => e.svg).join('');
-      return body === '' ? '' : `<g transform="translate(${i * A4_MM.width} 0)">${body}</g>`;
-    })
-    .join('');
+/** Elements of the page at `offsetX` (mm from the side's left edge), in side coordinates. */
+function placed(offsetX: number, elements: readonly Element[]): string {
+  return `<g transform="translate(${offsetX} 0)">${elements.map((e) => e.svg).join('')}</g>`;
+}
+
+function pagesSvg(scene: SideScene): string {
+  return scene.pages.map((elements, i) => placed(i * A4_MM.width, elements)).join('');
 }
 
 /** Paper with its tone, the fold's shadow on an A3 sheet, and a little dust; optionally the ink too. */
@@ -164,7 +164,7 @@ async function renderMask(
   );
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${x1 - x0}" height="${y1 - y0}" viewBox="${viewBox.join(' ')}">` +
-    `<g transform="${paperTransform(scene)}">${pagesSvg(scene, element)}</g></svg>`;
+    `<g transform="${paperTransform(scene)}">${placed(offsetX, [element])}</g></svg>`;
   const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
   return trimToInk(alpha, x1 - x0, y1 - y0, x0, y0, element.color);
 }
