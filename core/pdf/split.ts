@@ -1,6 +1,6 @@
 // Lossless split: each half of an A3 side is the same page (same content stream, same images) with its
 // own MediaBox and CropBox, so nothing is rasterised or re-encoded and the scan's images are shared.
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, degrees } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import type { Half } from '../manifest';
 import type { Box, PageGeometry, Rotation } from './page-geometry';
@@ -32,6 +32,8 @@ export interface CopyPageSource {
   index: number;
   half: Half;
   geometry: PageGeometry;
+  /** Extra clockwise turn the station applies (a sheet fed upside down), on top of the page's /Rotate. */
+  rotate: Rotation;
 }
 
 /** One PDF holding `pages` in the given order; A4 pages are copied unchanged. */
@@ -42,6 +44,8 @@ export async function buildCopyPdf(pages: readonly CopyPageSource[]): Promise<Ui
   pages.forEach((page, position) => {
     const copy = out.addPage(copied[position]);
     if (page.half !== 'full') cropTo(copy.node, halfBox(page.geometry, page.half));
+    // Turning is lossless too: only /Rotate changes, and the half's box stays as selected above.
+    if (page.rotate !== 0) copy.setRotation(degrees((page.geometry.rotate + page.rotate) % 360));
   });
   return out.save();
 }

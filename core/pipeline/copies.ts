@@ -37,11 +37,11 @@ export function planCopies(
       confidence: 0,
       reasons: copyReasons(unit, halves.length),
       candidates: [],
-      pages: halves.map(({ page, half }) => ({
+      pages: halves.map(({ page, half, rotate }) => ({
         file: page.file,
         source: page.source,
         half,
-        rotate: 0,
+        rotate,
         blank: false,
       })),
       file: `copies/${id}.pdf`,

@@ -23,7 +23,13 @@ export function copyPageSources(
         `copy ${copy.id} lists file ${page.file} page ${page.source}, not in the stack`,
       );
     }
-    return { doc: source.doc, index: page.source - 1, half: page.half, geometry: placed.geometry };
+    return {
+      doc: source.doc,
+      index: page.source - 1,
+      half: page.half,
+      geometry: placed.geometry,
+      rotate: page.rotate,
+    };
   });
 }
 

@@ -12,6 +12,8 @@ export type StackUnit<P> =
 export interface PlacedHalf<P> {
   page: P;
   half: Half;
+  /** Extra clockwise rotation that puts the half upright: 180 for a sheet fed upside down. */
+  rotate: 0 | 180;
 }
 
 export function groupSheets<P extends { layout: PageLayout }>(pages: readonly P[]): StackUnit<P>[] {
@@ -33,22 +35,22 @@ export function groupSheets<P extends { layout: PageLayout }>(pages: readonly P[
   return units;
 }
 
-/** P1, P2, P3, P4 for a sheet; P1 then P4 when the verso is missing. */
-export function readingOrder<P>(unit: StackUnit<P>): PlacedHalf<P>[] {
+/**
+ * P1, P2, P3, P4 for a sheet; P1 then P4 when the verso is missing. A sheet fed upside down shows its
+ * recto as [P1 | P4] and its verso as [P3 | P2], each half turned 180°.
+ */
+export function readingOrder<P>(unit: StackUnit<P>, upsideDown = false): PlacedHalf<P>[] {
+  const [first, second]: [SideHalf, SideHalf] = upsideDown ? ['left', 'right'] : ['right', 'left'];
+  const rotate = upsideDown ? 180 : 0;
+  const at = (page: P, half: SideHalf): PlacedHalf<P> => ({ page, half, rotate });
   switch (unit.kind) {
     case 'sheet':
-      return [
-        { page: unit.recto, half: 'right' },
-        { page: unit.verso, half: 'left' },
-        { page: unit.verso, half: 'right' },
-        { page: unit.recto, half: 'left' },
-      ];
+      return [at(unit.recto, first), at(unit.verso, second), at(unit.verso, first), at(unit.recto, second)];
     case 'incomplete-sheet':
-      return [
-        { page: unit.recto, half: 'right' },
-        { page: unit.recto, half: 'left' },
-      ];
+      return [at(unit.recto, first), at(unit.recto, second)];
     case 'loose-page':
-      return [{ page: unit.page, half: 'full' }];
+      return [{ page: unit.page, half: 'full', rotate: 0 }];
   }
 }
+
+type SideHalf = 'left' | 'right';

@@ -85,6 +85,26 @@ describe('checkInvariants', () => {
     );
   });
 
+  it('accepts a sheet fed upside down read as [P1 | P4] [P3 | P2] turned 180°, and refuses a half left unturned', () => {
+    const batch = planned('33');
+    const page = (source: number, half: 'left' | 'right', rotate: 0 | 180) => ({
+      file: 1,
+      source,
+      half,
+      rotate,
+      blank: false,
+    });
+    batch.copies[0]!.pages = [
+      page(1, 'left', 180),
+      page(2, 'right', 180),
+      page(2, 'left', 180),
+      page(1, 'right', 180),
+    ];
+    expect(check(batch).pagesInOrder).toBe(true);
+    batch.copies[0]!.pages[2] = page(2, 'left', 0);
+    expect(check(batch).pagesInOrder).toBe(false);
+  });
+
   it('accepts several sheets in one copy in stack order, and refuses them in the wrong order', () => {
     const inOrder = planned('3333');
     inOrder.copies = [{ ...inOrder.copies[0]!, pages: inOrder.copies.flatMap((copy) => copy.pages) }];

@@ -39,6 +39,14 @@ describe('groupSheets and readingOrder', () => {
     ]);
   });
 
+  it('reads a sheet fed upside down as recto [P1 | P4] and verso [P3 | P2], every half turned 180°', () => {
+    const [sheet, incomplete] = groupSheets([a3('r1'), a3('v1'), a3('r2')]);
+    const turned = (unit: typeof sheet) =>
+      readingOrder(unit!, true).map(({ page, half, rotate }) => `${page.id}:${half}:${rotate}`);
+    expect(turned(sheet)).toEqual(['r1:left:180', 'v1:right:180', 'v1:left:180', 'r1:right:180']);
+    expect(turned(incomplete)).toEqual(['r2:left:180', 'r2:right:180']);
+  });
+
   it('places every half of every page exactly once', () => {
     const pages = [a4('a'), a3('b'), a3('c'), a3('d'), a4('e'), a4('f'), a3('g'), a3('h'), a3('i')];
     const placed = read(pages).flat();

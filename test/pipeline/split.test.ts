@@ -38,6 +38,7 @@ async function splitSide(
     index: 0,
     half,
     geometry,
+    rotate: 0,
   }));
   const outBytes = await buildCopyPdf(halves);
   return { out: await PDFDocument.load(outBytes), outBytes, source };
@@ -87,6 +88,25 @@ describe.each([0, 90, 180, 270] as const)('splitting an A3 side stored with /Rot
 });
 
 describe('buildCopyPdf', () => {
+  it.each([0, 270] as const)(
+    'turns a half of an upside-down sheet (/Rotate %i) upright by 180° more, losslessly',
+    async (rotate) => {
+      const fixture = await buildScanPdf([{ kind: 'a3', labels: ['L', 'R'], rotate }]);
+      const source = await PDFDocument.load(fixture.bytes);
+      const geometry = readPageGeometry(source.getPage(0).node);
+      const outBytes = await buildCopyPdf([{ doc: source, index: 0, half: 'left', geometry, rotate: 180 }]);
+      const out = await PDFDocument.load(outBytes);
+      expect(out.getPage(0).getRotation().angle).toBe((rotate + 180) % 360);
+      expect(storedBox(out, 0, 'CropBox')).toEqual(halfBox(geometry, 'left'));
+      // The label a viewer showed at the half's top-left now shows at its bottom-right.
+      const [shown] = await shownPages(outBytes);
+      const mark = fixture.marks[0]!.left!;
+      const corner = shown!.show(mark.corner.x, mark.corner.y);
+      expect(corner[0]).toBeCloseTo(A4_PAGE.width - LABEL_OFFSET.u);
+      expect(corner[1]).toBeCloseTo(A4_PAGE.height - LABEL_OFFSET.v);
+    },
+  );
+
   it('splits the CropBox, not the MediaBox, and drops the other page boxes', async () => {
     const fixture = await buildScanPdf([{ kind: 'a3', labels: ['L', 'R'], rotate: 270, cropInset: 20 }]);
     const source = await PDFDocument.load(fixture.bytes);
@@ -94,7 +114,7 @@ describe('buildCopyPdf', () => {
     const geometry = readPageGeometry(source.getPage(0).node);
     expect(halfBox(geometry, 'left')).toEqual({ x0: 20, y0: M, x1: H - 20, y1: W - 20 });
     const out = await PDFDocument.load(
-      await buildCopyPdf([{ doc: source, index: 0, half: 'left', geometry }]),
+      await buildCopyPdf([{ doc: source, index: 0, half: 'left', geometry, rotate: 0 }]),
     );
     expect(source.getPage(0).node.get(PDFName.of('TrimBox'))).toBeDefined();
     expect(out.getPage(0).node.get(PDFName.of('TrimBox'))).toBeUndefined();
@@ -105,7 +125,7 @@ describe('buildCopyPdf', () => {
     const source = await PDFDocument.load(fixture.bytes);
     const geometry = readPageGeometry(source.getPage(0).node);
     const out = await PDFDocument.load(
-      await buildCopyPdf([{ doc: source, index: 0, half: 'full', geometry }]),
+      await buildCopyPdf([{ doc: source, index: 0, half: 'full', geometry, rotate: 0 }]),
     );
     expect(out.getPage(0).getMediaBox()).toEqual(source.getPage(0).getMediaBox());
     expect(out.getPage(0).getCropBox()).toEqual(source.getPage(0).getCropBox());
@@ -117,10 +137,10 @@ describe('buildCopyPdf', () => {
     const source = await PDFDocument.load(fixture.bytes);
     const [recto, verso] = [0, 1].map((index) => readPageGeometry(source.getPage(index).node));
     const sheet: CopyPageSource[] = [
-      { doc: source, index: 0, half: 'right', geometry: recto! },
-      { doc: source, index: 1, half: 'left', geometry: verso! },
-      { doc: source, index: 1, half: 'right', geometry: verso! },
-      { doc: source, index: 0, half: 'left', geometry: recto! },
+      { doc: source, index: 0, half: 'right', geometry: recto!, rotate: 0 },
+      { doc: source, index: 1, half: 'left', geometry: verso!, rotate: 0 },
+      { doc: source, index: 1, half: 'right', geometry: verso!, rotate: 0 },
+      { doc: source, index: 0, half: 'left', geometry: recto!, rotate: 0 },
     ];
     const outBytes = await buildCopyPdf(sheet);
     const out = await PDFDocument.load(outBytes);
