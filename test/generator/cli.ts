@@ -1,6 +1,6 @@
 // Writes a synthetic scanner batch to a folder, for benchmarks and for looking at:
 //   npx tsx test/generator/cli.ts --seed 1 --shape compact --dpi 300 --students 30 --out DIR
-// DIR receives SKM1.pdf…, eleves.csv (Pronote, UTF-8), eleves-win1252.csv and truth.json (BatchTruth).
+// DIR receives SKM1.pdf… (and annexes.pdf when asked for), eleves.csv (Pronote, UTF-8), eleves-win1252.csv and truth.json (BatchTruth).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,40 @@ const USAGE = `Usage: npx tsx test/generator/cli.ts --out DIR [options]
   --drop-last-verso    leave out the very last verso
   --rotate R           jpeg shape: /Rotate 0 | 90 | 180 | 270
   --inherit-rotate     put /Rotate on the page tree
-  --fonts A,B          handwriting font families (default: all)`;
+  --fonts A,B          handwriting font families (default: all)
+Scan-room faults (counts, default 0; see GenerateOptions in types.ts):
+  --upside-down N                 sheets fed upside down
+  --verso-first N                 sheets fed verso first
+  --upside-down-verso-first N     sheets fed verso first and upside down
+  --rescan-at-end N               sheets rescanned at the end of the stack
+  --rescan-right-after N          sheets rescanned right after themselves
+  --repeat-file N                 a run of N sheets rescanned into one more SKM file
+  --dropped-blank-sides N         last versos left blank and dropped by the scanner
+  --missing-sheets N              sheets lost before scanning
+  --annexes-after-copy N          annex pages right after their copy
+  --annexes-in-stack N            annex pages anywhere in the stack
+  --annexes-file N                annex pages in annexes.pdf
+  --strangers N                   copies of people not on the roster
+  --blank-header-first-sheet N    students who left their first header empty
+  --twins N                       pairs of twins (and of siblings) on the roster`;
+
+const FAULT_FLAGS = [
+  'upside-down',
+  'verso-first',
+  'upside-down-verso-first',
+  'rescan-at-end',
+  'rescan-right-after',
+  'repeat-file',
+  'dropped-blank-sides',
+  'missing-sheets',
+  'annexes-after-copy',
+  'annexes-in-stack',
+  'annexes-file',
+  'strangers',
+  'blank-header-first-sheet',
+  'twins',
+] as const;
+type FaultFlag = (typeof FAULT_FLAGS)[number];
 
 function optionsFrom(argv: string[]): { out: string; options: GenerateOptions } {
   const { values } = parseArgs({
@@ -40,6 +73,10 @@ function optionsFrom(argv: string[]): { out: string; options: GenerateOptions } 
       'inherit-rotate': { type: 'boolean' },
       fonts: { type: 'string' },
       help: { type: 'boolean' },
+      ...(Object.fromEntries(FAULT_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
+        FaultFlag,
+        { type: 'string' }
+      >),
     },
   });
   if (values.help) {
@@ -72,7 +109,33 @@ function optionsFrom(argv: string[]): { out: string; options: GenerateOptions } 
       rotate: int('rotate', values.rotate) as GenerateOptions['rotate'],
       inheritRotate: values['inherit-rotate'],
       fonts: values.fonts?.split(',').map((f) => f.trim()),
+      ...faultOptions((flag) => int(flag, values[flag])),
     },
+  };
+}
+
+function faultOptions(
+  count: (flag: (typeof FAULT_FLAGS)[number]) => number | undefined,
+): Partial<GenerateOptions> {
+  return {
+    upsideDown: count('upside-down'),
+    versoFirst: count('verso-first'),
+    upsideDownVersoFirst: count('upside-down-verso-first'),
+    duplicateSheets: {
+      atEnd: count('rescan-at-end'),
+      rightAfter: count('rescan-right-after'),
+      repeatFile: count('repeat-file'),
+    },
+    droppedBlankSides: count('dropped-blank-sides'),
+    missingSheets: count('missing-sheets'),
+    annexes: {
+      afterCopy: count('annexes-after-copy'),
+      inStack: count('annexes-in-stack'),
+      ownFile: count('annexes-file'),
+    },
+    strangers: count('strangers'),
+    blankHeaderFirstSheet: count('blank-header-first-sheet'),
+    twins: count('twins'),
   };
 }
 

@@ -1,55 +1,93 @@
 // The synthetic scanner batch: a roster, the paper stack its students hand in, and that stack scanned into
-// one or more PDFs of a given shape, with the ground truth of every side. Seeded: same options, same bytes.
+// one or more PDFs of a given shape, with the ground truth of every side. Scan-room faults, when asked for,
+// are made on top of it: the batch without them stays the same, byte for byte. Seeded: same options, same
+// bytes.
 import { KorrigoError } from '../../core/errors';
+import { addAnnexes } from './annexes';
+import { splitIntoFiles, writeFiles } from './batch-files';
+import { resolveFaults } from './fault-options';
+import { feedStack } from './feed';
+import {
+  dropVersos,
+  feedWrongWay,
+  insertStrangers,
+  loseSheets,
+  rescanRun,
+  rescanSheets,
+  type Feed,
+} from './feed-faults';
 import { HANDWRITING_FONTS } from './handwriting';
-import { pageElements } from './page-content';
-import { writeScanPdf, type ScannedSide } from './pdf-shapes';
+import { leaveFirstHeadersEmpty, leaveLastVersosBlank } from './paper-faults';
 import { Random } from './random';
+import { relativePairs } from './relatives';
 import { generateRoster } from './roster';
-import { A3_MM, A4_MM } from './sheet-layout';
-import type { SideScene } from './side-raster';
-import { planStack, type PlannedSide } from './stack';
-import type { GenerateOptions, GeneratedBatch, GeneratedFile, PdfShape, TruthSide } from './types';
+import { SheetPicker } from './sheet-picker';
+import { planStack } from './stack';
+import { drawStrangers } from './strangers';
+import type { BatchTruth, GenerateOptions, GeneratedBatch, PdfShape } from './types';
 
 const SHAPES: readonly PdfShape[] = ['jpeg', 'compact', 'bilevel'];
 const ROTATIONS = [0, 90, 180, 270] as const;
 
 export async function generateBatch(options: GenerateOptions): Promise<GeneratedBatch> {
   const settings = resolve(options);
+  const faults = resolveFaults(options, settings.present);
   const rng = new Random(options.seed);
-  const roster = generateRoster(rng.fork(), options.students);
-  const plan = planStack(rng.fork(), roster.students, settings);
+  // Forked in this order whatever the options: the batch's own streams never see a fault's draws.
+  const rosterRng = rng.fork();
+  const planRng = rng.fork();
   const sceneRng = rng.fork();
-  const scanned: ScannedSide[] = plan.sides.map((side, i) => ({
-    scene: sideScene(side, sceneRng),
-    deflateBackground: i === 0 || sceneRng.chance(0.4),
-  }));
-  if (settings.files > scanned.length) {
-    throw new KorrigoError(
-      'bad-arguments',
-      `Cannot split ${scanned.length} scanned sides over ${settings.files} files.`,
-    );
-  }
-  const starts = fileStarts(rng.fork(), scanned.length, settings.files);
-  const files: GeneratedFile[] = [];
-  const sides: TruthSide[] = [];
-  for (let f = 0; f < starts.length; f++) {
-    const from = starts[f] as number;
-    const to = starts[f + 1] ?? scanned.length;
-    const bytes = await writeScanPdf(scanned.slice(from, to), {
-      shape: options.shape,
-      dpi: options.dpi,
-      rotate: settings.rotate,
-      inheritRotate: settings.inheritRotate,
-    });
-    files.push({ name: `SKM${f + 1}.pdf`, bytes });
-    plan.sides.slice(from, to).forEach((side, i) => sides.push(truthSide(side, f + 1, i + 1)));
-  }
-  return {
-    files,
-    roster,
-    truth: { sides, sheets: plan.sheets, pages: plan.pages, absent: plan.absent },
+  const filesRng = rng.fork();
+  const faultRng = rng.fork();
+  const streams = {
+    twins: faultRng.fork(),
+    paper: faultRng.fork(),
+    strangers: faultRng.fork(),
+    feed: faultRng.fork(),
+    annexes: faultRng.fork(),
+    rescans: faultRng.fork(),
   };
+
+  const twins = faults.twins > 0 ? { pairs: faults.twins, rng: streams.twins } : undefined;
+  const roster = generateRoster(rosterRng, options.students, twins);
+  const plan = planStack(planRng, roster.students, { ...settings, handIn: new Set(roster.relatives) });
+  const picker = new SheetPicker(plan.sheets, plan.pages);
+  leaveFirstHeadersEmpty(streams.paper, plan, picker, faults.blankHeaderFirstSheet);
+  const blankVersos = leaveLastVersosBlank(streams.paper, plan, picker, faults.droppedBlankSides);
+
+  const feed: Feed = { plan, sides: feedStack(plan.sides, sceneRng), picker };
+  const strangers = drawStrangers(streams.strangers, roster.students, faults.strangers);
+  insertStrangers(streams.strangers, feed, strangers, settings);
+  loseSheets(streams.feed, feed, faults.missingSheets);
+  dropVersos(feed, blankVersos);
+  feedWrongWay(streams.feed, feed, faults);
+  const annexes = addAnnexes(streams.annexes, feed, {
+    afterCopy: faults.annexesAfterCopy,
+    inStack: faults.annexesInStack,
+    ownFile: faults.annexesOwnFile,
+  });
+  rescanSheets(streams.rescans, feed, {
+    rightAfter: faults.duplicatesRightAfter,
+    atEnd: faults.duplicatesAtEnd,
+  });
+  const rescannedRun = faults.repeatFile > 0 ? rescanRun(streams.rescans, feed, faults.repeatFile) : [];
+
+  const groups = splitIntoFiles(filesRng, feed.sides, settings.files, [
+    { name: `SKM${settings.files + 1}.pdf`, sides: rescannedRun },
+    { name: 'annexes.pdf', sides: annexes.ownFile },
+  ]);
+  const { files, sides } = await writeFiles(groups, {
+    shape: options.shape,
+    dpi: options.dpi,
+    rotate: settings.rotate,
+    inheritRotate: settings.inheritRotate,
+  });
+  const truth: BatchTruth = { sides, sheets: plan.sheets, pages: plan.pages, absent: plan.absent };
+  if (annexes.annexes.length > 0) truth.annexes = annexes.annexes;
+  if (strangers.length > 0) truth.strangers = strangers;
+  if (twins) Object.assign(truth, relativePairs(roster.students));
+  const { students, csvUtf8, csvWin1252 } = roster;
+  return { files, roster: { students, csvUtf8, csvWin1252 }, truth };
 }
 
 function resolve(options: GenerateOptions) {
@@ -91,34 +129,4 @@ function resolve(options: GenerateOptions) {
     dropLastVerso: options.dropLastVerso ?? false,
     fonts,
   };
-}
-
-/** Each side lies a little askew and off-centre on the glass, up to ±1° and ±1 mm. */
-function sideScene(side: PlannedSide, rng: Random): SideScene {
-  const a3 = side.kind === 'a3';
-  const specs = a3 ? [side.left, side.right] : [side.full];
-  return {
-    widthMm: a3 ? A3_MM.width : A4_MM.width,
-    heightMm: A3_MM.height,
-    pages: specs.map((spec) => {
-      if (!spec) throw new Error('planned side without its page');
-      return pageElements(spec);
-    }),
-    skew: rng.range(-1, 1),
-    shiftX: rng.range(-1, 1),
-    shiftY: rng.range(-1, 1),
-    seed: Math.floor(rng.next() * 4294967296),
-  };
-}
-
-/** Index of each file's first side: cuts fall anywhere, also between a recto and its verso. */
-function fileStarts(rng: Random, sideCount: number, files: number): number[] {
-  const cuts = rng.shuffle(Array.from({ length: sideCount - 1 }, (_, i) => i + 1)).slice(0, files - 1);
-  return [0, ...cuts.sort((a, b) => a - b)];
-}
-
-function truthSide(side: PlannedSide, file: number, source: number): TruthSide {
-  return side.kind === 'a4'
-    ? { file, source, kind: 'a4', full: side.full?.id }
-    : { file, source, kind: 'a3', left: side.left?.id, right: side.right?.id };
 }

@@ -3,13 +3,14 @@ import { boxedText, handwrittenRun, textWidth, wordGap, type Writer } from './ha
 import { pageTagElement } from './page-tag';
 import { Random } from './random';
 import type { Element } from './scene';
-import { BODY, HEADER, PAGE_BOX } from './sheet-layout';
+import { ANNEX_HEADER, BODY, HEADER, PAGE_BOX, type IdentityLayout } from './sheet-layout';
 import {
   ANNEX_ROWS,
   ANNEX_TABLE,
   annexTemplate,
   headerTemplate,
   pageBoxTemplate,
+  studentAnnexTemplate,
   versoBandTemplate,
 } from './template';
 import { HEADINGS, MATH_TOKENS, WORDS } from './words';
@@ -38,6 +39,8 @@ export interface ExamPageSpec {
 export interface AnnexPageSpec {
   kind: 'annex';
   id: number;
+  /** A student's annex: what they wrote in its identification frame. Absent on a loose form of nobody's. */
+  header?: HeaderFill;
   writer: Writer;
   seed: number;
 }
@@ -75,11 +78,16 @@ function examPage(spec: ExamPageSpec, rng: Random): Element[] {
   return elements;
 }
 
-function headerInk(writer: Writer, rng: Random, header: HeaderFill): Element[] {
+function headerInk(
+  writer: Writer,
+  rng: Random,
+  header: HeaderFill,
+  layout: IdentityLayout = HEADER,
+): Element[] {
   const rows = [
-    { text: header.lastName, boxes: HEADER.lastName.boxes },
-    { text: header.firstName, boxes: HEADER.firstName.boxes },
-    { text: header.birthDate.replace(/\//g, ''), boxes: HEADER.birthDate.boxes },
+    { text: header.lastName, boxes: layout.lastName.boxes },
+    { text: header.firstName, boxes: layout.firstName.boxes },
+    { text: header.birthDate.replace(/\//g, ''), boxes: layout.birthDate.boxes },
   ];
   return rows.flatMap(({ text, boxes }) => {
     const ink = boxedText(writer, rng, [...text].slice(0, boxes.length), boxes);
@@ -146,7 +154,13 @@ function chunks<T>(items: readonly T[], count: number): T[][] {
 }
 
 function annexPage(spec: AnnexPageSpec, rng: Random): Element[] {
-  const elements: Element[] = [...annexTemplate(), pageTagElement(spec.id)];
+  const elements: Element[] = spec.header
+    ? [
+        ...studentAnnexTemplate(),
+        pageTagElement(spec.id),
+        ...headerInk(spec.writer, rng, spec.header, ANNEX_HEADER),
+      ]
+    : [...annexTemplate(), pageTagElement(spec.id)];
   const rowHeight = ANNEX_TABLE.height / ANNEX_ROWS;
   for (let row = 0; row < ANNEX_ROWS; row++) {
     if (!rng.chance(0.6)) continue;

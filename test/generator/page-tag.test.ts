@@ -2,11 +2,11 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { openForRender } from '../../core/pdf/render-page';
 import { generateBatch } from './generate';
 import { pageTagElement, readPageTag, type RgbaImage } from './page-tag';
+import { readHalves } from './read-back';
 import { renderSide } from './side-raster';
-import type { GenerateOptions, TruthSide } from './types';
+import type { GenerateOptions, GeneratedFile } from './types';
 
 /** A4 paper carrying only a tag, scanned at `dpi` with the given skew, as RGBA. */
 async function scannedTag(
@@ -32,31 +32,6 @@ async function scannedTag(
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8ClampedArray(data) };
-}
-
-/** Renders each half (or whole A4 page) of every side as displayed and reads its tag. */
-async function readSides(files: { bytes: Uint8Array }[], sides: TruthSide[], dpi: number) {
-  const reads: { expected: number | undefined; read: number | null }[] = [];
-  for (const [f, file] of files.entries()) {
-    const doc = await openForRender(file.bytes);
-    for (const side of sides.filter((s) => s.file === f + 1)) {
-      const regions =
-        side.kind === 'a3'
-          ? ([
-              ['left', { x: 0, y: 0, width: 0.5, height: 1 }],
-              ['right', { x: 0.5, y: 0, width: 0.5, height: 1 }],
-            ] as const)
-          : ([['full', { x: 0, y: 0, width: 1, height: 1 }]] as const);
-      for (const [half, region] of regions) {
-        reads.push({
-          expected: side[half],
-          read: readPageTag(await doc.render(side.source - 1, dpi, region)),
-        });
-      }
-    }
-    await doc.close();
-  }
-  return reads;
 }
 
 describe('readPageTag on a scanned page', () => {
@@ -96,9 +71,9 @@ describe('page tags in generated batches', () => {
       files: 2,
       ...shape,
     });
-    const reads = await readSides(batch.files, batch.truth.sides, 40);
+    const reads = await readHalves(batch.files, batch.truth.sides, 40);
     expect(reads.length).toBeGreaterThanOrEqual(9);
-    expect(reads.map((r) => r.read)).toEqual(reads.map((r) => r.expected));
+    expect(reads.map((r) => r.upright)).toEqual(reads.map((r) => r.side[r.half]));
   });
 
   it('compact: the tag lives in the ink stencils, not in the background JPEG', async () => {
@@ -109,19 +84,20 @@ describe('page tags in generated batches', () => {
       students: 1,
       sheetsPerStudent: [1, 1],
     });
-    const file = batch.files[0] as { bytes: Uint8Array };
+    const file = batch.files[0] as GeneratedFile;
     const recto = batch.truth.sides.filter((s) => s.kind === 'a3').slice(0, 1);
     const keep = async (wanted: (line: string) => boolean) => ({
+      name: file.name,
       bytes: await keepContent(file.bytes, 0, wanted),
     });
 
-    const all = await readSides([file], recto, 40);
-    const backgroundOnly = await readSides([await keep((l) => l.includes('/Bg Do'))], recto, 40);
-    const stencilsOnly = await readSides([await keep((l) => !l.includes('/Bg Do'))], recto, 40);
+    const all = await readHalves([file], recto, 40);
+    const backgroundOnly = await readHalves([await keep((l) => l.includes('/Bg Do'))], recto, 40);
+    const stencilsOnly = await readHalves([await keep((l) => !l.includes('/Bg Do'))], recto, 40);
 
-    expect(all.map((r) => r.read)).toEqual([recto[0]?.left, recto[0]?.right]);
-    expect(backgroundOnly.map((r) => r.read)).toEqual([null, null]);
-    expect(stencilsOnly.map((r) => r.read)).toEqual([recto[0]?.left, recto[0]?.right]);
+    expect(all.map((r) => r.upright)).toEqual([recto[0]?.left, recto[0]?.right]);
+    expect(backgroundOnly.map((r) => r.upright)).toEqual([null, null]);
+    expect(stencilsOnly.map((r) => r.upright)).toEqual([recto[0]?.left, recto[0]?.right]);
   });
 });
 

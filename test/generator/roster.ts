@@ -1,6 +1,7 @@
 // A Pronote-like class roster: the UTF-8 export and the same list re-saved by a spreadsheet in Windows-1252.
 import { COMPOUND_FIRST_NAMES, COMPOUND_LAST_NAMES, FIRST_NAMES, LAST_NAMES, SPECIALITIES } from './names';
 import type { Random } from './random';
+import { makeRelatives } from './relatives';
 import type { RosterStudent } from './types';
 import { encodeWin1252 } from './win1252';
 
@@ -8,22 +9,26 @@ export const ROSTER_HEADER = ['Élèves', 'Né(e) le', 'Adresse E-mail', 'Classe
 const CLASS_NAME = 'T.01';
 const EMAIL_DOMAIN = 'ert.tn';
 
-export interface Roster {
-  /** In Pronote's order (alphabetical by name). */
-  students: RosterStudent[];
-  csvUtf8: Buffer;
-  csvWin1252: Buffer;
-}
-
 interface RosterRow {
   student: RosterStudent;
   specialities: string;
   group: string;
 }
 
-export function generateRoster(rng: Random, count: number): Roster {
+export interface Roster {
+  /** In Pronote's order (alphabetical by name). */
+  students: RosterStudent[];
+  csvUtf8: Buffer;
+  csvWin1252: Buffer;
+  /** Emails of the students `twins` made twins or siblings. */
+  relatives: string[];
+}
+
+/** `twins`: how many pairs of twins (and of siblings) to make, from their own random stream. */
+export function generateRoster(rng: Random, count: number, twins?: { pairs: number; rng: Random }): Roster {
   const names = drawNames(rng, count);
   const birthDates = drawBirthDates(rng, count);
+  const relatives = twins ? makeRelatives(twins.rng, names, birthDates, twins.pairs, drawBirthDate) : [];
   const emails = new Set<string>();
   const rows: RosterRow[] = names.map(({ lastName, firstName }, i) => ({
     student: {
@@ -37,6 +42,7 @@ export function generateRoster(rng: Random, count: number): Roster {
     specialities: rng.pick(SPECIALITIES),
     group: rng.chance(0.5) ? 'G1' : 'G2',
   }));
+  const relativeEmails = relatives.map((i) => (rows[i] as RosterRow).student.email);
   rows.sort((a, b) => a.student.name.localeCompare(b.student.name, 'fr'));
   const table = [
     [...ROSTER_HEADER],
@@ -53,6 +59,7 @@ export function generateRoster(rng: Random, count: number): Roster {
     students: rows.map((r) => r.student),
     csvUtf8: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(toCsv(table, ','), 'utf8')]),
     csvWin1252: encodeWin1252(toCsv(table, ';')),
+    relatives: relativeEmails,
   };
 }
 
@@ -82,13 +89,7 @@ function drawNames(rng: Random, count: number): { lastName: string; firstName: s
 
 /** dd/mm/yyyy; about a fifth of the class shares a birth date with someone, as in real rosters. */
 function drawBirthDates(rng: Random, count: number): string[] {
-  const dates = Array.from({ length: count }, () => {
-    const year = rng.chance(0.75) ? 2007 : rng.chance(0.6) ? 2008 : 2006;
-    const day = new Date(Date.UTC(year, 0, 1 + rng.int(0, 364)));
-    const dd = String(day.getUTCDate()).padStart(2, '0');
-    const mm = String(day.getUTCMonth() + 1).padStart(2, '0');
-    return `${dd}/${mm}/${day.getUTCFullYear()}`;
-  });
+  const dates = Array.from({ length: count }, () => drawBirthDate(rng));
   const sharing = Math.round(count * 0.1);
   for (let k = 0; k < sharing && count > 1; k++) {
     const from = rng.int(0, count - 1);
@@ -98,7 +99,16 @@ function drawBirthDates(rng: Random, count: number): string[] {
   return dates;
 }
 
-function uniqueEmail(lastName: string, firstName: string, taken: Set<string>): string {
+/** dd/mm/yyyy, mostly in the year a Terminale class was born. */
+export function drawBirthDate(rng: Random): string {
+  const year = rng.chance(0.75) ? 2007 : rng.chance(0.6) ? 2008 : 2006;
+  const day = new Date(Date.UTC(year, 0, 1 + rng.int(0, 364)));
+  const dd = String(day.getUTCDate()).padStart(2, '0');
+  const mm = String(day.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${day.getUTCFullYear()}`;
+}
+
+export function uniqueEmail(lastName: string, firstName: string, taken: Set<string>): string {
   const first = asciiLower(firstName).replace(/[\s']/g, '');
   const last = asciiLower(lastName).replace(/[\s']/g, '');
   let email = `${first}.${last}-e@${EMAIL_DOMAIN}`;

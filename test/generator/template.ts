@@ -1,7 +1,15 @@
 // The printed parts of the exam paper: the CCYC identification frame on P1, the page box on every page,
 // the hatched band some versos carry, and the loose A4 annex form.
 import { HATCH_GREY, PRINT_BLACK, PRINT_GREY, css, mm, printedText, type Element } from './scene';
-import { HEADER, PAGE_BOX, VERSO_BAND, boxRow, type Rect } from './sheet-layout';
+import {
+  ANNEX_HEADER,
+  HEADER,
+  PAGE_BOX,
+  VERSO_BAND,
+  boxRow,
+  type IdentityLayout,
+  type Rect,
+} from './sheet-layout';
 
 function strokedRects(rects: readonly Rect[], color = PRINT_GREY, width = 0.3): string {
   const body = rects
@@ -22,12 +30,16 @@ function comb(boxes: readonly Rect[]): Element {
   return { svg: strokedRects(boxes), box: bounds(boxes), color: PRINT_GREY };
 }
 
-export function headerTemplate(): Element[] {
-  const { frame, lastName, firstName, birthDate, labelX } = HEADER;
-  const slashBaseline = (birthDate.boxes[0] as Rect).y + 5.8;
-  const slashes = HEADER.birthDateSlashes.map((x) =>
+function dateSlashes(layout: IdentityLayout): Element[] {
+  const slashBaseline = (layout.birthDate.boxes[0] as Rect).y + 5.8;
+  return layout.birthDateSlashes.map((x) =>
     printedText('/', x, slashBaseline, 6, PRINT_GREY, { anchor: 'middle' }),
   );
+}
+
+export function headerTemplate(): Element[] {
+  const { frame, lastName, firstName, birthDate, labelX } = HEADER;
+  const slashes = dateSlashes(HEADER);
   return [
     { svg: strokedRects([frame], PRINT_BLACK, 0.4), box: bounds([frame]), color: PRINT_BLACK },
     printedText('Modèle CCYC : ©DNE', labelX, 12.2, 2.4, PRINT_BLACK, { bold: true }),
@@ -123,7 +135,37 @@ function outsideOf(rect: Rect, a: Point, b: Point): [Point, Point][] {
 export const ANNEX_TABLE: Rect = { x: 20, y: 60, width: 170, height: 180 };
 export const ANNEX_ROWS = 12;
 
+/** A loose annex form nobody filled in: only a NOM comb, left empty. */
 export function annexTemplate(): Element[] {
+  const candidateBoxes = boxRow(58, 30, 20);
+  return [
+    printedText('ANNEXE À RENDRE AVEC LA COPIE', 105, 18, 4.2, PRINT_BLACK, { bold: true, anchor: 'middle' }),
+    printedText('Modèle CMEN : ©NEOPTEC', 12, 27, 2.2, PRINT_BLACK, { bold: true }),
+    printedText('NOM DE FAMILLE', 12, 35, 3, PRINT_BLACK, { bold: true }),
+    comb(candidateBoxes),
+    ...answerTable(),
+  ];
+}
+
+/** A student's annex: the CMEN identification frame (NOM, PRÉNOM, date of birth) above the answer table. */
+export function studentAnnexTemplate(): Element[] {
+  const { frame, lastName, firstName, birthDate, labelX } = ANNEX_HEADER;
+  return [
+    printedText('ANNEXE À RENDRE AVEC LA COPIE', 105, 12, 4.2, PRINT_BLACK, { bold: true, anchor: 'middle' }),
+    { svg: strokedRects([frame], PRINT_BLACK, 0.4), box: bounds([frame]), color: PRINT_BLACK },
+    printedText('Modèle CMEN-DOC v2 : ©NEOPTEC', labelX, 20, 2.2, PRINT_BLACK, { bold: true }),
+    ...[lastName, firstName, birthDate].map((field) =>
+      printedText(field.label, labelX, field.labelBaseline, 3, PRINT_BLACK, { bold: true }),
+    ),
+    comb(lastName.boxes),
+    comb(firstName.boxes),
+    comb(birthDate.boxes),
+    ...dateSlashes(ANNEX_HEADER),
+    ...answerTable(),
+  ];
+}
+
+function answerTable(): Element[] {
   const { x, y, width, height } = ANNEX_TABLE;
   const rowHeight = height / ANNEX_ROWS;
   const rows = Array.from({ length: ANNEX_ROWS }, (_, i) => ({
@@ -133,12 +175,7 @@ export function annexTemplate(): Element[] {
     height: rowHeight,
   }));
   const firstColumn = rows.map((r) => ({ ...r, width: 30 }));
-  const candidateBoxes = boxRow(58, 30, 20);
   return [
-    printedText('ANNEXE À RENDRE AVEC LA COPIE', 105, 18, 4.2, PRINT_BLACK, { bold: true, anchor: 'middle' }),
-    printedText('Modèle CMEN : ©NEOPTEC', 12, 27, 2.2, PRINT_BLACK, { bold: true }),
-    printedText('NOM DE FAMILLE', 12, 35, 3, PRINT_BLACK, { bold: true }),
-    comb(candidateBoxes),
     printedText('Document réponse', x, y - 4, 3.4, PRINT_BLACK, { italic: true }),
     { svg: strokedRects(rows, PRINT_BLACK, 0.3), box: bounds(rows), color: PRINT_BLACK },
     { svg: strokedRects(firstColumn, PRINT_BLACK, 0.3), box: bounds(firstColumn), color: PRINT_BLACK },
