@@ -1,13 +1,19 @@
 // The `korrigo-station` command: a table of subcommands, and one place where failures become exit codes.
 import { readFile } from 'node:fs/promises';
 import { KorrigoError } from '../core/errors';
+import { batchesCommand } from './batches-command';
 import type { Command } from './command';
+import { exportCommand } from './export-command';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
 import { serve } from './serve';
+import { watchCommand } from './watch-command';
 
 const COMMANDS: Record<string, Command> = {
   process: processCommand,
+  batches: batchesCommand,
+  export: exportCommand,
+  watch: watchCommand,
   serve: {
     summary: 'serve the station UI and API to a browser on this computer',
     run: (args) => serve(args),

@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { KorrigoError } from '../core/errors';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
+import type { ProcessOptions } from '../core/pipeline/process-options';
 import { processBatch } from '../core/pipeline/run';
+import { processScans } from '../core/jobs/process-scans';
+import { openStore } from '../core/store/open-store';
+import { resolveDbPath } from '../core/store/location';
 import type { Command } from './command';
 import { progressPrinter } from './progress';
 
@@ -17,7 +21,10 @@ Options:
   --roster <file>  Pronote roster CSV (required)
   --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run in it
                    that the new manifest does not list are removed
-  --db <file>      reserved for the station's store, which is not built yet: accepted and ignored
+  --db <file>      keep the batch in the station's store (SQLite): the scans are copied in, the run
+                   resumes where it stopped if interrupted, and \`batches\`/\`export\` see it.
+                   Also used when $KORRIGO_DB is set. Without either, nothing is stored.
+  --no-identify    do not read the headers: every sheet is a copy of its own, for review
   --verbose        print the stack trace of an error
   -h, --help       show this help
 
@@ -28,6 +35,7 @@ const OPTIONS = {
   roster: { type: 'string', multiple: true },
   out: { type: 'string', multiple: true },
   db: { type: 'string', multiple: true },
+  'no-identify': { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -42,14 +50,20 @@ export const processCommand: Command = {
     }
     const roster = single(values.roster, 'roster', '<students.csv>');
     const outDir = single(values.out, 'out', '<dir>');
-    if (values.db)
-      process.stderr.write('korrigo-station: note: --db is reserved for the store and ignored for now\n');
+    const db = values.db ? single(values.db, 'db', '<file>') : process.env.KORRIGO_DB || undefined;
     if (positionals.length === 0) throw usageError('no scan PDF given');
 
     const progress = progressPrinter(process.stderr);
+    const options = {
+      scans: positionals,
+      roster,
+      outDir,
+      onProgress: progress.onProgress,
+      identify: !values['no-identify'],
+    };
     let manifest: Manifest;
     try {
-      manifest = await processBatch({ scans: positionals, roster, outDir, onProgress: progress.onProgress });
+      manifest = db ? await processStored(db, options) : await processBatch(options);
     } finally {
       progress.finish();
     }
@@ -57,6 +71,15 @@ export const processCommand: Command = {
     return 0;
   },
 };
+
+async function processStored(db: string, options: ProcessOptions): Promise<Manifest> {
+  const store = openStore(resolveDbPath(db));
+  try {
+    return (await processScans(store, options)).manifest;
+  } finally {
+    store.close();
+  }
+}
 
 function parseProcessArgs(args: string[]) {
   try {

@@ -5,6 +5,7 @@ import type { ProcessStage, ProgressEvent } from '../core/pipeline/process-optio
 const UNITS: Record<ProcessStage, string> = {
   load: 'files',
   classify: 'pages',
+  identify: 'sheets',
   split: 'copies',
   write: 'files',
 };

@@ -1,5 +1,9 @@
-// Until students are identified, every sheet (and every loose A4 page) is a copy of its own, for review.
+// Copies as the manifest lists them: runs of sheets (or a loose A4 page) with their student, or the reasons
+// a person must look. Without identification every sheet and every loose page is a copy of its own.
+import type { IdentifiedBatch, SegmentedCopy } from '../identify/segment/types';
+import type { SheetReading } from '../identify/types';
 import type { Half, ManifestCopy } from '../manifest';
+import type { RosterStudent } from '../roster/load-roster';
 import { readingOrder } from './sheets';
 import type { StackUnit } from './sheets';
 import { pageLabel } from './stack';
@@ -21,45 +25,105 @@ export function copyId(sourceSha256: string, page: number, half: Half): string {
 /** File names copyId gives: what an earlier run may have left in the copies folder. */
 export const COPY_FILE = /^[0-9a-f]{12}-p\d{4,}-(left|right|full)\.pdf$/;
 
-export function planCopies(
-  units: readonly StackUnit<StackPage>[],
+type Unit = StackUnit<StackPage>;
+type Identity = Pick<ManifestCopy, 'status' | 'student' | 'confidence' | 'reasons' | 'candidates'>;
+
+const UNIDENTIFIED: Identity = {
+  status: 'needs_review',
+  student: null,
+  confidence: 0,
+  reasons: [NOT_IDENTIFIED],
+  candidates: [],
+};
+
+function buildCopy(
+  units: readonly { unit: Unit; upsideDown: boolean }[],
   sources: readonly { sha256: string }[],
-): ManifestCopy[] {
-  return units.map((unit) => {
-    const halves = readingOrder(unit);
-    const first = halves[0]!;
-    const sha256 = sources[first.page.file - 1]!.sha256;
-    const id = copyId(sha256, first.page.source, first.half);
-    return {
-      id,
-      status: 'needs_review',
-      student: null,
-      confidence: 0,
-      reasons: copyReasons(unit, halves.length),
-      candidates: [],
-      pages: halves.map(({ page, half, rotate }) => ({
-        file: page.file,
-        source: page.source,
-        half,
-        rotate,
-        blank: false,
-      })),
-      file: `copies/${id}.pdf`,
-    };
-  });
+  identity: Identity,
+): ManifestCopy {
+  const halves = units.flatMap(({ unit, upsideDown }) => readingOrder(unit, upsideDown));
+  const first = halves[0]!;
+  const id = copyId(sources[first.page.file - 1]!.sha256, first.page.source, first.half);
+  const reasons = [...identity.reasons, ...units.flatMap(({ unit }) => unitReasons(unit))];
+  if (halves.length % 4 !== 0) reasons.push(notMultipleOfFour(halves.length));
+  return {
+    id,
+    ...identity,
+    status: reasons.length === 0 ? identity.status : 'needs_review',
+    student: reasons.length === 0 ? identity.student : null,
+    reasons,
+    pages: halves.map(({ page, half, rotate }) => ({
+      file: page.file,
+      source: page.source,
+      half,
+      rotate,
+      blank: false,
+    })),
+    file: `copies/${id}.pdf`,
+  };
 }
 
-function copyReasons(unit: StackUnit<StackPage>, pageCount: number): string[] {
-  const reasons = [NOT_IDENTIFIED];
+export function planCopies(units: readonly Unit[], sources: readonly { sha256: string }[]): ManifestCopy[] {
+  return units.map((unit) => buildCopy([{ unit, upsideDown: false }], sources, UNIDENTIFIED));
+}
+
+const manifestStudent = (student: RosterStudent) => ({
+  name: student.name,
+  email: student.email,
+  birthDate: student.birthDate,
+  className: student.className,
+});
+
+function identityOf(copy: SegmentedCopy): Identity {
+  return {
+    status: copy.status,
+    student: copy.student ? manifestStudent(copy.student) : null,
+    confidence: copy.confidence,
+    reasons: copy.reasons,
+    candidates: copy.candidates.map(({ student, score }) => ({
+      name: student.name,
+      email: student.email,
+      score,
+    })),
+  };
+}
+
+/**
+ * Copies from identification: `sheetUnits` are the stack's sheets (loose pages left out) in stack order,
+ * `readings` and the identified copies' sheet indices refer to them. Loose A4 pages stay copies of their
+ * own, for review; copies are listed in stack order of their first page.
+ */
+export function planIdentifiedCopies(
+  units: readonly Unit[],
+  sources: readonly { sha256: string }[],
+  readings: readonly SheetReading[],
+  identified: IdentifiedBatch,
+): ManifestCopy[] {
+  const sheetUnits = units.filter((unit) => unit.kind !== 'loose-page');
+  const firstPosition = (copy: ManifestCopy) => copy.pages[0]!.file * 1e6 + copy.pages[0]!.source;
+  const copies = [
+    ...identified.copies.map((copy) =>
+      buildCopy(
+        copy.sheets.map((i) => ({ unit: sheetUnits[i]!, upsideDown: readings[i]?.upsideDown ?? false })),
+        sources,
+        identityOf(copy),
+      ),
+    ),
+    ...units
+      .filter((unit) => unit.kind === 'loose-page')
+      .map((unit) => buildCopy([{ unit, upsideDown: false }], sources, UNIDENTIFIED)),
+  ];
+  return copies.sort((a, b) => firstPosition(a) - firstPosition(b));
+}
+
+function unitReasons(unit: Unit): string[] {
   if (unit.kind === 'incomplete-sheet') {
-    reasons.push(
-      `sheet without its verso: ${pageLabel(unit.recto)} is followed by no A3 side (only P1 and P4)`,
-    );
+    return [`sheet without its verso: ${pageLabel(unit.recto)} is followed by no A3 side (only P1 and P4)`];
   }
   if (unit.kind === 'loose-page') {
-    reasons.push(`loose page, not part of a folded A3 sheet: ${pageLabel(unit.page)}`);
+    const reasons = [`loose page, not part of a folded A3 sheet: ${pageLabel(unit.page)}`];
     if (unit.page.unusual) reasons.push(`${pageLabel(unit.page)} is ${unit.page.unusual}`);
+    return reasons;
   }
-  if (pageCount % 4 !== 0) reasons.push(notMultipleOfFour(pageCount));
-  return reasons;
+  return [];
 }

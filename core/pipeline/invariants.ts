@@ -112,17 +112,17 @@ function unitLength(
   const first = pages[start]!;
   if (first.half === 'full') return 1;
   // Upright, a recto's right half is P1: the verso (the next side) gives P2 and P3, the recto's left half
-  // P4. Upside down (every half turned 180°) the halves swap sides.
-  const upsideDown = first.rotate === 180;
-  const [p1, p2]: [Half, Half] = upsideDown ? ['left', 'right'] : ['right', 'left'];
+  // P4. A sheet fed upside down shows [P1 | P4] and [P3 | P2], turned 180°: its P1 is a left half. Only
+  // P1's turn tells which reading applies (an upright sheet read backwards has the same halves); the other
+  // pages may carry any turn an operator gave them.
+  const [p1, p2]: [Half, Half] = first.rotate === 180 ? ['left', 'right'] : ['right', 'left'];
   if (first.half !== p1) return undefined;
-  const sameTurn = (k: number) => pages[start + k]?.rotate === first.rotate;
   const sheet: [number, Half][] = [
     [position + 1, p2],
     [position + 1, p1],
     [position, p2],
   ];
-  if (followedBy(sheet) && [1, 2, 3].every(sameTurn)) return 4;
-  if (followedBy([[position, p2]]) && sameTurn(1)) return 2;
+  if (followedBy(sheet)) return 4;
+  if (followedBy([[position, p2]])) return 2;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Manifest } from '../manifest';
 
-export type ProcessStage = 'load' | 'classify' | 'split' | 'write';
+export type ProcessStage = 'load' | 'classify' | 'identify' | 'split' | 'write';
 
 export interface ProgressEvent {
   stage: ProcessStage;
@@ -18,6 +18,11 @@ export interface ProcessOptions {
   /** Output directory: receives manifest.json and copies/*.pdf. Created if missing. */
   outDir: string;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Read the sheets' headers and page boxes to find each copy's student (default true). Off, every sheet
+   * is a copy of its own for review: quicker, for checking a scan's pages only.
+   */
+  identify?: boolean;
 }
 
 export type ProcessBatch = (options: ProcessOptions) => Promise<Manifest>;

@@ -1,15 +1,13 @@
 // The pipeline, stage by stage: each stage is its own module so a job layer can run and store them apart.
 import type { Manifest } from '../manifest';
 import { loadRoster } from '../roster/load-roster';
-import { planCopies } from './copies';
 import { writeCopyPdf } from './copy-pdf';
 import { assertInvariants, checkInvariants } from './invariants';
 import { describeSource, loadSources } from './load-sources';
 import { prepareOutDir, removeStaleCopies, writeManifest } from './output-dir';
 import type { ProcessOptions, ProcessStage } from './process-options';
-import { groupSheets } from './sheets';
-import { classifyStack, indexStack } from './stack';
-import { stackWarnings } from './stack-warnings';
+import { planStack } from './plan-stack';
+import { indexStack } from './stack';
 
 export async function processBatch(options: ProcessOptions): Promise<Manifest> {
   const progress = (stage: ProcessStage, done: number, total: number, message?: string) =>
@@ -23,9 +21,11 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
   // Only once the input is known to be good, so a refused run leaves no empty output folder behind.
   await prepareOutDir(options.outDir);
 
-  const stack = classifyStack(sources, (done, total) => progress('classify', done, total));
-  const units = groupSheets(stack);
-  const copies = planCopies(units, sources);
+  const { stack, copies, absent, warnings } = await planStack(sources, roster.students, {
+    identify: options.identify,
+    onPage: (done, total) => progress('classify', done, total),
+    onSheet: (done, total) => progress('identify', done, total),
+  });
   const manifestSources = sources.map(describeSource);
   const invariants = checkInvariants(manifestSources, stack, copies);
   assertInvariants(invariants);
@@ -41,9 +41,8 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
     sources: manifestSources,
     roster: { file: roster.file, students: roster.students.length },
     copies,
-    // Who handed nothing in is known only once copies are matched to students.
-    absent: [],
-    warnings: [...roster.warnings, ...stackWarnings(units)],
+    absent,
+    warnings: [...roster.warnings, ...warnings],
     invariants,
   };
   progress('write', 0, 1, 'manifest.json');

@@ -12,6 +12,7 @@ export const STAGE_LABELS: Record<ShownStage, string> = {
   upload: 'Envoi des fichiers',
   load: 'Lecture des PDF',
   classify: 'Analyse des pages',
+  identify: 'Lecture des en-têtes',
   split: 'Découpage des A3',
   write: 'Écriture des copies',
 };

@@ -52,7 +52,7 @@ describe('korrigo-station', () => {
     expect(help.stdout).toMatch(/process\s+split scanner PDFs/);
 
     const processHelp = await cli('process', '--help');
-    expect(processHelp.stdout).toMatch(/--db <file>\s+reserved for the station's store/);
+    expect(processHelp.stdout).toMatch(/--db <file>\s+keep the batch in the station's store/);
 
     const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../../package.json'), 'utf8'));
     expect(await cli('--version')).toMatchObject({ code: 0, stdout: `korrigo-station ${pkg.version}\n` });

@@ -82,6 +82,6 @@ describe('the Electron bundles', () => {
     ).toHaveLength(2);
     expect(replies.get(3)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     const stages = new Set(messages.flatMap((m) => (m.type === 'push' ? [m.push.payload.stage] : [])));
-    expect([...stages]).toEqual(['load', 'classify', 'split', 'write']);
+    expect([...stages]).toEqual(['load', 'classify', 'identify', 'split', 'write']);
   });
 });

@@ -85,7 +85,7 @@ describe('checkInvariants', () => {
     );
   });
 
-  it('accepts a sheet fed upside down read as [P1 | P4] [P3 | P2] turned 180°, and refuses a half left unturned', () => {
+  it('accepts a sheet fed upside down read as [P1 | P4] [P3 | P2], and refuses it read as if upright', () => {
     const batch = planned('33');
     const page = (source: number, half: 'left' | 'right', rotate: 0 | 180) => ({
       file: 1,
@@ -101,7 +101,12 @@ describe('checkInvariants', () => {
       page(1, 'right', 180),
     ];
     expect(check(batch).pagesInOrder).toBe(true);
-    batch.copies[0]!.pages[2] = page(2, 'left', 0);
+    batch.copies[0]!.pages = [
+      page(1, 'left', 180),
+      page(2, 'left', 180),
+      page(2, 'right', 180),
+      page(1, 'right', 180),
+    ];
     expect(check(batch).pagesInOrder).toBe(false);
   });
 

@@ -12,7 +12,7 @@ import { ProgressPanel } from './ProgressPanel';
 import type { StageProgress } from './ProgressPanel';
 import { ScanList } from './ScanList';
 
-const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'split', 'write'];
+const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'identify', 'split', 'write'];
 
 export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) => void }) {
   const host = useHost();

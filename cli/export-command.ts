@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { exportBatch } from '../core/jobs/export-batch';
+import type { Manifest } from '../core/manifest';
+import { MANIFEST_FILE } from '../core/pipeline/output-dir';
+import { DB_OPTION_HELP, openCommandStore, parseCommandArgs } from './batches-command';
+import type { Command } from './command';
+import { progressPrinter } from './progress';
+
+export const EXPORT_USAGE = `Usage: korrigo-station export <batch-id> --out <dir> [--db <file>]
+
+Writes the batch's copies as they stand (with every operator decision) as one PDF per copy
+(<dir>/copies/*.pdf) and <dir>/manifest.json, the same files as "process" writes. An export that was
+interrupted is finished by the same command: copies already written are kept.
+
+Options:
+  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier export in it
+                   that the new manifest does not list are removed
+${DB_OPTION_HELP}
+  --verbose        print the stack trace of an error
+  -h, --help       show this help
+
+Exit codes: 0 exported (even when copies need review), 2 bad input or arguments, 1 internal error.
+`;
+
+export const exportCommand: Command = {
+  summary: 'write the copy PDFs and manifest.json of a batch of the station database',
+  async run(args) {
+    const { values, positionals, usageError } = parseCommandArgs('export', args, {
+      out: { type: 'string' },
+      db: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      process.stdout.write(EXPORT_USAGE);
+      return 0;
+    }
+    if (positionals.length === 0) throw usageError('no batch id given');
+    if (positionals.length > 1) throw usageError(`one batch at a time, not ${positionals.length}`);
+    if (!values.out) throw usageError('--out <dir> is required');
+    const store = openCommandStore(values.db, false);
+    const progress = progressPrinter(process.stderr);
+    try {
+      const manifest = await exportBatch(store, positionals[0]!, values.out, {
+        onProgress: progress.onProgress,
+      });
+      progress.finish();
+      printSummary(manifest, values.out);
+    } finally {
+      progress.finish();
+      store.close();
+    }
+    return 0;
+  },
+};
+
+function printSummary(manifest: Manifest, outDir: string): void {
+  const ready = manifest.copies.filter((copy) => copy.status === 'ready').length;
+  for (const warning of manifest.warnings) process.stderr.write(`korrigo-station: warning: ${warning}\n`);
+  for (const violation of manifest.invariants.violations) {
+    process.stderr.write(`korrigo-station: warning: ${violation}\n`);
+  }
+  process.stdout.write(
+    `${manifest.copies.length} copies, ${ready} ready, ${manifest.copies.length - ready} to review. ` +
+      `Manifest: ${join(outDir, MANIFEST_FILE)}\n`,
+  );
+}

@@ -1,0 +1,83 @@
+// Grey levels of a rendering, and the two levels everything else is measured against: the paper, and the
+// darkness that counts as printed or written marks on it. Measured per image, so a yellowish sheet, a dim
+// lamp or a bilevel scan all end up on the same scale.
+import type { RenderedPage } from '../../pdf/render-page';
+import type { CellImage } from '../types';
+
+/** 0 = black, 255 = white, row-major (the same layout as a cell crop). */
+export type GreyImage = CellImage;
+
+/** Luminance (Rec. 601 weights, integer arithmetic: this runs on every pixel of every sheet). */
+export function toGrey(image: RenderedPage): GreyImage {
+  const { width, height, data } = image;
+  const grey = new Uint8Array(width * height);
+  // One 32-bit read per pixel (RGBA in memory order: red in the low byte on little-endian machines).
+  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
+  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, grey.length);
+  for (let i = 0; i < grey.length; i++) {
+    const p = pixels[i] as number;
+    grey[i] = (77 * (p & 0xff) + 150 * ((p >>> 8) & 0xff) + 29 * ((p >>> 16) & 0xff)) >> 8;
+  }
+  return { width, height, data: grey };
+}
+
+export interface Levels {
+  paper: number;
+  /** Pixels darker than this are marks (printed lines, text, ink); lighter ones are paper and noise. */
+  dark: number;
+}
+
+/**
+ * The paper is most of any region we look at, so its level is a high-middle percentile: robust to the ink
+ * and to the lid's white showing past a shifted sheet. Marks are anything clearly darker: a thin grey box
+ * line rendered at 150 dpi is only some 70 levels below the paper, JPEG ringing and sensor noise stay
+ * within 20.
+ */
+export function measureLevels(grey: GreyImage): Levels {
+  const histogram = new Uint32Array(256);
+  const { data } = grey;
+  // Every 7th pixel is plenty for a histogram, and 7 divides no common width: no column is favoured.
+  let counted = 0;
+  for (let i = 0; i < data.length; i += 7, counted++) {
+    const value = data[i] as number;
+    histogram[value] = (histogram[value] as number) + 1;
+  }
+  const wanted = counted * 0.6;
+  let seen = 0;
+  let paper = 255;
+  for (let level = 0; level < 256; level++) {
+    seen += histogram[level] as number;
+    if (seen >= wanted) {
+      paper = level;
+      break;
+    }
+  }
+  paper = Math.max(paper, 64);
+  return { paper, dark: Math.round(paper * 0.75) };
+}
+
+export interface Mask {
+  width: number;
+  height: number;
+  /** 1 = dark. */
+  data: Uint8Array;
+}
+
+/**
+ * Where the marks are, at 1/`factor` of the resolution: a cell is dark when any pixel of its
+ * `factor` × `factor` block is, so a rule thinner than a block still shows, unbroken.
+ */
+export function darkMask(grey: GreyImage, level: number, factor: number): Mask {
+  const width = Math.ceil(grey.width / factor);
+  const height = Math.ceil(grey.height / factor);
+  const data = new Uint8Array(width * height);
+  const column = Int32Array.from({ length: grey.width }, (_, x) => Math.floor(x / factor));
+  for (let y = 0; y < grey.height; y++) {
+    const source = y * grey.width;
+    const target = Math.floor(y / factor) * width;
+    for (let x = 0; x < grey.width; x++) {
+      if ((grey.data[source + x] as number) < level) data[target + (column[x] as number)] = 1;
+    }
+  }
+  return { width, height, data };
+}

@@ -1,0 +1,120 @@
+// Printed horizontal rules (box edges, frames) as long runs of dark pixels. Handwriting and printed text
+// rarely make a run several millimetres long, and ink crossing a rule only makes it darker, never shorter.
+import type { Mask } from './grey-image';
+
+/** A rule of a deskewed image: horizontal to within a pixel along its length. */
+export interface HorizontalLine {
+  /** Centre row. */
+  y: number;
+  x0: number;
+  x1: number;
+  /** Stroke thickness, pixels. */
+  thickness: number;
+}
+
+/**
+ * A rule's rows are nearly solid; the faint fringe row of a rule bridged by gaps to the ink touching it is
+ * not, and would drag the rule towards the ink.
+ */
+const MIN_DENSITY = 0.75;
+
+/** Runs this long (a fraction of the line's longest) are the rule itself. */
+const FULL_RUN = 0.9;
+
+interface Run {
+  y: number;
+  x0: number;
+  x1: number;
+  dark: number;
+}
+
+/**
+ * Lines at least `minLength` pixels long; gaps up to `maxGap` pixels (a faint stretch of a thin rule in a
+ * bilevel scan) do not break them. Rows of one line (it is a few pixels thick, and may drift a row or two
+ * along its length) are gathered into one.
+ */
+export function findHorizontalLines(
+  { width, height, data: mask }: Mask,
+  minLength: number,
+  maxGap: number,
+): HorizontalLine[] {
+  const runs: Run[] = [];
+  const rowStart: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rowStart.push(runs.length);
+    collectRuns(mask, width, y, minLength, maxGap, runs);
+  }
+  rowStart.push(runs.length);
+  const parent = runs.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (let y = 1; y < height; y++) {
+    for (let a = rowStart[y] as number; a < (rowStart[y + 1] as number); a++) {
+      for (let b = rowStart[y - 1] as number; b < (rowStart[y] as number); b++) {
+        const ra = runs[a] as Run;
+        const rb = runs[b] as Run;
+        if (ra.x0 <= rb.x1 && rb.x0 <= ra.x1) parent[root(a)] = root(b);
+      }
+    }
+  }
+  const groups = new Map<number, Run[]>();
+  runs.forEach((run, i) => {
+    const key = root(i);
+    const group = groups.get(key);
+    if (group) group.push(run);
+    else groups.set(key, [run]);
+  });
+  return [...groups.values()].map(lineOf);
+}
+
+function collectRuns(
+  mask: Uint8Array,
+  width: number,
+  y: number,
+  minLength: number,
+  maxGap: number,
+  runs: Run[],
+): void {
+  const row = y * width;
+  let start = -1;
+  let last = -1;
+  let dark = 0;
+  const close = () => {
+    const length = last - start + 1;
+    if (start >= 0 && length >= minLength && dark >= MIN_DENSITY * length)
+      runs.push({ y, x0: start, x1: last, dark });
+  };
+  for (let x = 0; x < width; x++) {
+    if (mask[row + x] !== 1) continue;
+    if (start < 0 || x - last - 1 > maxGap) {
+      close();
+      start = x;
+      dark = 0;
+    }
+    last = x;
+    dark++;
+  }
+  close();
+}
+
+/**
+ * Centre and thickness of one line from its runs, each run weighed by its dark pixels. Only the runs
+ * nearly as long as the longest count: ink pressed along a rule adds shorter runs beside it.
+ */
+function lineOf(runs: Run[]): HorizontalLine {
+  const longest = Math.max(...runs.map((run) => run.x1 - run.x0 + 1));
+  let weight = 0;
+  let sumY = 0;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const run of runs) {
+    x0 = Math.min(x0, run.x0);
+    x1 = Math.max(x1, run.x1);
+    if (run.x1 - run.x0 + 1 < FULL_RUN * longest) continue;
+    weight += run.dark;
+    sumY += run.dark * run.y;
+  }
+  return { y: sumY / weight, x0, x1, thickness: weight / (x1 - x0 + 1) };
+}

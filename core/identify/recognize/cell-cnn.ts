@@ -1,0 +1,191 @@
+// The shipped cell classifier's forward pass, in plain TypeScript: a few 3×3 convolutions (each followed by
+// ReLU and 2×2 max pooling) and dense layers, about a million multiply-adds per cell. Written out here rather
+// than run through a tensor library so that reading needs no native or wasm dependency; the training script
+// checks that this code and the library it trained with give the same outputs.
+import { INPUT_HEIGHT, INPUT_WIDTH } from './cell-input';
+
+/** The model file (resources/models/cell-cnn.json). */
+export interface CellCnnFile {
+  format: 'korrigo-cell-cnn';
+  version: 1;
+  input: { width: number; height: number };
+  /** Output order: '' (empty box) then one character per output. */
+  classes: string[];
+  /** Output channels of each conv block (3×3 'same' conv, ReLU, 2×2 max pool), input channel 1. */
+  convChannels: number[];
+  /** Units of each hidden dense layer (ReLU); a last dense layer maps to the classes. */
+  denseUnits: number[];
+  /** Logits are divided by this before the softmax (fitted on fonts the network never trained on). */
+  temperature: number;
+  /**
+   * Little-endian float32, base64: per conv block its kernel [3][3][in][out] then bias [out], per dense
+   * layer its kernel [in][out] then bias [out] (the tensor layout the training library uses).
+   */
+  weights: string;
+  /** How the model was made (fonts, seed, sizes, measured accuracy): for people, not read by code. */
+  training: Record<string, unknown>;
+}
+
+interface Layer {
+  inputs: number;
+  outputs: number;
+  /** Transposed to outputs × inputs, so each output is one contiguous dot product. */
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+/** Σ a[i]·b[offset + i] for i < length, with four accumulators (V8 keeps them in registers). */
+function dot(a: Float32Array, b: Float32Array, offset: number, length: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    s0 += (a[i] as number) * (b[offset + i] as number);
+    s1 += (a[i + 1] as number) * (b[offset + i + 1] as number);
+    s2 += (a[i + 2] as number) * (b[offset + i + 2] as number);
+    s3 += (a[i + 3] as number) * (b[offset + i + 3] as number);
+  }
+  for (; i < length; i++) s0 += (a[i] as number) * (b[offset + i] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/** Weights stored inputs × outputs (the file's layout) turned into outputs × inputs. */
+function transpose(kernel: Float32Array, inputs: number, outputs: number): Float32Array {
+  const out = new Float32Array(kernel.length);
+  for (let i = 0; i < inputs; i++) {
+    for (let o = 0; o < outputs; o++) out[o * inputs + i] = kernel[i * outputs + o] as number;
+  }
+  return out;
+}
+
+/**
+ * 3×3 'same' convolution, ReLU, 2×2 max pooling; tensors are height × width × channels. Each output pixel
+ * gathers its 3×3×channels patch once, then takes one dot product per output channel.
+ */
+function convBlock(input: Float32Array, height: number, width: number, conv: Layer): Float32Array {
+  const channels = conv.inputs / 9;
+  const { outputs, weights, bias } = conv;
+  const patch = new Float32Array(conv.inputs);
+  const full = new Float32Array(height * width * outputs);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let p = 0;
+      for (let sy = y - 1; sy <= y + 1; sy++) {
+        for (let sx = x - 1; sx <= x + 1; sx++) {
+          const inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
+          const source = (sy * width + sx) * channels;
+          for (let c = 0; c < channels; c++) patch[p++] = inside ? (input[source + c] as number) : 0;
+        }
+      }
+      const out = (y * width + x) * outputs;
+      for (let o = 0; o < outputs; o++)
+        full[out + o] = (bias[o] as number) + dot(patch, weights, o * conv.inputs, conv.inputs);
+    }
+  }
+  const pooledHeight = height >> 1;
+  const pooledWidth = width >> 1;
+  const pooled = new Float32Array(pooledHeight * pooledWidth * outputs);
+  for (let y = 0; y < pooledHeight; y++) {
+    for (let x = 0; x < pooledWidth; x++) {
+      const topLeft = (2 * y * width + 2 * x) * outputs;
+      const bottomLeft = topLeft + width * outputs;
+      for (let o = 0; o < outputs; o++) {
+        // max(0, ·) after the max is ReLU before it: the same value, four times fewer comparisons.
+        pooled[(y * pooledWidth + x) * outputs + o] = Math.max(
+          0,
+          full[topLeft + o] as number,
+          full[topLeft + outputs + o] as number,
+          full[bottomLeft + o] as number,
+          full[bottomLeft + outputs + o] as number,
+        );
+      }
+    }
+  }
+  return pooled;
+}
+
+function dense(input: Float32Array, layer: Layer, relu: boolean): Float32Array {
+  const out = new Float32Array(layer.outputs);
+  for (let o = 0; o < layer.outputs; o++) {
+    const value = (layer.bias[o] as number) + dot(input, layer.weights, o * layer.inputs, layer.inputs);
+    out[o] = relu ? Math.max(0, value) : value;
+  }
+  return out;
+}
+
+export class CellCnn {
+  private constructor(
+    private readonly convs: Layer[],
+    private readonly denses: Layer[],
+    readonly classes: string[],
+    readonly temperature: number,
+  ) {}
+
+  /** Builds the network from a model file; throws when the file does not fit its own description. */
+  static fromFile(file: CellCnnFile): CellCnn {
+    if (file.format !== 'korrigo-cell-cnn' || file.version !== 1) {
+      throw new Error(
+        `Not a version 1 korrigo-cell-cnn model (format ${file.format}, version ${file.version}).`,
+      );
+    }
+    if (file.input.width !== INPUT_WIDTH || file.input.height !== INPUT_HEIGHT) {
+      throw new Error(
+        `The model expects ${file.input.width}×${file.input.height} cells, the reader makes ${INPUT_WIDTH}×${INPUT_HEIGHT}.`,
+      );
+    }
+    const bytes = Buffer.from(file.weights, 'base64');
+    const floats = new Float32Array(bytes.length / 4);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    for (let i = 0; i < floats.length; i++) floats[i] = view.getFloat32(i * 4, true);
+    let offset = 0;
+    const take = (count: number): Float32Array => {
+      if (offset + count > floats.length)
+        throw new Error('The model file holds fewer weights than its layers need.');
+      const slice = floats.subarray(offset, offset + count);
+      offset += count;
+      return slice;
+    };
+    let channels = 1;
+    let height = file.input.height;
+    let width = file.input.width;
+    const layer = (inputs: number, outputs: number): Layer => ({
+      inputs,
+      outputs,
+      weights: transpose(take(inputs * outputs), inputs, outputs),
+      bias: take(outputs),
+    });
+    const convs = file.convChannels.map((outputs) => {
+      const conv = layer(9 * channels, outputs);
+      channels = outputs;
+      height >>= 1;
+      width >>= 1;
+      return conv;
+    });
+    let inputs = height * width * channels;
+    const denses = [...file.denseUnits, file.classes.length].map((outputs) => {
+      const dense = layer(inputs, outputs);
+      inputs = outputs;
+      return dense;
+    });
+    if (offset !== floats.length) throw new Error('The model file holds more weights than its layers use.');
+    return new CellCnn(convs, denses, file.classes, file.temperature);
+  }
+
+  /** Raw scores (before temperature and softmax) for one input made by cellToInput. */
+  logits(input: Float32Array): Float32Array {
+    let height = INPUT_HEIGHT;
+    let width = INPUT_WIDTH;
+    let tensor = input;
+    for (const conv of this.convs) {
+      tensor = convBlock(tensor, height, width, conv);
+      height >>= 1;
+      width >>= 1;
+    }
+    this.denses.forEach((layer, i) => {
+      tensor = dense(tensor, layer, i < this.denses.length - 1);
+    });
+    return tensor;
+  }
+}

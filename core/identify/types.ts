@@ -1,0 +1,57 @@
+// What the reader extracts from one sheet, and what the matcher needs: every cell keeps a score for every
+// character of its alphabet (not just the best one), so the closed-world matcher can weigh doubts.
+
+/** Capital letters plus the separators allowed in a name box. */
+export const NAME_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
+export const DIGIT_ALPHABET = '0123456789';
+
+/** A grey cell crop, 0 = black ink, 255 = paper, row-major. */
+export interface CellImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** The reader's belief about one box. */
+export interface CellReading {
+  /** Probability that the box is empty (no character written). */
+  empty: number;
+  /** Probability of each character of the alphabet, given that the box is not empty; sums to 1. */
+  probs: number[];
+}
+
+export interface FieldReading {
+  alphabet: string;
+  cells: CellReading[];
+}
+
+/** The boxed identification header of P1. */
+export interface HeaderReading {
+  lastName: FieldReading;
+  firstName: FieldReading;
+  /** 8 cells: d d m m y y y y */
+  birthDate: FieldReading;
+  /** True when no ink was found in any box (a continuation sheet). */
+  empty: boolean;
+}
+
+/** The "Page n / N" box: one cell for n, one for N (each may hold one or two digits). */
+export interface PageBoxReading {
+  number: FieldReading;
+  total: FieldReading;
+  /** Most likely values, null when the cell is empty or unreadable. */
+  best: { number: number | null; total: number | null };
+  empty: boolean;
+}
+
+/** Everything read from one sheet (its P1 side and the page boxes of its pages). */
+export interface SheetReading {
+  /** null when the header could not be located (not found, unreadable page, time limit). */
+  header: HeaderReading | null;
+  /** Page boxes of P1..P4 (null where not found). */
+  pageBoxes: (PageBoxReading | null)[];
+  /** Problems met while reading (English, for logs and review reasons). */
+  notes: string[];
+  /** The sheet is upside down (header found at the bottom, rotated 180°). */
+  upsideDown: boolean;
+}

@@ -1,0 +1,48 @@
+// What an operator can decide about a batch's copies. Pages are named by where they come from (scan file,
+// page, half), which never changes; copies by their id at the time of the decision, which the log's order
+// makes unambiguous (an id follows the copy's first page).
+import type { Half, ManifestStudent } from '../../manifest';
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface PageRef {
+  file: number;
+  source: number;
+  half: Half;
+}
+
+export type Decision =
+  /** `student: null` takes the assignment back. */
+  | { kind: 'assign-student'; copyId: string; student: ManifestStudent | null }
+  /** Also reorders, when the target is the page's own copy; `toIndex` counts once the page is taken out. */
+  | { kind: 'move-page'; page: PageRef; toCopyId: string; toIndex: number }
+  /** Clockwise, on top of how the scan displays the page. */
+  | { kind: 'rotate-page'; page: PageRef; rotate: Rotation }
+  | { kind: 'mark-blank'; page: PageRef; blank: boolean }
+  /** Pages from index `at` on become a new copy, right after this one. */
+  | { kind: 'split-copy'; copyId: string; at: number }
+  /** Appends the pages of `copyId` to `intoCopyId`. */
+  | { kind: 'merge-copies'; copyId: string; intoCopyId: string }
+  | { kind: 'validate-copy'; copyId: string };
+
+/** Undo and redo are entries of the log too, naming the entry they take back or bring back. */
+export type HistoryAction = { kind: 'undo'; target: number } | { kind: 'redo'; target: number };
+
+export type LogAction = Decision | HistoryAction;
+
+export interface LogEntry {
+  /** Position in the database's log: increasing, never reused. */
+  seq: number;
+  /** ISO timestamp. */
+  at: string;
+  operator: string;
+  action: LogAction;
+}
+
+/** A decision that does not apply to the copies as they are: the operator is told why. */
+export class DecisionRefused extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'DecisionRefused';
+  }
+}

@@ -1,0 +1,143 @@
+// A comb row written from the glyph bank: each character scaled, slanted, turned and placed in its box the
+// way the scan generator's writer does it (test/generator/handwriting.ts), with wider ranges, drawn by
+// inverse mapping with supersampling so small cells stay antialiased like a renderer's.
+import type { Random } from '../../../test/generator/random';
+import type { Rect } from '../../../test/generator/sheet-layout';
+import { PEN_STROKES, type FontGlyphs, type Glyph } from './glyph-bank';
+import type { Plane } from './plane';
+import type { RowGeometry } from './row-geometry';
+
+interface Hand {
+  /** Degrees, positive leans right. */
+  slant: number;
+  /** 0 tidy … 1.4 messy: scales every jitter. */
+  messiness: number;
+  /** Horizontal stretch of every letter. */
+  aspect: number;
+  /** Size of the writing relative to the box. */
+  scale: number;
+  pen: number;
+}
+
+function drawHand(rng: Random): Hand {
+  return {
+    slant: rng.range(-8, 14),
+    messiness: rng.range(0, 1.4),
+    aspect: rng.range(0.8, 1.2),
+    scale: rng.range(0.8, 1.15),
+    pen: rng.int(0, PEN_STROKES.length - 1),
+  };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+// Hot loops call only module-level functions: a closure made per call costs more than the arithmetic.
+function pixel(glyph: Glyph, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= glyph.width || y >= glyph.height
+    ? 0
+    : (glyph.coverage[y * glyph.width + x] as number);
+}
+
+function glyphAt(glyph: Glyph, x: number, y: number): number {
+  const gx = x - glyph.left;
+  const gy = y - glyph.top;
+  const x0 = Math.floor(gx);
+  const y0 = Math.floor(gy);
+  if (x0 < -1 || y0 < -1 || x0 >= glyph.width || y0 >= glyph.height) return 0;
+  const fx = gx - x0;
+  const fy = gy - y0;
+  return (
+    (pixel(glyph, x0, y0) * (1 - fx) + pixel(glyph, x0 + 1, y0) * fx) * (1 - fy) +
+    (pixel(glyph, x0, y0 + 1) * (1 - fx) + pixel(glyph, x0 + 1, y0 + 1) * fx) * fy
+  );
+}
+
+/** Paints one character into `row` (px), in box `box` (px). */
+function paintGlyph(row: Plane, rng: Random, font: FontGlyphs, glyph: Glyph, box: Rect, hand: Hand): void {
+  const jitter = 0.5 + hand.messiness;
+  const capPx = box.height * hand.scale * rng.range(0.55, 0.88);
+  let scale = capPx / font.capHeight;
+  const maxWidth = box.width * hand.scale * rng.range(0.85, 1.05);
+  scale = Math.min(scale, maxWidth / (glyph.width * hand.aspect));
+  const sx = scale * hand.aspect;
+  const sy = scale;
+  const cx = box.x + box.width / 2 + clamp(rng.gaussian() * 0.1 * jitter, -0.3, 0.3) * box.width;
+  const baseline =
+    box.y + (box.height + capPx) / 2 + clamp(rng.gaussian() * 0.08 * jitter, -0.2, 0.2) * box.height;
+  const angle = (rng.gaussian() * 4 * jitter * Math.PI) / 180;
+  const shear = Math.tan((hand.slant * Math.PI) / 180);
+  // Forward: cell = T + R · K · S · ref, with K = [[1, -shear], [0, 1]] (positive slant leans right).
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const a = cos * sx;
+  const b = cos * -shear * sy - sin * sy;
+  const c = sin * sx;
+  const d = sin * -shear * sy + cos * sy;
+  const det = a * d - b * c;
+  const [ia, ib, ic, id] = [d / det, -b / det, -c / det, a / det];
+  const corners = [
+    [glyph.left, glyph.top],
+    [glyph.left + glyph.width, glyph.top],
+    [glyph.left, glyph.top + glyph.height],
+    [glyph.left + glyph.width, glyph.top + glyph.height],
+  ].map(([x, y]) => [
+    cx + a * (x as number) + b * (y as number),
+    baseline + c * (x as number) + d * (y as number),
+  ]);
+  const xs = corners.map((p) => p[0] as number);
+  const ys = corners.map((p) => p[1] as number);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const x1 = Math.min(row.width - 1, Math.ceil(Math.max(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const y1 = Math.min(row.height - 1, Math.ceil(Math.max(...ys)));
+  const steps = clamp(Math.ceil(1 / scale), 1, 4);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      let sum = 0;
+      for (let j = 0; j < steps; j++) {
+        const py = y + (j + 0.5) / steps - baseline;
+        for (let i = 0; i < steps; i++) {
+          const px = x + (i + 0.5) / steps - cx;
+          sum += glyphAt(glyph, ia * px + ib * py, ic * px + id * py);
+        }
+      }
+      const ink = sum / (steps * steps);
+      const k = y * row.width + x;
+      row.data[k] = 1 - (1 - (row.data[k] as number)) * (1 - ink);
+    }
+  }
+}
+
+/** The whole row's ink coverage, characters only (no printed lines). */
+export function drawGlyphRow(
+  rng: Random,
+  font: FontGlyphs,
+  labels: readonly string[],
+  geometry: RowGeometry,
+): Plane {
+  const row: Plane = {
+    width: geometry.width,
+    height: geometry.height,
+    data: new Float32Array(geometry.width * geometry.height),
+  };
+  const hand = drawHand(rng);
+  const glyphs = font.glyphs[hand.pen] as Map<string, Glyph>;
+  labels.forEach((label, i) => {
+    if (label === '') return;
+    const glyph = glyphs.get(label);
+    if (!glyph) throw new Error(`The glyph bank of ${font.font} has no ${JSON.stringify(label)}.`);
+    const box = geometry.boxes[i] as Rect;
+    const px = geometry.pxPerMm;
+    paintGlyph(
+      row,
+      rng,
+      font,
+      glyph,
+      { x: box.x * px, y: box.y * px, width: box.width * px, height: box.height * px },
+      hand,
+    );
+  });
+  return row;
+}

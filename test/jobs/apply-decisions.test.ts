@@ -1,0 +1,141 @@
+// The pure side of decisions: undo/redo resolution from the log alone, and refusals that need a setting
+// the store tests do not build (two students, a validated copy).
+import { describe, expect, it } from 'vitest';
+import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
+import { applyDecision } from '../../core/jobs/decisions/apply-decision';
+import { applyDecisions } from '../../core/jobs/decisions/apply-decisions';
+import type { Decision, LogAction, LogEntry } from '../../core/jobs/decisions/decision';
+import { resolveHistory } from '../../core/jobs/decisions/history';
+import { NOT_IDENTIFIED, copyId } from '../../core/pipeline/copies';
+
+const SHA = 'c0ffee'.padEnd(64, '0');
+const SOURCES = [{ sha256: SHA }];
+
+/** A copy of one sheet: recto `side`, verso `side + 1`, as the pipeline plans it. */
+function sheet(side: number, student: ManifestStudent | null = null): ManifestCopy {
+  const id = copyId(SHA, side, 'right');
+  return {
+    id,
+    status: 'needs_review',
+    student,
+    confidence: student ? 1 : 0,
+    reasons: student ? [] : [NOT_IDENTIFIED],
+    candidates: [],
+    pages: [
+      { file: 1, source: side, half: 'right', rotate: 0, blank: false },
+      { file: 1, source: side + 1, half: 'left', rotate: 0, blank: false },
+      { file: 1, source: side + 1, half: 'right', rotate: 0, blank: false },
+      { file: 1, source: side, half: 'left', rotate: 0, blank: false },
+    ],
+    file: `copies/${id}.pdf`,
+  };
+}
+
+const student = (name: string): ManifestStudent => ({
+  name,
+  email: `${name.toLowerCase().replace(' ', '.')}@example.fr`,
+  birthDate: '2008-01-01',
+  className: 'T.01',
+});
+const PAUL = student('MARTIN PAUL');
+const LEA = student('MARTIN LEA');
+
+const log = (...actions: LogAction[]): LogEntry[] =>
+  actions.map((action, index) => ({ seq: index + 1, at: '2026-03-02T08:30:00Z', operator: 'alice', action }));
+
+const validate = (copy: ManifestCopy): Decision => ({ kind: 'validate-copy', copyId: copy.id });
+
+describe('undo and redo from the log', () => {
+  it('undoes the latest decision in force, redoes the latest undone, and forgets redo on a new decision', () => {
+    const a: Decision = { kind: 'split-copy', copyId: 'x', at: 1 };
+    const b: Decision = { kind: 'validate-copy', copyId: 'y' };
+    expect(resolveHistory(log(a, b, { kind: 'undo', target: 2 }))).toEqual({
+      active: [{ seq: 1, decision: a }],
+      undoable: 1,
+      redoable: 2,
+    });
+    expect(
+      resolveHistory(
+        log(a, b, { kind: 'undo', target: 2 }, { kind: 'undo', target: 1 }, { kind: 'redo', target: 1 }),
+      ),
+    ).toEqual({ active: [{ seq: 1, decision: a }], undoable: 1, redoable: 2 });
+    expect(resolveHistory(log(a, { kind: 'undo', target: 1 }, b))).toEqual({
+      active: [{ seq: 3, decision: b }],
+      undoable: 3,
+      redoable: undefined,
+    });
+  });
+
+  it('refuses a log whose undo or redo does not name the entry on top of its stack', () => {
+    const a: Decision = { kind: 'validate-copy', copyId: 'x' };
+    expect(() => resolveHistory(log(a, a, { kind: 'undo', target: 1 }))).toThrow(
+      /log entry 3: undo of 1, but the undo stack holds 2/,
+    );
+    expect(() => resolveHistory(log(a, { kind: 'redo', target: 1 }))).toThrow(/redo stack holds nothing/);
+  });
+
+  it('replays to the same copies however often, and an undone decision leaves no trace', () => {
+    const copies = [sheet(1), sheet(3)];
+    const assign: Decision = { kind: 'assign-student', copyId: copies[0]!.id, student: PAUL };
+    const replayed = applyDecisions(
+      copies,
+      log(assign, validate(copies[0]!), { kind: 'undo', target: 2 }),
+      SOURCES,
+    );
+    expect(replayed).toEqual(applyDecision(copies, assign, SOURCES));
+    expect(applyDecisions(copies, log(assign, { kind: 'undo', target: 1 }), SOURCES)).toEqual(copies);
+  });
+});
+
+describe('decisions that must be refused', () => {
+  it('will not merge the copies of two different students', () => {
+    const copies = [sheet(1, PAUL), sheet(3, LEA)];
+    expect(() =>
+      applyDecision(
+        copies,
+        { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id },
+        SOURCES,
+      ),
+    ).toThrow(/belong to different students \(MARTIN PAUL, MARTIN LEA\)/);
+  });
+
+  it('will not validate a copy while its student has another copy in the batch', () => {
+    const copies = [sheet(1, PAUL), sheet(3, PAUL)];
+    expect(() => applyDecision(copies, validate(copies[0]!), SOURCES)).toThrow(
+      /MARTIN PAUL also has copy .*-p0003-right: merge the two copies/,
+    );
+    const merged = applyDecision(
+      copies,
+      { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id },
+      SOURCES,
+    );
+    expect(applyDecision(merged, validate(merged[0]!), SOURCES)[0]).toMatchObject({
+      status: 'ready',
+      reasons: [],
+    });
+  });
+
+  it('refuses what would change nothing', () => {
+    const copies = [sheet(1, PAUL)];
+    const page = copies[0]!.pages[1]!;
+    const noOps: [Decision, RegExp][] = [
+      [{ kind: 'assign-student', copyId: copies[0]!.id, student: PAUL }, /already assigned to MARTIN PAUL/],
+      [{ kind: 'rotate-page', page, rotate: 0 }, /already turned 0°/],
+      [{ kind: 'mark-blank', page, blank: false }, /already not blank/],
+      [{ kind: 'move-page', page, toCopyId: copies[0]!.id, toIndex: 1 }, /already page 2 of copy/],
+      [{ kind: 'move-page', page, toCopyId: copies[0]!.id, toIndex: 4 }, /has no position 5 for the page/],
+    ];
+    for (const [decision, message] of noOps)
+      expect(() => applyDecision(copies, decision, SOURCES)).toThrow(message);
+  });
+
+  it('sends a validated copy back to review when one of its pages changes', () => {
+    const [ready] = applyDecision([sheet(1, PAUL)], validate(sheet(1, PAUL)), SOURCES);
+    const [blanked] = applyDecision(
+      [ready!],
+      { kind: 'mark-blank', page: ready!.pages[3]!, blank: true },
+      SOURCES,
+    );
+    expect(blanked).toMatchObject({ status: 'needs_review', student: PAUL, reasons: [] });
+  });
+});

@@ -1,0 +1,172 @@
+// The crash test of the issue: the real process, SIGKILLed at several points of a run, then run again:
+// the batch completes with the same manifest and the same copy bytes as a run never interrupted, and
+// nothing is left twice (no second batch, job, scan or copy, no temporary file).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noiseJpeg, sheetSides } from '../pipeline/fixtures';
+import { useTempDir } from '../pipeline/temp-dir';
+import { writeRoster, writeScan } from '../store/store-fixture';
+
+const REPO = join(import.meta.dirname, '../..');
+const ENTRY = join(import.meta.dirname, 'process-entry.ts');
+const INPUTS = ['eleves.csv', 'SKM1.pdf', 'SKM2.pdf'];
+const tempDir = useTempDir();
+
+interface Run {
+  /** Lines the run printed on stderr (progress, or an error). */
+  lines: string[];
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface Kill {
+  /** The process kills itself right after this many lines. */
+  afterLines?: number;
+  /** The test kills it this long after its first line (the scans are loading). */
+  afterMs?: number;
+}
+
+function run(dir: string, kill: Kill = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const args = ['station.sqlite', 'eleves.csv', 'out', 'SKM1.pdf', 'SKM2.pdf'].map((name) =>
+      join(dir, name),
+    );
+    const env = { ...process.env, KORRIGO_TEST_KILL_AFTER_LINES: String(kill.afterLines ?? 0) };
+    // From the repository, where `--import tsx` resolves; every path is absolute.
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    let pending = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (kill.afterMs !== undefined && lines.length === 0 && pending === '') {
+        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop()!;
+      lines.push(...parts);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ lines, code, signal }));
+  });
+}
+
+/** The output folder as file -> hash, and what the store holds. */
+async function outcome(dir: string) {
+  const files: Record<string, string> = {};
+  for (const name of await readdir(join(dir, 'out'), { recursive: true })) {
+    const path = join(dir, 'out', name);
+    if ((await stat(path)).isFile())
+      files[name] = createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex');
+  }
+  const db = new Database(join(dir, 'station.sqlite'), { readonly: true });
+  const count = (table: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const store = {
+    batches: count('batches'),
+    scans: count('scans'),
+    pages: count('pages'),
+    copies: count('copies'),
+    copyPages: count('copy_pages'),
+    jobs: db.prepare('SELECT state, stage FROM jobs').all(),
+    scanFiles: (await readdir(join(dir, 'scans'))).length,
+  };
+  db.close();
+  return { files, store };
+}
+
+describe('kill -9 during processing, then the same command again', () => {
+  let inputs: string;
+  let fullRun: Run;
+  let expected: Awaited<ReturnType<typeof outcome>>;
+
+  /** A fresh folder holding the same scans and roster, byte for byte. */
+  async function freshDir(name: string): Promise<string> {
+    const dir = join(tempDir(), name);
+    await mkdir(dir);
+    for (const input of INPUTS) await copyFile(join(inputs, input), join(dir, input));
+    return dir;
+  }
+
+  beforeAll(async () => {
+    // 8 sheets over two files (the recto of sheet 4 ends SKM1), with raster content like a copier's.
+    inputs = await mkdtemp(join(tmpdir(), 'korrigo-kill-'));
+    const sides = sheetSides(8, { rotate: 270, raster: { jpeg: await noiseJpeg(120, 84), masks: 6 } });
+    await writeRoster(inputs);
+    await writeScan(inputs, 'SKM1.pdf', sides.slice(0, 7));
+    await writeScan(inputs, 'SKM2.pdf', sides.slice(7));
+    const reference = join(inputs, 'uninterrupted');
+    await mkdir(reference);
+    for (const input of INPUTS) await copyFile(join(inputs, input), join(reference, input));
+    fullRun = await run(reference);
+    expected = await outcome(reference);
+  });
+
+  afterAll(async () => {
+    await rm(inputs, { recursive: true, force: true });
+  });
+
+  it('is compared with an uninterrupted run of the same scans', () => {
+    expect(fullRun.code).toBe(0);
+    // load 2 + classify 10 + split 8 + write 2.
+    expect(fullRun.lines).toHaveLength(22);
+    expect(Object.keys(expected.files).filter((name) => name.startsWith('copies/'))).toHaveLength(8);
+    expect(expected.store).toEqual({
+      batches: 1,
+      scans: 2,
+      pages: 16,
+      copies: 8,
+      copyPages: 32,
+      jobs: [{ state: 'done', stage: 'done' }],
+      scanFiles: 2,
+    });
+  });
+
+  it('completes as if never interrupted, killed at exact points of the run', async () => {
+    // Loading the scans, planned but not committed, just after the first copy, between copies, while
+    // writing the manifest, after it (the job not yet marked done).
+    for (const afterLines of [1, 12, 13, 17, 21, 22]) {
+      const dir = await freshDir(`killed-after-line-${afterLines}`);
+      const killed = await run(dir, { afterLines });
+      expect(killed.signal, killed.lines.join('\n')).toBe('SIGKILL');
+      expect(killed.lines).toHaveLength(afterLines);
+
+      const resumed = await run(dir);
+      expect(resumed.code, resumed.lines.join('\n')).toBe(0);
+      expect(await outcome(dir), `killed after: ${killed.lines.at(-1)}`).toEqual(expected);
+    }
+  });
+
+  it('completes as if never interrupted, killed at arbitrary moments (inside writes and commits)', async () => {
+    let reallyKilled = 0;
+    for (const afterMs of [10, 40, 90]) {
+      const dir = await freshDir(`killed-after-${afterMs}ms`);
+      const killed = await run(dir, { afterMs });
+      if (killed.signal === 'SIGKILL') reallyKilled++;
+      expect((await run(dir)).code).toBe(0);
+      expect(await outcome(dir), `killed ${afterMs} ms in, after: ${killed.lines.at(-1)}`).toEqual(expected);
+    }
+    // On a loaded machine the latest kill may come after the end; the others land mid-run.
+    expect(reallyKilled).toBeGreaterThanOrEqual(2);
+  });
+
+  it('completes after being killed again and again', async () => {
+    const dir = await freshDir('killed-repeatedly');
+    // Once planned, a run prints no classify lines: 2 load, 8 split, 2 write.
+    for (const afterLines of [3, 13, 5, 9, 11]) {
+      const killed = await run(dir, { afterLines });
+      expect(killed.signal, killed.lines.join('\n')).toBe('SIGKILL');
+    }
+    expect((await run(dir)).code).toBe(0);
+    expect(await outcome(dir)).toEqual(expected);
+  });
+});
