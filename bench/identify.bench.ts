@@ -1,0 +1,88 @@
+// Identification on generated batches: per PDF shape and per handwriting font (the two fonts the reader
+// never trained on reported apart), how many present students end `ready` and right, `ready` and WRONG
+// (must be 0), in review, copies mixing two students (must be 0), and the time per sheet.
+// Run: npx tsx bench/identify.bench.ts [--students 30] [--dpi 200] [--shapes jpeg,compact,bilevel]
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { processBatch } from '../core/pipeline/run';
+import { HELD_OUT_FONTS } from '../scripts/recognizer/training-fonts';
+import { generateBatch } from '../test/generator/generate';
+import { HANDWRITING_FONTS } from '../test/generator/handwriting';
+import type { PdfShape } from '../test/generator/types';
+import { truthByHalf } from '../test/integration/truth-check';
+
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '30' },
+    dpi: { type: 'string', default: '200' },
+    shapes: { type: 'string', default: 'jpeg,compact,bilevel' },
+  },
+});
+const students = Number(values.students);
+const dpi = Number(values.dpi);
+const shapes = values.shapes.split(',') as PdfShape[];
+
+console.log(`${students} roster students per batch, one font per batch, ${dpi} dpi`);
+console.log(
+  'shape    | font           | held out | present | ready right | ready WRONG | review | mixed | s/sheet',
+);
+let seed = 100;
+for (const shape of shapes) {
+  for (const font of HANDWRITING_FONTS) {
+    const dir = await mkdtemp(join(tmpdir(), 'korrigo-identify-'));
+    try {
+      const batch = await generateBatch({ seed: seed++, shape, dpi, students, fonts: [font], upsideDown: 1 });
+      const scans: string[] = [];
+      for (const file of batch.files) {
+        scans.push(join(dir, file.name));
+        await writeFile(join(dir, file.name), file.bytes);
+      }
+      await writeFile(join(dir, 'eleves.csv'), batch.roster.csvUtf8);
+      const start = performance.now();
+      const manifest = await processBatch({
+        scans,
+        roster: join(dir, 'eleves.csv'),
+        outDir: join(dir, 'out'),
+      });
+      const seconds = (performance.now() - start) / 1000;
+
+      const byHalf = truthByHalf(batch.truth);
+      const ownerOf = new Map(batch.truth.pages.map((page) => [page.id, page.student]));
+      let right = 0;
+      let wrong = 0;
+      let review = 0;
+      let mixed = 0;
+      const identified = new Set<string>();
+      for (const copy of manifest.copies) {
+        const owners = new Set(
+          copy.pages.map((p) => ownerOf.get(byHalf.get(`${p.file}:${p.source}:${p.half}`)!)),
+        );
+        if (owners.size > 1) mixed++;
+        const owner = [...owners][0];
+        if (copy.status !== 'ready') review++;
+        else if (copy.student?.email === owner) {
+          right++;
+          identified.add(owner!);
+        } else wrong++;
+      }
+      const present = new Set(batch.truth.sheets.map((s) => s.student)).size;
+      console.log(
+        [
+          shape.padEnd(8),
+          font.padEnd(14),
+          (HELD_OUT_FONTS.includes(font) ? 'yes' : 'no').padEnd(8),
+          String(present).padStart(7),
+          `${identified.size} (${Math.round((100 * identified.size) / present)} %)`.padStart(11),
+          String(wrong).padStart(11),
+          String(review).padStart(6),
+          String(mixed).padStart(5),
+          (seconds / batch.truth.sheets.length).toFixed(2).padStart(7),
+        ].join(' | '),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
