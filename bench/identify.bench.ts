@@ -50,7 +50,6 @@ for (const shape of shapes) {
 
       const byHalf = truthByHalf(batch.truth);
       const ownerOf = new Map(batch.truth.pages.map((page) => [page.id, page.student]));
-      let right = 0;
       let wrong = 0;
       let review = 0;
       let mixed = 0;
@@ -62,10 +61,8 @@ for (const shape of shapes) {
         if (owners.size > 1) mixed++;
         const owner = [...owners][0];
         if (copy.status !== 'ready') review++;
-        else if (copy.student?.email === owner) {
-          right++;
-          identified.add(owner!);
-        } else wrong++;
+        else if (copy.student?.email === owner) identified.add(owner!);
+        else wrong++;
       }
       const present = new Set(batch.truth.sheets.map((s) => s.student)).size;
       console.log(
