@@ -2,7 +2,7 @@
 // never trained on reported apart), how many present students end `ready` and right, `ready` and WRONG
 // (must be 0), in review, copies mixing two students (must be 0), and the time per sheet.
 // Run: npx tsx bench/identify.bench.ts [--students 30] [--dpi 200] [--shapes jpeg,compact,bilevel]
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { processBatch } from '../core/pipeline/run';
 import { HELD_OUT_FONTS } from '../scripts/recognizer/training-fonts';
 import { generateBatch } from '../test/generator/generate';
 import { HANDWRITING_FONTS } from '../test/generator/handwriting';
+import { writeBatch } from '../test/generator/write-batch';
 import type { PdfShape } from '../test/generator/types';
 import { truthByHalf } from '../test/integration/truth-check';
 
@@ -34,18 +35,9 @@ for (const shape of shapes) {
     const dir = await mkdtemp(join(tmpdir(), 'korrigo-identify-'));
     try {
       const batch = await generateBatch({ seed: seed++, shape, dpi, students, fonts: [font], upsideDown: 1 });
-      const scans: string[] = [];
-      for (const file of batch.files) {
-        scans.push(join(dir, file.name));
-        await writeFile(join(dir, file.name), file.bytes);
-      }
-      await writeFile(join(dir, 'eleves.csv'), batch.roster.csvUtf8);
+      const { scans, roster } = await writeBatch(batch, dir);
       const start = performance.now();
-      const manifest = await processBatch({
-        scans,
-        roster: join(dir, 'eleves.csv'),
-        outDir: join(dir, 'out'),
-      });
+      const manifest = await processBatch({ scans, roster, outDir: join(dir, 'out') });
       const seconds = (performance.now() - start) / 1000;
 
       const byHalf = truthByHalf(batch.truth);

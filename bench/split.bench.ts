@@ -1,12 +1,13 @@
 // Split time and output size for a 60-A3-side batch at 300 dpi in each PDF shape the generator makes.
 // Lossless splitting shares each side's images between its two halves, so the copies together should weigh
 // what the scan weighs. Run: npm run bench:split [-- --dpi 300]
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processBatch } from '../core/pipeline/run';
 import { generateBatch } from '../test/generator/generate';
+import { writeBatch } from '../test/generator/write-batch';
 import type { PdfShape } from '../test/generator/types';
 
 const { values } = parseArgs({ options: { dpi: { type: 'string', default: '300' } } });
@@ -35,21 +36,15 @@ for (const shape of SHAPES) {
       present: 15,
       sheetsPerStudent: [2, 2],
     });
-    const scans: string[] = [];
-    let input = 0;
-    for (const file of batch.files) {
-      scans.push(join(dir, file.name));
-      input += file.bytes.length;
-      await writeFile(join(dir, file.name), file.bytes);
-    }
-    await writeFile(join(dir, 'eleves.csv'), batch.roster.csvUtf8);
+    const { scans, roster } = await writeBatch(batch, dir);
+    const input = batch.files.reduce((sum, file) => sum + file.bytes.length, 0);
     const sides = batch.truth.sides.length;
 
     let splitStart = 0;
     const start = performance.now();
     const manifest = await processBatch({
       scans,
-      roster: join(dir, 'eleves.csv'),
+      roster,
       outDir: join(dir, 'out'),
       onProgress: (e) => {
         if (e.stage === 'classify' && e.done === e.total) splitStart = performance.now();

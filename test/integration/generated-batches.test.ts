@@ -1,12 +1,13 @@
 // The foundation's promise on realistic scans: every PDF shape, rotations, several files, loose A4 pages and
 // an odd side count come out with zero page loss, every page exactly once, pages in order — checked against
 // the generator's ground truth, both in the manifest and in what the copy PDFs really display.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processBatch } from '../../core/pipeline/run';
 import { generateBatch } from '../generator/generate';
+import { writeBatch } from '../generator/write-batch';
 import type { GenerateOptions } from '../generator/types';
 import { copyPageIds, renderedCopyPageIds, truthByHalf } from './truth-check';
 
@@ -55,16 +56,11 @@ describe('generated scanner batches against their ground truth', () => {
     const dir = await mkdtemp(join(tmpdir(), 'korrigo-truth-'));
     dirs.push(dir);
     const batch = await generateBatch(options);
-    const scans: string[] = [];
-    for (const file of batch.files) {
-      scans.push(join(dir, file.name));
-      await writeFile(join(dir, file.name), file.bytes);
-    }
-    await writeFile(join(dir, 'eleves.csv'), batch.roster.csvUtf8);
+    const { scans, roster } = await writeBatch(batch, dir);
     const outDir = join(dir, 'out');
 
     // Identification is tested on its own: these low-dpi scans check what the split does to every page.
-    const manifest = await processBatch({ scans, roster: join(dir, 'eleves.csv'), outDir, identify: false });
+    const manifest = await processBatch({ scans, roster, outDir, identify: false });
     const { truth } = batch;
 
     // Every logical page of the stack is in exactly one copy: nothing lost, nothing doubled.
