@@ -11,13 +11,12 @@ export interface CellTensors {
   /** count × INPUT_SIZE */
   inputs: Float32Array;
   labels: Int32Array;
-  fonts: string[];
 }
 
+/** `expected` is a first guess at the number of cells, to size the arrays (they grow past it). */
 export async function synthesizeTensors(spec: CellSetSpec, expected: number): Promise<CellTensors> {
   let inputs = new Float32Array(expected * INPUT_SIZE);
   let labels = new Int32Array(expected);
-  const fonts: string[] = [];
   let count = 0;
   for await (const sample of synthesizeCells(spec)) {
     if (count === labels.length) {
@@ -30,8 +29,7 @@ export async function synthesizeTensors(spec: CellSetSpec, expected: number): Pr
     }
     cellToInput(sample.cell, inputs.subarray(count * INPUT_SIZE, (count + 1) * INPUT_SIZE));
     labels[count] = classOf(sample.label);
-    fonts.push(sample.font);
     count++;
   }
-  return { count, inputs: inputs.subarray(0, count * INPUT_SIZE), labels: labels.subarray(0, count), fonts };
+  return { count, inputs: inputs.subarray(0, count * INPUT_SIZE), labels: labels.subarray(0, count) };
 }

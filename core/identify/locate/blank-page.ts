@@ -1,4 +1,5 @@
-// Is a page blank? Judged on a small rendering of the whole page (30–50 dpi is plenty): writing covers
+// Is a page blank? Judged on a small rendering of the whole page at 40–50 dpi (at 30 dpi a fine pen's
+// strokes blur lighter than the ink threshold and a short page can pass for blank): writing covers
 // far more of a page than the little of the printed paper that is as dark. What is not counted: the
 // bottom margin (the page box, whose digits the student fills even on a blank page, and any marks a
 // scanner or a test adds there), and long straight rules (frames, boxes, tables). The hatched band of a
@@ -13,8 +14,8 @@ const BOTTOM_MARGIN = 0.1;
 /** A straight dark run this long (mm) is a printed rule, not writing. */
 const RULE_MM = 8;
 /**
- * Below this fraction of the page covered by ink, it is blank. Measured on generated pages at 30–50 dpi:
- * blank pages (with a hatched band) reach 0.15 %, pages with the fewest lines of writing 0.65 %.
+ * Below this fraction of the page covered by ink, it is blank. Measured on generated pages at 40–50 dpi:
+ * blank pages (with a hatched band) reach 0.15 %, pages with the fewest lines of writing 0.7 %.
  */
 const BLANK_BELOW = 0.003;
 

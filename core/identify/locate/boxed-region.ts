@@ -1,7 +1,7 @@
-// The steps every printed-box search shares. The search runs on a dark-pixel mask at about 100 dpi
-// (cheap, and thin rules survive it: a mask pixel is dark when any pixel it stands for is): grey levels,
-// the tilt measured and undone, the combs found. Each chosen comb is then measured again and cut into
-// clean cells at full resolution, placed back in the caller's pixels.
+// The steps every printed-box search shares. The search runs on a dark-pixel mask brought down to 100–199
+// dpi (cheap, and thin rules survive it: a mask pixel is dark when any pixel it stands for is): grey
+// levels, the tilt measured and undone, the combs found. Each chosen comb is then measured again and cut
+// into clean cells at full resolution, placed back in the caller's pixels.
 import type { RenderedPage } from '../../pdf/render-page';
 import type { CellImage } from '../types';
 import { combCells } from './comb-cells';

@@ -2,7 +2,7 @@
 // the rules alone, so the printed layout may sit anywhere; ink in the boxes neither makes nor breaks one.
 import type { Mask } from './grey-image';
 import { findHorizontalLines, type HorizontalLine } from './horizontal-lines';
-import { fitPitch } from './pitch-fit';
+import { regularEdges } from './box-edges';
 
 /** A box by the centres of its four rules, in the (deskewed) image's pixels. */
 export interface Box {
@@ -31,8 +31,6 @@ export interface CombShape {
 
 /** A vertical rule covers nearly all the rows between its two horizontal rules (breaks: faint scans). */
 const VERTICAL_COVERAGE = 0.85;
-/** How far from where the pitch puts it a vertical rule may be, as a fraction of the pitch. */
-const PITCH_TOLERANCE = 0.2;
 /**
  * Thicker than this, a dark band is a solid shape, not a rule; a rule with a heavy pen stroke along it
  * can come close.
@@ -43,8 +41,6 @@ const MAX_RULE_MM = 2.5;
  * less is ink along a rule's end (the foot of a 2).
  */
 const RUN_ON = 1;
-/** Spacings this close (a fraction of the spacing) vote for the same pitch. */
-const PITCH_AGREEMENT = 0.05;
 
 export function findCombs(mask: Mask, shape: CombShape): Comb[] {
   const { scale } = shape;
@@ -181,107 +177,15 @@ function verticalRules(
 }
 
 function columnCoverage(
-  { width, data }: Mask,
+  { width, height, data }: Mask,
   x: number,
   top: HorizontalLine,
   bottom: HorizontalLine,
 ): number {
-  const y0 = Math.ceil(top.y + top.thickness / 2 + 1);
-  const y1 = Math.floor(bottom.y - bottom.thickness / 2 - 1);
+  const y0 = Math.max(0, Math.ceil(top.y + top.thickness / 2 + 1));
+  const y1 = Math.min(height - 1, Math.floor(bottom.y - bottom.thickness / 2 - 1));
   if (y1 < y0) return 0;
   let dark = 0;
   for (let y = y0; y <= y1; y++) dark += data[y * width + x] as number;
   return dark / (y1 - y0 + 1);
-}
-
-/**
- * The box edges: rules one pitch apart. Two readings are weighed: the pitch that divides the horizontal
- * rules' length into whole boxes (they stop where the comb does), and the longest chain of rules one
- * common spacing apart (for when ink touching a rule's end lengthens it). A rule hidden or broken (heavy
- * ink, a faint scan) is put where the pitch says; a dark column off the pitch (a letter's upright) is not
- * a rule. The reading matching more rules wins, then the one fitting the rules' ends; its edges are
- * refitted to one straight pitch, since the comb is printed exactly and single measurements wobble.
- */
-function regularEdges(candidates: number[], x0: number, x1: number, minPitch: number, maxPitch: number) {
-  const readings: Reading[] = [];
-  for (let n = Math.max(1, Math.ceil((x1 - x0) / maxPitch)); (x1 - x0) / n >= minPitch; n++) {
-    readings.push(gridReading(candidates, x0, (x1 - x0) / n, n));
-  }
-  const pitch = likeliestPitch(candidates, minPitch, maxPitch);
-  if (pitch !== undefined) {
-    for (const seed of candidates) {
-      if (seed >= x0 - PITCH_TOLERANCE * pitch) readings.push(chainFrom(seed, candidates, pitch, x1));
-    }
-  }
-  let best: number[] = [];
-  let bestMatched = 1;
-  let bestMisfit = Infinity;
-  for (const { matched, count } of readings) {
-    if (matched.length < bestMatched) continue;
-    const edges = fitPitch(matched, count);
-    const misfit = Math.abs((edges[0] as number) - x0) + Math.abs((edges[count - 1] as number) - x1);
-    if (matched.length > bestMatched || misfit < bestMisfit) {
-      best = edges;
-      bestMatched = matched.length;
-      bestMisfit = misfit;
-    }
-  }
-  return best;
-}
-
-/** Rules matched as (index, x), of `count` edges in all. */
-interface Reading {
-  matched: [number, number][];
-  count: number;
-}
-
-function gridReading(candidates: number[], x0: number, pitch: number, boxes: number): Reading {
-  const tolerance = PITCH_TOLERANCE * pitch;
-  const matched: [number, number][] = [];
-  for (let k = 0; k <= boxes; k++) {
-    const found = candidates.find((c) => Math.abs(c - (x0 + k * pitch)) <= tolerance);
-    if (found !== undefined) matched.push([k, found]);
-  }
-  return { matched, count: boxes + 1 };
-}
-
-/**
- * The spacing most pairs of candidates agree on. Pairs, not neighbours: in a short comb full of writing,
- * the uprights of the digits may stand between every two rules.
- */
-function likeliestPitch(candidates: number[], minPitch: number, maxPitch: number): number | undefined {
-  const spacings: number[] = [];
-  for (const [i, a] of candidates.entries()) {
-    for (const b of candidates.slice(i + 1)) if (b - a >= minPitch && b - a <= maxPitch) spacings.push(b - a);
-  }
-  let best: number | undefined;
-  let bestVotes = 0;
-  for (const spacing of spacings) {
-    const agreeing = spacings.filter((other) => Math.abs(other - spacing) <= PITCH_AGREEMENT * spacing);
-    const mean = agreeing.reduce((sum, other) => sum + other, 0) / agreeing.length;
-    if (agreeing.length > bestVotes) {
-      best = mean;
-      bestVotes = agreeing.length;
-    }
-  }
-  return best;
-}
-
-/** Rules found walking right from `seed` a pitch at a time; ends after two misses in a row. */
-function chainFrom(seed: number, candidates: number[], pitch: number, x1: number): Reading {
-  const tolerance = PITCH_TOLERANCE * pitch;
-  const matched: [number, number][] = [[0, seed]];
-  let expected = seed;
-  for (let k = 1, misses = 0; misses < 2 && expected + pitch <= x1 + tolerance; k++) {
-    expected += pitch;
-    const found = candidates.find((c) => Math.abs(c - expected) <= tolerance);
-    if (found === undefined) {
-      misses++;
-      continue;
-    }
-    matched.push([k, found]);
-    expected = found;
-    misses = 0;
-  }
-  return { matched, count: (matched[matched.length - 1] as [number, number])[0] + 1 };
 }

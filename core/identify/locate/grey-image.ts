@@ -64,7 +64,7 @@ export interface Mask {
 }
 
 /**
- * Where the marks are, at 1/`factor` of the resolution: a cell is dark when any pixel of its
+ * Where the marks are, at 1/`factor` of the resolution: a mask pixel is dark when any pixel of its
  * `factor` × `factor` block is, so a rule thinner than a block still shows, unbroken.
  */
 export function darkMask(grey: GreyImage, level: number, factor: number): Mask {

@@ -18,13 +18,15 @@ export interface LocatedHeader {
 
 /** CCYC boxes are 5.6 × 7 mm; other printings of the form differ a little. */
 const HEADER_BOXES: Omit<CombShape, 'scale'> = { minRuleMm: 4, heightMm: [5, 9.5], aspect: [0.65, 1.15] };
-/** A name row shorter than this is not the CCYC header's (the CMEN annex has one 20-box row only). */
+/** Fewer boxes than this in a row above the date: not a name row. */
 const MIN_NAME_BOXES = 10;
 const DATE_GROUPS = [2, 2, 4];
 
 /**
  * Finds the header's boxes in a rendering of the top of a page as displayed (`dpi`: its resolution).
- * Null when the image holds no such header: a verso, an annex, a blank or unreadable page.
+ * Null when the image holds no such header: a verso, a loose form, a blank or unreadable page. A student's
+ * annex with its own identification frame (the same three fields in boxes, CMEN-like) is found too, with
+ * its own box counts (22, 18 and 8 on the generator's).
  */
 export function locateHeader(image: RenderedPage, dpi: number): LocatedHeader | null {
   const region = findBoxedRegion(image, dpi, HEADER_BOXES);

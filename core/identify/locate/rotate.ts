@@ -6,7 +6,6 @@ import type { GreyImage, Mask } from './grey-image';
 
 /** A clockwise tilt about a point, and the way from deskewed coordinates back to the tilted image. */
 export interface Tilt {
-  degrees: number;
   toSource(x: number, y: number): { x: number; y: number };
 }
 
@@ -14,7 +13,6 @@ export function tiltAbout(cx: number, cy: number, degrees: number): Tilt {
   const cos = Math.cos((degrees * Math.PI) / 180);
   const sin = Math.sin((degrees * Math.PI) / 180);
   return {
-    degrees,
     toSource: (x, y) => ({
       x: cx + (x - cx) * cos - (y - cy) * sin,
       y: cy + (x - cx) * sin + (y - cy) * cos,
@@ -31,16 +29,20 @@ export function deskewMask(mask: Mask, tilt: Tilt): Mask {
   const { width, height, data } = mask;
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
-    // Each output row is a straight walk through the source.
+    // Each output row is a straight walk through the source; only its part over the source is walked,
+    // so the loop needs no bounds checks (and truncating a non-negative coordinate floors it).
     const start = tilt.toSource(0, y);
     const next = tilt.toSource(1, y);
     const dx = next.x - start.x;
     const dy = next.y - start.y;
-    for (let x = 0, sx = start.x, sy = start.y; x < width; x++, sx += dx, sy += dy) {
-      const ix = Math.floor(sx);
-      const iy = Math.floor(sy);
-      if (ix < 0 || iy < 0 || ix >= width - 1 || iy >= height - 1) continue;
-      const p = iy * width + ix;
+    const [fromX, toX] = inside(start.x, dx, width - 1, width);
+    const [fromY, toY] = inside(start.y, dy, height - 1, width);
+    const from = Math.max(fromX, fromY);
+    const to = Math.min(toX, toY);
+    let sx = start.x + from * dx;
+    let sy = start.y + from * dy;
+    for (let x = from; x <= to; x++, sx += dx, sy += dy) {
+      const p = (sy | 0) * width + (sx | 0);
       out[y * width + x] =
         (data[p] as number) |
         (data[p + 1] as number) |
@@ -49,6 +51,17 @@ export function deskewMask(mask: Mask, tilt: Tilt): Mask {
     }
   }
   return { width, height, data: out };
+}
+
+/**
+ * The steps k in 0..count-1 for which start + k·step stays within [0, limit), one step of margin kept at
+ * either end against rounding.
+ */
+function inside(start: number, step: number, limit: number, count: number): [number, number] {
+  if (Math.abs(step) < 1e-12) return start >= 0 && start < limit ? [0, count - 1] : [0, -1];
+  const a = (0 - start) / step;
+  const b = (limit - start) / step;
+  return [Math.max(0, Math.ceil(Math.min(a, b)) + 1), Math.min(count - 1, Math.floor(Math.max(a, b)) - 1)];
 }
 
 /**
@@ -64,7 +77,7 @@ export function deskewPatch(
   height: number,
   fill: number,
 ): GreyImage {
-  const out = new Uint8Array(width * height);
+  const out = new Uint8Array(width * height).fill(fill);
   const { data } = grey;
   const w = grey.width;
   for (let y = 0; y < height; y++) {
@@ -72,19 +85,24 @@ export function deskewPatch(
     const next = tilt.toSource(x0 + 1, y0 + y);
     const dx = next.x - start.x;
     const dy = next.y - start.y;
-    for (let x = 0, sx = start.x, sy = start.y; x < width; x++, sx += dx, sy += dy) {
-      const ix = Math.floor(sx);
-      const iy = Math.floor(sy);
-      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= grey.height - 1) {
-        out[y * width + x] = fill;
-        continue;
-      }
+    // As in deskewMask: only the part of the row over the source is walked, without bounds checks.
+    const [fromX, toX] = inside(start.x, dx, w - 1, width);
+    const [fromY, toY] = inside(start.y, dy, grey.height - 1, width);
+    const from = Math.max(fromX, fromY);
+    const to = Math.min(toX, toY);
+    let sx = start.x + from * dx;
+    let sy = start.y + from * dy;
+    for (let x = from, i = y * width + from; x <= to; x++, i++, sx += dx, sy += dy) {
+      const ix = sx | 0;
+      const iy = sy | 0;
       const fx = sx - ix;
       const fy = sy - iy;
       const p = iy * w + ix;
-      const top = (data[p] as number) + ((data[p + 1] as number) - (data[p] as number)) * fx;
-      const bottom = (data[p + w] as number) + ((data[p + w + 1] as number) - (data[p + w] as number)) * fx;
-      out[y * width + x] = top + (bottom - top) * fy + 0.5;
+      const a = data[p] as number;
+      const c = data[p + w] as number;
+      const top = a + ((data[p + 1] as number) - a) * fx;
+      const bottom = c + ((data[p + w + 1] as number) - c) * fx;
+      out[i] = top + (bottom - top) * fy + 0.5;
     }
   }
   return { width, height, data: out };

@@ -29,31 +29,13 @@ export interface CellCnnFile {
 interface Layer {
   inputs: number;
   outputs: number;
-  /** Transposed to outputs × inputs, so each output is one contiguous dot product. */
-  weights: Float32Array;
-  bias: Float32Array;
+  weights: Float64Array;
+  bias: Float64Array;
 }
 
-/** Σ a[i]·b[offset + i] for i < length, with four accumulators (V8 keeps them in registers). */
-function dot(a: Float32Array, b: Float32Array, offset: number, length: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < length; i += 4) {
-    s0 += (a[i] as number) * (b[offset + i] as number);
-    s1 += (a[i + 1] as number) * (b[offset + i + 1] as number);
-    s2 += (a[i + 2] as number) * (b[offset + i + 2] as number);
-    s3 += (a[i + 3] as number) * (b[offset + i + 3] as number);
-  }
-  for (; i < length; i++) s0 += (a[i] as number) * (b[offset + i] as number);
-  return s0 + s1 + s2 + s3;
-}
-
-/** Weights stored inputs × outputs (the file's layout) turned into outputs × inputs. */
-function transpose(kernel: Float32Array, inputs: number, outputs: number): Float32Array {
-  const out = new Float32Array(kernel.length);
+/** Dense weights (file layout inputs × outputs) transposed to outputs × inputs: one dot product per output. */
+function byOutput(kernel: Float32Array, inputs: number, outputs: number): Float64Array {
+  const out = new Float64Array(kernel.length);
   for (let i = 0; i < inputs; i++) {
     for (let o = 0; o < outputs; o++) out[o * inputs + i] = kernel[i * outputs + o] as number;
   }
@@ -61,14 +43,28 @@ function transpose(kernel: Float32Array, inputs: number, outputs: number): Float
 }
 
 /**
- * 3×3 'same' convolution, ReLU, 2×2 max pooling; tensors are height × width × channels. Each output pixel
- * gathers its 3×3×channels patch once, then takes one dot product per output channel.
+ * Convolution weights (file layout patch × outputs) regrouped by four outputs: for each group, each patch
+ * value's four weights sit side by side, so one pass over the patch feeds four sums.
  */
-function convBlock(input: Float32Array, height: number, width: number, conv: Layer): Float32Array {
+function byFourOutputs(kernel: Float32Array, inputs: number, outputs: number): Float64Array {
+  const out = new Float64Array(kernel.length);
+  for (let q = 0; q < inputs; q++) {
+    for (let o = 0; o < outputs; o++)
+      out[((o >> 2) * inputs + q) * 4 + (o & 3)] = kernel[q * outputs + o] as number;
+  }
+  return out;
+}
+
+/**
+ * 3×3 'same' convolution, ReLU, 2×2 max pooling; tensors are height × width × channels. Each output pixel
+ * gathers its 3×3×channels patch once, then accumulates four output channels per pass over it, skipping
+ * the zeros that paper and ReLU leave.
+ */
+function convBlock(input: Float64Array, height: number, width: number, conv: Layer): Float64Array {
   const channels = conv.inputs / 9;
-  const { outputs, weights, bias } = conv;
-  const patch = new Float32Array(conv.inputs);
-  const full = new Float32Array(height * width * outputs);
+  const { inputs, outputs, weights, bias } = conv;
+  const patch = new Float64Array(inputs);
+  const full = new Float64Array(height * width * outputs);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let p = 0;
@@ -80,13 +76,31 @@ function convBlock(input: Float32Array, height: number, width: number, conv: Lay
         }
       }
       const out = (y * width + x) * outputs;
-      for (let o = 0; o < outputs; o++)
-        full[out + o] = (bias[o] as number) + dot(patch, weights, o * conv.inputs, conv.inputs);
+      for (let o = 0; o < outputs; o += 4) {
+        let s0 = bias[o] as number;
+        let s1 = bias[o + 1] as number;
+        let s2 = bias[o + 2] as number;
+        let s3 = bias[o + 3] as number;
+        const group = o * inputs;
+        for (let q = 0; q < inputs; q++) {
+          const value = patch[q] as number;
+          if (value === 0) continue;
+          const w = group + 4 * q;
+          s0 += value * (weights[w] as number);
+          s1 += value * (weights[w + 1] as number);
+          s2 += value * (weights[w + 2] as number);
+          s3 += value * (weights[w + 3] as number);
+        }
+        full[out + o] = s0;
+        full[out + o + 1] = s1;
+        full[out + o + 2] = s2;
+        full[out + o + 3] = s3;
+      }
     }
   }
   const pooledHeight = height >> 1;
   const pooledWidth = width >> 1;
-  const pooled = new Float32Array(pooledHeight * pooledWidth * outputs);
+  const pooled = new Float64Array(pooledHeight * pooledWidth * outputs);
   for (let y = 0; y < pooledHeight; y++) {
     for (let x = 0; x < pooledWidth; x++) {
       const topLeft = (2 * y * width + 2 * x) * outputs;
@@ -106,11 +120,13 @@ function convBlock(input: Float32Array, height: number, width: number, conv: Lay
   return pooled;
 }
 
-function dense(input: Float32Array, layer: Layer, relu: boolean): Float32Array {
-  const out = new Float32Array(layer.outputs);
+function dense(input: Float64Array, layer: Layer, relu: boolean): Float64Array {
+  const out = new Float64Array(layer.outputs);
   for (let o = 0; o < layer.outputs; o++) {
-    const value = (layer.bias[o] as number) + dot(input, layer.weights, o * layer.inputs, layer.inputs);
-    out[o] = relu ? Math.max(0, value) : value;
+    let sum = layer.bias[o] as number;
+    const row = o * layer.inputs;
+    for (let i = 0; i < layer.inputs; i++) sum += (input[i] as number) * (layer.weights[row + i] as number);
+    out[o] = relu ? Math.max(0, sum) : sum;
   }
   return out;
 }
@@ -150,14 +166,15 @@ export class CellCnn {
     let channels = 1;
     let height = file.input.height;
     let width = file.input.width;
-    const layer = (inputs: number, outputs: number): Layer => ({
+    const layer = (inputs: number, outputs: number, arrange: typeof byOutput): Layer => ({
       inputs,
       outputs,
-      weights: transpose(take(inputs * outputs), inputs, outputs),
-      bias: take(outputs),
+      weights: arrange(take(inputs * outputs), inputs, outputs),
+      bias: Float64Array.from(take(outputs)),
     });
     const convs = file.convChannels.map((outputs) => {
-      const conv = layer(9 * channels, outputs);
+      if (outputs % 4 !== 0) throw new Error(`Convolution widths must be multiples of 4, got ${outputs}.`);
+      const conv = layer(9 * channels, outputs, byFourOutputs);
       channels = outputs;
       height >>= 1;
       width >>= 1;
@@ -165,7 +182,7 @@ export class CellCnn {
     });
     let inputs = height * width * channels;
     const denses = [...file.denseUnits, file.classes.length].map((outputs) => {
-      const dense = layer(inputs, outputs);
+      const dense = layer(inputs, outputs, byOutput);
       inputs = outputs;
       return dense;
     });
@@ -174,10 +191,10 @@ export class CellCnn {
   }
 
   /** Raw scores (before temperature and softmax) for one input made by cellToInput. */
-  logits(input: Float32Array): Float32Array {
+  logits(input: Float32Array): Float64Array {
     let height = INPUT_HEIGHT;
     let width = INPUT_WIDTH;
-    let tensor = input;
+    let tensor: Float64Array = Float64Array.from(input);
     for (const conv of this.convs) {
       tensor = convBlock(tensor, height, width, conv);
       height >>= 1;

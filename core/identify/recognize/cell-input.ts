@@ -1,6 +1,8 @@
-// The classifier's view of a cell: whatever its size, resolution and scanner, the crop is resampled to a
-// fixed grid and its tones stretched so that paper is 0 and full ink is 1. Training and reading both go
-// through this one function, so they cannot disagree on what the network sees.
+// The classifier's view of a cell: whatever its size, resolution and scanner, the part of the crop around
+// its ink is scaled to fit a fixed grid without changing its proportions (a narrow strip cut from a
+// two-digit page box stays narrow, a letter the box finder grew its cell for stays whole), centred on paper,
+// and its tones stretched so that paper is 0 and full ink is 1. Training and reading both go through this
+// one function, so they cannot disagree on what the network sees.
 import type { CellImage } from '../types';
 
 export const INPUT_WIDTH = 24;
@@ -11,6 +13,53 @@ export const INPUT_HEIGHT = 32;
  * must stay faint, not be blown up into strokes.
  */
 const MIN_CONTRAST = 96;
+
+/**
+ * The window never shrinks below this share of the cell either way: a small letter is enlarged at most
+ * 1 / MIN_WINDOW times, a speck of noise in an empty box is not blown up into a stroke, and a letter keeps
+ * some sense of where it sat in its box (a hyphen is not a box rule).
+ */
+const MIN_WINDOW = 0.6;
+/** Paper kept around the ink, as a share of the cell's height. */
+const MARGIN = 0.06;
+
+interface Window {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One axis of the window: `size` wide around [from, to], inside [0, length). */
+function span(from: number, to: number, length: number, margin: number): [number, number] {
+  const size = Math.min(length, Math.max(to - from + 1 + 2 * margin, Math.round(MIN_WINDOW * length)));
+  const start = Math.round((from + to + 1) / 2 - size / 2);
+  return [Math.max(0, Math.min(length - size, start)), size];
+}
+
+/** Where the ink lies (darker than half way from paper to full ink), with a margin; the whole cell if none. */
+function inkWindow(cell: CellImage, paper: number, contrast: number): Window {
+  const { width, height, data } = cell;
+  const threshold = paper - contrast / 2;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((data[y * width + x] as number) > threshold) continue;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  }
+  if (x1 < 0) return { x: 0, y: 0, width, height };
+  const margin = Math.round(MARGIN * height);
+  const [x, windowWidth] = span(x0, x1, width, margin);
+  const [y, windowHeight] = span(y0, y1, height, margin);
+  return { x, y, width: windowWidth, height: windowHeight };
+}
 
 /** The grey level below which `fraction` of the pixels lie. */
 function percentile(histogram: Uint32Array, total: number, fraction: number): number {
@@ -57,21 +106,29 @@ export function cellToInput(
   const paper = percentile(histogram, data.length, 0.9);
   const ink = percentile(histogram, data.length, 0.01);
   const contrast = Math.max(paper - ink, MIN_CONTRAST);
-  const columns = areaWeights(width, INPUT_WIDTH);
-  const rows = areaWeights(height, INPUT_HEIGHT);
-  for (let y = 0; y < INPUT_HEIGHT; y++) {
+  const window = inkWindow(cell, paper, contrast);
+  const scale = Math.min(INPUT_WIDTH / window.width, INPUT_HEIGHT / window.height);
+  const fitWidth = Math.max(1, Math.min(INPUT_WIDTH, Math.round(window.width * scale)));
+  const fitHeight = Math.max(1, Math.min(INPUT_HEIGHT, Math.round(window.height * scale)));
+  const left = (INPUT_WIDTH - fitWidth) >> 1;
+  const top = (INPUT_HEIGHT - fitHeight) >> 1;
+  const columns = areaWeights(window.width, fitWidth);
+  const rows = areaWeights(window.height, fitHeight);
+  out.fill(0);
+  for (let y = 0; y < fitHeight; y++) {
     const row = rows[y] as { start: number; weights: number[] };
-    for (let x = 0; x < INPUT_WIDTH; x++) {
+    for (let x = 0; x < fitWidth; x++) {
       const column = columns[x] as { start: number; weights: number[] };
       let sum = 0;
       for (let j = 0; j < row.weights.length; j++) {
-        const offset = (row.start + j) * width + column.start;
+        const offset = (window.y + row.start + j) * width + window.x + column.start;
         let rowSum = 0;
-        for (let i = 0; i < column.weights.length; i++)
+        for (let i = 0; i < column.weights.length; i++) {
           rowSum += (data[offset + i] as number) * (column.weights[i] as number);
+        }
         sum += rowSum * (row.weights[j] as number);
       }
-      out[y * INPUT_WIDTH + x] = Math.min(1, Math.max(0, (paper - sum) / contrast));
+      out[(top + y) * INPUT_WIDTH + left + x] = Math.min(1, Math.max(0, (paper - sum) / contrast));
     }
   }
   return out;

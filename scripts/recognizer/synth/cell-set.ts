@@ -64,11 +64,13 @@ export async function* synthesizeCells(spec: CellSetSpec): AsyncGenerator<SynthC
     );
     const dpi = rowRng.int(minDpi, maxDpi);
     const geometry = drawRowGeometry(rowRng, labels.length, dpi);
-    const ink =
-      spec.penmanship === 'glyph-bank'
-        ? drawGlyphRow(rowRng, await fontGlyphs(font), labels, geometry)
-        : await renderWriterRow(rowRng, font, labels, geometry);
-    const cells = await scanCells(rowRng, ink, geometry);
+    let cells: CellImage[];
+    if (spec.penmanship === 'glyph-bank') {
+      const written = drawGlyphRow(rowRng, await fontGlyphs(font), labels, geometry);
+      cells = await scanCells(rowRng, written.row, geometry, written.glyphs);
+    } else {
+      cells = await scanCells(rowRng, await renderWriterRow(rowRng, font, labels, geometry), geometry, null);
+    }
     for (const [i, cell] of cells.entries()) yield { cell, label: labels[i] as string, alphabet, font, dpi };
   }
 }

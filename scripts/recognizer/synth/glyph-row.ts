@@ -54,8 +54,23 @@ function glyphAt(glyph: Glyph, x: number, y: number): number {
   );
 }
 
-/** Paints one character into `row` (px), in box `box` (px). */
-function paintGlyph(row: Plane, rng: Random, font: FontGlyphs, glyph: Glyph, box: Rect, hand: Hand): void {
+/** One written character alone: its coverage over its footprint, placed at (x, y) in the row (px). */
+export interface PlacedGlyph {
+  x: number;
+  y: number;
+  plane: Plane;
+}
+
+/** Writes one character in box `box` (px) of a row `rowWidth` × `rowHeight` px. */
+function writeGlyph(
+  rowWidth: number,
+  rowHeight: number,
+  rng: Random,
+  font: FontGlyphs,
+  glyph: Glyph,
+  box: Rect,
+  hand: Hand,
+): PlacedGlyph {
   const jitter = 0.5 + hand.messiness;
   const capPx = box.height * hand.scale * rng.range(0.55, 0.88);
   let scale = capPx / font.capHeight;
@@ -89,9 +104,14 @@ function paintGlyph(row: Plane, rng: Random, font: FontGlyphs, glyph: Glyph, box
   const xs = corners.map((p) => p[0] as number);
   const ys = corners.map((p) => p[1] as number);
   const x0 = Math.max(0, Math.floor(Math.min(...xs)));
-  const x1 = Math.min(row.width - 1, Math.ceil(Math.max(...xs)));
+  const x1 = Math.min(rowWidth - 1, Math.ceil(Math.max(...xs)));
   const y0 = Math.max(0, Math.floor(Math.min(...ys)));
-  const y1 = Math.min(row.height - 1, Math.ceil(Math.max(...ys)));
+  const y1 = Math.min(rowHeight - 1, Math.ceil(Math.max(...ys)));
+  const plane: Plane = {
+    width: Math.max(0, x1 - x0 + 1),
+    height: Math.max(0, y1 - y0 + 1),
+    data: new Float32Array(Math.max(0, x1 - x0 + 1) * Math.max(0, y1 - y0 + 1)),
+  };
   const steps = clamp(Math.ceil(1 / scale), 1, 4);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
@@ -103,41 +123,49 @@ function paintGlyph(row: Plane, rng: Random, font: FontGlyphs, glyph: Glyph, box
           sum += glyphAt(glyph, ia * px + ib * py, ic * px + id * py);
         }
       }
-      const ink = sum / (steps * steps);
-      const k = y * row.width + x;
-      row.data[k] = 1 - (1 - (row.data[k] as number)) * (1 - ink);
+      plane.data[(y - y0) * plane.width + x - x0] = sum / (steps * steps);
     }
   }
+  return { x: x0, y: y0, plane };
 }
 
-/** The whole row's ink coverage, characters only (no printed lines). */
+export interface GlyphRow {
+  /** The whole row's ink coverage, characters only (no printed lines). */
+  row: Plane;
+  /** Each box's own character, null for an empty box. */
+  glyphs: (PlacedGlyph | null)[];
+}
+
 export function drawGlyphRow(
   rng: Random,
   font: FontGlyphs,
   labels: readonly string[],
   geometry: RowGeometry,
-): Plane {
-  const row: Plane = {
-    width: geometry.width,
-    height: geometry.height,
-    data: new Float32Array(geometry.width * geometry.height),
-  };
+): GlyphRow {
+  const { width, height, pxPerMm } = geometry;
+  const row: Plane = { width, height, data: new Float32Array(width * height) };
   const hand = drawHand(rng);
-  const glyphs = font.glyphs[hand.pen] as Map<string, Glyph>;
-  labels.forEach((label, i) => {
-    if (label === '') return;
-    const glyph = glyphs.get(label);
+  const bank = font.glyphs[hand.pen] as Map<string, Glyph>;
+  const glyphs = labels.map((label, i) => {
+    if (label === '') return null;
+    const glyph = bank.get(label);
     if (!glyph) throw new Error(`The glyph bank of ${font.font} has no ${JSON.stringify(label)}.`);
     const box = geometry.boxes[i] as Rect;
-    const px = geometry.pxPerMm;
-    paintGlyph(
-      row,
-      rng,
-      font,
-      glyph,
-      { x: box.x * px, y: box.y * px, width: box.width * px, height: box.height * px },
-      hand,
-    );
+    const scaled = {
+      x: box.x * pxPerMm,
+      y: box.y * pxPerMm,
+      width: box.width * pxPerMm,
+      height: box.height * pxPerMm,
+    };
+    const placed = writeGlyph(width, height, rng, font, glyph, scaled, hand);
+    for (let y = 0; y < placed.plane.height; y++) {
+      for (let x = 0; x < placed.plane.width; x++) {
+        const k = (placed.y + y) * width + placed.x + x;
+        const ink = placed.plane.data[y * placed.plane.width + x] as number;
+        row.data[k] = 1 - (1 - (row.data[k] as number)) * (1 - ink);
+      }
+    }
+    return placed;
   });
-  return row;
+  return { row, glyphs };
 }

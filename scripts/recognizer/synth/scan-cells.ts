@@ -1,9 +1,16 @@
 // Cuts a written row into the cells a box finder hands over and scans them: pen and paper wobble, box-line
 // leftovers, blur, the scanner's tones and noise, JPEG. One JPEG pass serves the whole row: its cells are
 // laid side by side on 8-pixel boundaries so no JPEG block mixes two cells.
+//
+// Two ways of cutting, as box finders do: a fixed window a little inside or over the printed box (with
+// whatever of the neighbours' letters and of the rules falls in it), or the station's own way
+// (core/identify/locate/comb-cells.ts): the inside of the box, grown to hold its own letter whole where
+// it overflows, everything else wiped to paper.
 import sharp from 'sharp';
 import type { CellImage } from '../../../core/identify/types';
 import type { Random } from '../../../test/generator/random';
+import type { Rect } from '../../../test/generator/sheet-layout';
+import type { PlacedGlyph } from './glyph-row';
 import { blur, crop, elasticWarp, morph, type Plane } from './plane';
 import type { RowGeometry } from './row-geometry';
 import { boxFinderEdges, drawTone, toGrey } from './scan-effects';
@@ -36,15 +43,61 @@ async function jpegRow(cells: CellImage[], quality: number): Promise<CellImage[]
   });
 }
 
-export async function scanCells(rng: Random, row: Plane, geometry: RowGeometry): Promise<CellImage[]> {
+/** How far a letter may reach out of its box and still be kept whole (its height's share, as comb-cells). */
+const OVERFLOW = 0.45;
+
+/** The box's inside grown to its own letter's ink, with nothing else in it. */
+function ownLetterCell(rng: Random, box: Rect, glyph: PlacedGlyph | null, pxPerMm: number): Plane {
+  const inset = () => rng.range(0.1, 0.35) * pxPerMm;
+  let x0 = Math.round(box.x + inset());
+  let y0 = Math.round(box.y + inset());
+  let x1 = Math.round(box.x + box.width - inset());
+  let y1 = Math.round(box.y + box.height - inset());
+  if (glyph) {
+    const { plane } = glyph;
+    const reachY = OVERFLOW * box.height;
+    for (let y = 0; y < plane.height; y++) {
+      for (let x = 0; x < plane.width; x++) {
+        if ((plane.data[y * plane.width + x] as number) < 0.2) continue;
+        x0 = Math.min(x0, glyph.x + x);
+        x1 = Math.max(x1, glyph.x + x);
+        y0 = Math.min(y0, Math.max(glyph.y + y, Math.round(box.y - reachY)));
+        y1 = Math.max(y1, Math.min(glyph.y + y, Math.round(box.y + box.height + reachY)));
+      }
+    }
+  }
+  const own: Plane = glyph ? glyph.plane : { width: 0, height: 0, data: new Float32Array(0) };
+  return crop(own, x0 - (glyph?.x ?? 0), y0 - (glyph?.y ?? 0), x1 - x0 + 1, y1 - y0 + 1);
+}
+
+export async function scanCells(
+  rng: Random,
+  row: Plane,
+  geometry: RowGeometry,
+  glyphs: readonly (PlacedGlyph | null)[] | null,
+): Promise<CellImage[]> {
   const { pxPerMm } = geometry;
   const tone = drawTone(rng);
-  const cells = geometry.crops.map((rect) => {
-    let plane = crop(row, rect.x, rect.y, rect.width, rect.height);
+  const ownLetters = glyphs !== null && rng.chance(0.5);
+  const cells = geometry.crops.map((rect, i) => {
+    const box = geometry.boxes[i] as Rect;
+    let plane = ownLetters
+      ? ownLetterCell(
+          rng,
+          {
+            x: box.x * pxPerMm,
+            y: box.y * pxPerMm,
+            width: box.width * pxPerMm,
+            height: box.height * pxPerMm,
+          },
+          glyphs[i] ?? null,
+          pxPerMm,
+        )
+      : crop(row, rect.x, rect.y, rect.width, rect.height);
     if (rng.chance(0.5)) plane = elasticWarp(plane, rng, rng.range(0.05, 0.25) * pxPerMm, rng.int(2, 4));
     if (rng.chance(0.15) && geometry.dpi > 180) plane = morph(plane, 'thin');
     else if (rng.chance(0.15)) plane = morph(plane, 'thicken');
-    plane = boxFinderEdges(plane, rng, pxPerMm);
+    if (!ownLetters) plane = boxFinderEdges(plane, rng, pxPerMm);
     if (rng.chance(0.5)) plane = blur(plane, rng.range(0.3, 1));
     return toGrey(plane, tone, rng);
   });

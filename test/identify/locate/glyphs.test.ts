@@ -27,6 +27,34 @@ describe('splitGlyphs', () => {
     expect(strips.reduce((sum, s) => sum + dark(s), 0)).toBe(dark(cell));
   });
 
+  it('cuts two touching digits where they meet, when they fill the box', () => {
+    // A "1" whose foot runs into a "2": one stroke joins them.
+    const cell = paintedCell(W, H, (p) => {
+      p.rect(4, 14, 8, 38);
+      p.rect(4, 34, 24, 38);
+      p.rect(22, 14, 40, 18);
+      p.rect(36, 14, 40, 26);
+      p.rect(22, 24, 40, 28);
+      p.rect(22, 24, 26, 38);
+      p.rect(22, 34, 40, 38);
+    });
+    const strips = splitGlyphs(cell);
+    expect(strips).toHaveLength(2);
+    expect(strips[0]?.width).toBeGreaterThan(8);
+    expect(strips[0]?.width).toBeLessThan(22);
+  });
+
+  it('keeps a wide single digit whole: its middle crosses two strokes', () => {
+    // A wide "0".
+    const cell = paintedCell(W, H, (p) => {
+      p.rect(4, 14, 40, 18);
+      p.rect(4, 34, 40, 38);
+      p.rect(4, 14, 8, 38);
+      p.rect(36, 14, 40, 38);
+    });
+    expect(splitGlyphs(cell)).toEqual([cell]);
+  });
+
   it('keeps one digit whole', () => {
     const cell = paintedCell(W, H, (p) => {
       p.rect(14, 12, 30, 16);

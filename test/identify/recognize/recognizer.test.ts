@@ -1,6 +1,8 @@
 // The shipped cell reader on cells the generator's own handwriting writer makes, in the two fonts training
-// never saw and in one it did. The accuracy bars sit well below what scripts/recognizer/evaluate.ts measures
-// on larger sets, so that they catch a broken model or a broken input path, not noise.
+// never saw and in one it did. Measured on these very cells: held-out letters 89 %, digits 97 %; training
+// font letters and digits 100 %; 39 of the 40 blank boxes read as empty. scripts/recognizer/evaluate.ts
+// gives held-out letters 77 %, digits 89 % on larger sets. The bars sit well below, to catch a broken model
+// or input path without failing on a retrained model's noise.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecognizer } from '../../../core/identify/recognize/create-recognizer';
@@ -58,12 +60,12 @@ describe('the shipped cell reader', () => {
   });
 
   it('reads capitals and digits of the held-out handwriting fonts', async () => {
-    expect(await accuracy(recognizer, heldOut, NAME_ALPHABET)).toBeGreaterThan(0.7);
-    expect(await accuracy(recognizer, heldOut, DIGIT_ALPHABET)).toBeGreaterThan(0.75);
+    expect(await accuracy(recognizer, heldOut, NAME_ALPHABET)).toBeGreaterThan(0.65);
+    expect(await accuracy(recognizer, heldOut, DIGIT_ALPHABET)).toBeGreaterThan(0.8);
   });
 
   it('reads capitals and digits of a training font', async () => {
-    expect(await accuracy(recognizer, trained, NAME_ALPHABET)).toBeGreaterThan(0.9);
+    expect(await accuracy(recognizer, trained, NAME_ALPHABET)).toBeGreaterThan(0.85);
     expect(await accuracy(recognizer, trained, DIGIT_ALPHABET)).toBeGreaterThan(0.9);
   });
 
@@ -92,7 +94,7 @@ describe('the shipped cell reader', () => {
     const paper = { width: 40, height: 50, data: new Uint8Array(2000).fill(240) };
     const readings = await recognizer.read([...blank.map((c) => c.cell), paper], DIGIT_ALPHABET);
     const found = readings.filter((r) => r.empty > 0.5).length / readings.length;
-    expect(found).toBeGreaterThan(0.95);
+    expect(found).toBeGreaterThan(0.9);
     expect((readings.at(-1) as CellReading).empty).toBeGreaterThan(0.9);
     const written = await recognizer.read(
       trained.map((c) => c.cell),
