@@ -9,6 +9,25 @@ export interface ManifestSource {
   file: string;
   sha256: string;
   pages: number;
+  /** How the file was scanned, and what in it may hurt reading (absent when the run did not measure it). */
+  quality?: SourceQuality;
+}
+
+export type ColourMode = 'colour' | 'grey' | 'bilevel';
+
+/** The input quality report of one scan file. */
+export interface SourceQuality {
+  /** Lowest and highest effective resolution (dpi, as displayed) of the images that carry the page. */
+  imageDpi: { min: number; max: number } | null;
+  /** Same for the ink layers (stencil masks) of copier compact PDFs; null when there are none. */
+  inkDpi: { min: number; max: number } | null;
+  colour: ColourMode[];
+  /** Distinct page sizes as displayed, in millimetres, with how many pages have each. */
+  pageSizes: { widthMm: number; heightMm: number; pages: number }[];
+  /** Distinct /Rotate values with how many pages have each. */
+  rotations: { rotate: 0 | 90 | 180 | 270; pages: number }[];
+  /** What may go wrong with this file (English): too coarse to read headers, blank-page removal on, ... */
+  warnings: string[];
 }
 
 export interface ManifestStudent {
@@ -35,6 +54,19 @@ export interface ManifestPage {
   /** Extra clockwise rotation the station applied, in degrees. */
   rotate: 0 | 90 | 180 | 270;
   blank: boolean;
+  /**
+   * `sheet` for a page of a folded exam sheet, `annex` for an A4 page attached at the end of its student's
+   * copy. Absent means `sheet`. The multiple-of-4 rule counts sheet pages only.
+   */
+  kind?: 'sheet' | 'annex';
+}
+
+/** Source pages kept out of every copy, with why: a rescan of a sheet that is already in a copy. */
+export interface ManifestSetAside {
+  pages: Pick<ManifestPage, 'file' | 'source' | 'half'>[];
+  reason: 'duplicate';
+  /** The copy holding the sheet these pages repeat. */
+  of: string;
 }
 
 export interface ManifestCopy {
@@ -67,6 +99,8 @@ export interface Manifest {
   sources: ManifestSource[];
   roster: { file: string; students: number };
   copies: ManifestCopy[];
+  /** Every half of every source page is in exactly one copy or here. Absent means empty. */
+  setAside?: ManifestSetAside[];
   absent: { name: string; email: string }[];
   warnings: string[];
   invariants: ManifestInvariants;
