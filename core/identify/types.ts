@@ -55,3 +55,28 @@ export interface SheetReading {
   /** The sheet is upside down (header found at the bottom, rotated 180°). */
   upsideDown: boolean;
 }
+
+/**
+ * Everything read from one A3 side on its own, before sides are paired into sheets: pairing then follows
+ * what each side is (a sheet fed verso first, a side the scanner dropped) instead of trusting its position.
+ * Plain JSON, so a job can checkpoint it.
+ */
+export interface SideReading {
+  /** A recto carries the header ([P4 | P1]); a verso only page boxes ([P2 | P3]); unknown when neither. */
+  role: 'recto' | 'verso' | 'unknown';
+  /** Fed upside down; null when nothing on the side tells. */
+  upsideDown: boolean | null;
+  /** The boxed header of P1 (recto only). */
+  header: HeaderReading | null;
+  /** Page boxes of the side's two pages in reading order: recto [P1, P4], verso [P2, P3]. */
+  pageBoxes: [PageBoxReading | null, PageBoxReading | null];
+  /** The same two pages: true when nothing is written on them. */
+  blank: [boolean, boolean];
+  notes: string[];
+}
+
+/** Side readings kept across runs of one job, keyed by `${source sha256}:${page number}`. */
+export interface SideReadingCache {
+  get(key: string): SideReading | undefined;
+  put(key: string, reading: SideReading): void;
+}

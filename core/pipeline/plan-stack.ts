@@ -1,6 +1,7 @@
 // From loaded scans to planned copies: classify every page as displayed, pair the A3 sides into sheets,
 // identify the students (or leave every sheet its own copy for review). `process` and the store's jobs
 // both plan through here, so the two give the same copies.
+import type { SideReadingCache } from '../identify/types';
 import type { Manifest, ManifestCopy } from '../manifest';
 import type { LoadedSource } from '../pdf/load-source';
 import type { RosterStudent } from '../roster/load-roster';
@@ -25,6 +26,8 @@ export interface PlanStackOptions {
   fileNames?: readonly string[];
   onPage?: (done: number, total: number) => void;
   onSheet?: (done: number, total: number) => void;
+  /** Where side readings are checkpointed, so a resumed job does not read a side twice. */
+  sideReadings?: SideReadingCache;
 }
 
 export async function planStack(
