@@ -1,7 +1,9 @@
 // Identification on generated batches: per PDF shape and per handwriting font (the two fonts the reader
 // never trained on reported apart), how many present students end `ready` and right, `ready` and WRONG
 // (must be 0), in review, copies mixing two students (must be 0), and the time per sheet.
-// Run: npx tsx bench/identify.bench.ts [--students 30] [--dpi 200] [--shapes jpeg,compact,bilevel]
+// Run: npx tsx bench/identify.bench.ts [--students 30] [--dpi 150,200,300] [--shapes jpeg,compact,bilevel]
+// With several resolutions, batch k of each shape is generated at the k-th one, round robin; a total line
+// closes the table.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,21 +19,23 @@ import { truthByHalf } from '../test/integration/truth-check';
 const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '30' },
-    dpi: { type: 'string', default: '200' },
+    dpi: { type: 'string', default: '150,200,300' },
     shapes: { type: 'string', default: 'jpeg,compact,bilevel' },
   },
 });
 const students = Number(values.students);
-const dpi = Number(values.dpi);
+const resolutions = values.dpi.split(',').map(Number);
 const shapes = values.shapes.split(',') as PdfShape[];
 
-console.log(`${students} roster students per batch, one font per batch, ${dpi} dpi`);
+console.log(`${students} roster students per batch, one font per batch, one sheet fed upside down`);
 console.log(
-  'shape    | font           | held out | present | ready right | ready WRONG | review | mixed | s/sheet',
+  'shape    | font           | held out | dpi | present | ready right | ready WRONG | review | mixed | s/sheet',
 );
+const total = { present: 0, identified: 0, wrong: 0, mixed: 0, heldOutPresent: 0, heldOutIdentified: 0 };
 let seed = 100;
 for (const shape of shapes) {
-  for (const font of HANDWRITING_FONTS) {
+  for (const [k, font] of HANDWRITING_FONTS.entries()) {
+    const dpi = resolutions[k % resolutions.length]!;
     const dir = await mkdtemp(join(tmpdir(), 'korrigo-identify-'));
     try {
       const batch = await generateBatch({ seed: seed++, shape, dpi, students, fonts: [font], upsideDown: 1 });
@@ -62,6 +66,7 @@ for (const shape of shapes) {
           shape.padEnd(8),
           font.padEnd(14),
           (HELD_OUT_FONTS.includes(font) ? 'yes' : 'no').padEnd(8),
+          String(dpi).padStart(3),
           String(present).padStart(7),
           `${identified.size} (${Math.round((100 * identified.size) / present)} %)`.padStart(11),
           String(wrong).padStart(11),
@@ -70,8 +75,22 @@ for (const shape of shapes) {
           (seconds / batch.truth.sheets.length).toFixed(2).padStart(7),
         ].join(' | '),
       );
+      total.present += present;
+      total.identified += identified.size;
+      total.wrong += wrong;
+      total.mixed += mixed;
+      if (HELD_OUT_FONTS.includes(font)) {
+        total.heldOutPresent += present;
+        total.heldOutIdentified += identified.size;
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 }
+const share = (n: number, of: number) => `${n} of ${of} (${Math.round((100 * n) / Math.max(1, of))} %)`;
+console.log(
+  `total: ${share(total.identified, total.present)} present students auto-identified, ` +
+    `${total.wrong} ready and WRONG, ${total.mixed} mixed copies; held-out fonts ` +
+    share(total.heldOutIdentified, total.heldOutPresent),
+);

@@ -1,17 +1,9 @@
-// `korrigo-station batches`: the batches of the station's database, with their copies' state. Also the
-// argument and database handling the store's commands share (export, watch).
-import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
-import { KorrigoError } from '../core/errors';
+// `korrigo-station batches`: the batches of the station's database, with their copies' state.
 import { batchSummaries } from '../core/store/batch-summaries';
 import type { StoredBatchSummary } from '../core/store/batch-summaries';
-import { resolveDbPath } from '../core/store/location';
-import { openStore } from '../core/store/open-store';
-import type { Store } from '../core/store/open-store';
 import type { Command } from './command';
-
-export const DB_OPTION_HELP = `  --db <file>      the station database (default: $KORRIGO_DB, else station.sqlite in the station's
-                   data folder, the desktop app's; $KORRIGO_DATA_DIR moves that folder)`;
+import { parseCommandArgs } from './command-args';
+import { DB_OPTION_HELP, withCommandStore } from './command-store';
 
 export const BATCHES_USAGE = `Usage: korrigo-station batches [--db <file>] [--json]
 
@@ -23,35 +15,6 @@ ${DB_OPTION_HELP}
   --json           print the list as JSON
   -h, --help       show this help
 `;
-
-/** Node's parser, with its errors turned into one line for the operator. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-  command: string,
-  args: string[],
-  options: T,
-) {
-  const usageError = (problem: string) =>
-    new KorrigoError('bad-arguments', problem, { hint: `see korrigo-station ${command} --help` });
-  try {
-    return { ...parseArgs({ args, options, allowPositionals: true, strict: true }), usageError };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = (error as Error).message;
-    if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
-    // Node's messages name the option in quotes, with advice meant for programmers around it.
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw usageError(`unknown option ${option}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw usageError(message.includes('missing') ? `${option} needs a value` : `${option} takes no value`);
-    }
-    throw usageError(message);
-  }
-}
-
-/** The database a command works on; reading commands never create one where a typo pointed. */
-export function openCommandStore(db: string | undefined, create: boolean): Store {
-  return openStore(resolveDbPath(db), { create });
-}
 
 export const batchesCommand: Command = {
   summary: 'list the batches of the station database, with their copies to review and synced',
@@ -67,15 +30,12 @@ export const batchesCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-    const store = openCommandStore(values.db, false);
-    try {
+    await withCommandStore(values.db, false, (store) => {
       const summaries = batchSummaries(store.db);
       process.stdout.write(
         values.json ? `${JSON.stringify(summaries, null, 2)}\n` : table(summaries, store.path),
       );
-    } finally {
-      store.close();
-    }
+    });
     return 0;
   },
 };

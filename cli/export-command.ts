@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { exportBatch } from '../core/jobs/export-batch';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import { DB_OPTION_HELP, openCommandStore, parseCommandArgs } from './batches-command';
 import type { Command } from './command';
+import { parseCommandArgs } from './command-args';
+import { DB_OPTION_HELP, openCommandStore } from './command-store';
 import { progressPrinter } from './progress';
 
 export const EXPORT_USAGE = `Usage: korrigo-station export <batch-id> --out <dir> [--db <file>]
@@ -19,7 +20,8 @@ ${DB_OPTION_HELP}
   --verbose        print the stack trace of an error
   -h, --help       show this help
 
-Exit codes: 0 exported (even when copies need review), 2 bad input or arguments, 1 internal error.
+Exit codes: 0 exported (even when copies need review), 2 bad input or arguments, 3 database of a newer
+station, 4 database or batch busy (try again later), 1 internal error.
 `;
 
 export const exportCommand: Command = {

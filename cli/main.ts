@@ -1,9 +1,12 @@
 // The `korrigo-station` command: a table of subcommands, and one place where failures become exit codes.
 import { readFile } from 'node:fs/promises';
 import { KorrigoError } from '../core/errors';
+import { databaseBusyError, isDatabaseBusy } from '../core/store/store-errors';
 import { batchesCommand } from './batches-command';
 import type { Command } from './command';
+import { decideCommand } from './decide-command';
 import { exportCommand } from './export-command';
+import { historyCommand, redoCommand, undoCommand } from './history-commands';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
 import { serve } from './serve';
@@ -13,6 +16,10 @@ const COMMANDS: Record<string, Command> = {
   process: processCommand,
   batches: batchesCommand,
   export: exportCommand,
+  decide: decideCommand,
+  undo: undoCommand,
+  redo: redoCommand,
+  history: historyCommand,
   watch: watchCommand,
   serve: {
     summary: 'serve the station UI and API to a browser on this computer',
@@ -68,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(args);
   } catch (error) {
-    return reportError(error, verbose, (text) => process.stderr.write(text));
+    // A write lock held past the busy timeout surfaces as SQLite's own error, wherever it was waited for.
+    const failure = isDatabaseBusy(error) ? databaseBusyError(undefined, error) : error;
+    return reportError(failure, verbose, (text) => process.stderr.write(text));
   }
 }

@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { KorrigoError } from '../core/errors';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
 import type { ProcessOptions } from '../core/pipeline/process-options';
@@ -9,6 +7,7 @@ import { processScans } from '../core/jobs/process-scans';
 import { openStore } from '../core/store/open-store';
 import { resolveDbPath } from '../core/store/location';
 import type { Command } from './command';
+import { commandUsageError, parseCommandArgs } from './command-args';
 import { progressPrinter } from './progress';
 
 export const PROCESS_USAGE = `Usage: korrigo-station process <scan.pdf>... --roster <students.csv> --out <dir> [--db <file>]
@@ -28,7 +27,8 @@ Options:
   --verbose        print the stack trace of an error
   -h, --help       show this help
 
-Exit codes: 0 processed (even when copies need review), 2 bad input or arguments, 1 internal error.
+Exit codes: 0 processed (even when copies need review), 2 bad input or arguments, 3 database of a newer
+station, 4 database or batch busy (try again later), 1 internal error.
 `;
 
 const OPTIONS = {
@@ -43,7 +43,7 @@ const OPTIONS = {
 export const processCommand: Command = {
   summary: 'split scanner PDFs into one PDF per copy, plus manifest.json',
   async run(args) {
-    const { values, positionals } = parseProcessArgs(args);
+    const { values, positionals } = parseCommandArgs('process', args, OPTIONS);
     if (values.help) {
       process.stdout.write(PROCESS_USAGE);
       return 0;
@@ -81,37 +81,22 @@ async function processStored(db: string, options: ProcessOptions): Promise<Manif
   }
 }
 
-function parseProcessArgs(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = (error as Error).message;
-    // Node's messages name the option in quotes, with advice meant for programmers around it.
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw usageError(`unknown option ${option}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw usageError(message.includes('missing') ? `${option} needs a value` : `${option} takes no value`);
-    }
-    if (code?.startsWith('ERR_PARSE_ARGS')) throw usageError(message);
-    throw error;
-  }
-}
-
 function single(values: string[] | undefined, name: string, placeholder: string): string {
   if (!values || values.length === 0) throw usageError(`--${name} ${placeholder} is required`);
   if (values.length > 1) throw usageError(`--${name} is given ${values.length} times`);
   return values[0]!;
 }
 
-function usageError(problem: string): KorrigoError {
-  return new KorrigoError('bad-arguments', problem, { hint: 'see korrigo-station process --help' });
-}
+const usageError = (problem: string) => commandUsageError('process', problem);
 
 function printSummary(manifest: Manifest, outDir: string): void {
   const pages = manifest.sources.reduce((sum, source) => sum + source.pages, 0);
   const review = manifest.copies.filter((copy) => copy.status === 'needs_review').length;
   for (const warning of manifest.warnings) process.stderr.write(`korrigo-station: warning: ${warning}\n`);
+  // Quality warnings name their file already: one line each, after the batch's own warnings.
+  for (const warning of manifest.sources.flatMap((source) => source.quality?.warnings ?? [])) {
+    process.stderr.write(`korrigo-station: warning: ${warning}\n`);
+  }
   for (const violation of manifest.invariants.violations) {
     process.stderr.write(`korrigo-station: warning: ${violation}\n`);
   }

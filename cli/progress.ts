@@ -5,7 +5,8 @@ import type { ProcessStage, ProgressEvent } from '../core/pipeline/process-optio
 const UNITS: Record<ProcessStage, string> = {
   load: 'files',
   classify: 'pages',
-  identify: 'sheets',
+  // Identification reads each A3 side on its own (core/pipeline/identify-stage.ts).
+  identify: 'sides',
   split: 'copies',
   write: 'files',
 };

@@ -2,13 +2,12 @@
 // (the same screens as the desktop app, without Electron).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createStation } from '../core/api/station';
 import { STATION_VERSION } from '../core/api/version';
 import { KorrigoError } from '../core/errors';
-import { processBatch } from '../core/pipeline/run';
 import { resolveDataDir } from '../core/server/data-dir';
 import { startHttpServer } from '../core/server/http-server';
+import { parseCommandArgs } from './command-args';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
@@ -31,21 +30,12 @@ function untilSignal(): Promise<unknown> {
 }
 
 function parseServeArgs(argv: string[]): { port: number; dataDir: string; help: boolean } {
-  let values: { port?: string; 'data-dir'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new KorrigoError('bad-arguments', `serve: ${(error as Error).message}`, { hint: SERVE_USAGE });
-  }
+  const { values, positionals, usageError } = parseCommandArgs('serve', argv, {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
   const port = Number(values.port ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new KorrigoError(
@@ -65,11 +55,13 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
     return 0;
   }
   const hasUi = existsSync(RENDERER_DIR);
+  const station = createStation({ dataDir: options.dataDir });
   const server = await startHttpServer({
-    station: createStation({ dataDir: options.dataDir, processBatch }),
+    station,
     port: options.port,
     ...(hasUi ? { staticDir: RENDERER_DIR } : {}),
   }).catch((error: unknown) => {
+    station.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     throw new KorrigoError('bad-arguments', `serve: port ${options.port} is already in use`, {
       hint: 'Choose another --port, or leave it out to get a free one',
@@ -85,5 +77,6 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
   out.write(`${lines.join('\n')}\n`);
   await (io.stopped ?? untilSignal());
   await server.close();
+  station.close();
   return 0;
 }

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { createHotFolder } from '../core/watch/hot-folder';
 import type { HotFolderEvent } from '../core/watch/hot-folder';
 import { loadRoster } from '../core/roster/load-roster';
-import { DB_OPTION_HELP, openCommandStore, parseCommandArgs } from './batches-command';
 import type { Command } from './command';
+import { parseCommandArgs } from './command-args';
+import { DB_OPTION_HELP, openCommandStore } from './command-store';
 
 export const WATCH_USAGE = `Usage: korrigo-station watch <folder> --roster <students.csv> [--db <file>] [--interval <seconds>]
 

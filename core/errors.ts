@@ -14,11 +14,29 @@ export type ErrorCode =
   | 'roster-invalid'
   | 'output-invalid'
   | 'bad-arguments'
+  /** The station database was written by a newer station: this one must be updated, not the data. */
+  | 'db-too-new'
+  /** Another process holds the database, or the batch, for writing: the same command later will do. */
+  | 'busy'
+  | 'batch-not-found'
+  | 'copy-not-found'
+  /** An operator decision that is malformed, or does not apply to the copies as they are. */
+  | 'decision-invalid'
   | 'internal';
 
-/** Exit code for input the operator must fix (bad file, bad arguments). */
+/** Exit code for input the operator must fix (bad file, bad arguments, unknown batch or copy). */
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 1;
+/** The database needs a newer station: retrying cannot help, updating does. */
+export const EXIT_DB_TOO_NEW = 3;
+/** Someone else is writing: a script may retry the same command later. */
+export const EXIT_BUSY = 4;
+
+const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
+  internal: EXIT_INTERNAL,
+  'db-too-new': EXIT_DB_TOO_NEW,
+  busy: EXIT_BUSY,
+};
 
 export class KorrigoError extends Error {
   readonly code: ErrorCode;
@@ -30,7 +48,7 @@ export class KorrigoError extends Error {
     this.name = 'KorrigoError';
     this.code = code;
     this.hint = options.hint;
-    this.exitCode = code === 'internal' ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+    this.exitCode = EXIT_CODES[code] ?? EXIT_BAD_INPUT;
   }
 }
 

@@ -63,6 +63,10 @@ export interface ManifestPage {
 
 /** Source pages kept out of every copy, with why: a rescan of a sheet that is already in a copy. */
 export interface ManifestSetAside {
+  /**
+   * In the reading order of the pages they repeat: the k-th page here repeats the k-th page of that sheet
+   * in copy `of`, so an operator who keeps the rescan trades them one for one.
+   */
   pages: Pick<ManifestPage, 'file' | 'source' | 'half'>[];
   reason: 'duplicate';
   /** The copy holding the sheet these pages repeat. */

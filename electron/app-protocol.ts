@@ -1,4 +1,4 @@
-// app://korrigo/ serves the built renderer and, under /files/, the batches of the data dir (the same
+// app://korrigo/ serves the built renderer and, under /files/, the batch exports of the data dir (the same
 // paths as the loopback server), with the same CSP. A standard, secure scheme gives the UI a real
 // origin, which file:// would not.
 import { protocol } from 'electron';

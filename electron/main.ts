@@ -13,11 +13,12 @@ import { createMainWindow } from './window';
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
-  // Two stations on one data dir would write the same batches folder: the running one takes over.
+  // Two stations on one data dir would share one store and its exports: the running one takes over.
   app.quit();
 } else {
-  const dataDir = resolveDataDir();
-  app.setPath('userData', dataDir);
+  // $KORRIGO_DATA_DIR moves userData (as it moves the CLI's default database); the core's store lives there.
+  app.setPath('userData', resolveDataDir());
+  const dataDir = app.getPath('userData');
   const built = (...path: string[]) => join(app.getAppPath(), ...path);
   const core = startCoreHost(built('dist-electron', 'core-host.cjs'), dataDir);
   let mainWindow: BrowserWindow | null = null;

@@ -1,45 +1,49 @@
-import type { ProcessBatch } from '../pipeline/process-options';
-import { createBatchDir, discardBatch, listBatches, readBatch } from './batch-store';
-import type { BatchesHandlers, BatchProgress } from './contract';
+import { randomUUID } from 'node:crypto';
+import { importBatch } from '../jobs/import-batch';
+import { batchDetail, historyOf, listBatches } from './batch-views';
+import type { BatchesHandlers } from './contract';
 import type { HandlerTable } from './handler-table';
+import type { HandlerDeps } from './handlers';
 import { batchIdArgs, noArgs, processBatchArgs } from './schemas';
 
-export interface BatchHandlerDeps {
-  dataDir: string;
-  processBatch: ProcessBatch;
-  emitProgress: (progress: BatchProgress) => void;
-  log: (error: unknown) => void;
-}
-
-export function batchHandlers(deps: BatchHandlerDeps): HandlerTable<BatchesHandlers> {
-  const { dataDir } = deps;
+export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
+  const { store, exports } = deps;
   return {
     'batches.process': {
       args: processBatchArgs,
+      // Import then export, the two steps of `korrigo-station process --db`; the export goes to the
+      // station's own folder for the batch, which is only known once the scans are read.
       run: async ({ scans, roster }) => {
-        const { batchId, dir } = await createBatchDir(dataDir);
-        try {
-          await deps.processBatch({
-            scans,
-            roster,
-            outDir: dir,
-            onProgress: (event) => deps.emitProgress({ ...event, batchId }),
-          });
-        } catch (error) {
-          // A failed run leaves no half-written batch behind; the sources are untouched either way.
-          await discardBatch(dataDir, batchId);
-          throw error;
-        }
-        return readBatch(dataDir, batchId);
+        const runId = randomUUID();
+        const imported = await importBatch(store, { scans, roster }, (done, total, path) =>
+          deps.emitProgress({ stage: 'load', done, total, message: path, runId, batchId: null }),
+        );
+        const batchId = imported.batch.id;
+        const manifest = await exports.update(batchId, undefined, {
+          sources: imported.sources,
+          onProgress: (event) => deps.emitProgress({ ...event, runId, batchId }),
+        });
+        return batchDetail(store, batchId, manifest);
       },
     },
     'batches.list': {
       args: noArgs,
-      run: () => listBatches(dataDir, deps.log),
+      run: async () => listBatches(store, deps.log),
     },
     'batches.get': {
       args: batchIdArgs,
-      run: ({ batchId }) => readBatch(dataDir, batchId),
+      run: async ({ batchId }) => {
+        const runId = randomUUID();
+        // A batch never processed (a run that stopped) is processed now, with its progress pushed.
+        const manifest = await exports.update(batchId, undefined, {
+          onProgress: (event) => deps.emitProgress({ ...event, runId, batchId }),
+        });
+        return batchDetail(store, batchId, manifest);
+      },
+    },
+    'batches.history': {
+      args: batchIdArgs,
+      run: async ({ batchId }) => historyOf(store, batchId),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The station's API as the shells see it: method name -> (args) => Promise<result>, the push events, and
 // the bridge every transport implements. Types only, and nothing here may import Node: the renderer
 // compiles this file without Node types.
+import type { Decision, LogEntry } from '../jobs/decisions/decision';
 import type { Manifest } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
 import type { WirePush, WireReply } from './wire';
@@ -8,31 +9,54 @@ import type { WirePush, WireReply } from './wire';
 // The renderer may import core/api only: what it needs of the manifest and the pipeline comes through here.
 export type { CopyStatus, Half, Manifest, ManifestCopy, ManifestPage, ManifestSource } from '../manifest';
 export type { ProcessStage } from '../pipeline/process-options';
+export type { Decision, LogAction, LogEntry, PageRef, Rotation } from '../jobs/decisions/decision';
 
 /** Arguments of a method that takes none: callers pass `{}`. */
 export type NoArgs = Record<string, never>;
 
 export interface StationInfo {
   version: string;
-  /** Where this station keeps its batches and uploads. */
+  /** Where this station keeps its database, scans, exports and uploads. */
   dataDir: string;
 }
 
+/** `imported`: the scans are stored but no copies were made yet (a run that stopped, the hot folder). */
+export type BatchState = 'imported' | 'planned';
+
 export interface BatchSummary {
   batchId: string;
-  /** ISO timestamp of the manifest, i.e. when processing finished. */
-  processedAt: string;
+  /** ISO timestamp of the import. */
+  createdAt: string;
+  state: BatchState;
   /** Scanner file names, in stack order. */
   sources: string[];
+  /** The roster's file name. */
+  roster: string;
   copies: number;
+  ready: number;
   needsReview: number;
-  invariantsHold: boolean;
+  /** Copies whose current PDF the Korrigo server has. */
+  synced: number;
+  /** null while the batch has no copies yet. */
+  invariantsHold: boolean | null;
 }
 
 export interface BatchDetail {
   batchId: string;
-  processedAt: string;
+  createdAt: string;
+  /** The manifest built from the store; `copies[].file` is served under batchFileUrl(batchId, file). */
   manifest: Manifest;
+  /** Whether copies.undo / copies.redo have something to act on. */
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface BatchHistory {
+  /** Every decision, undo and redo of the batch, oldest first. */
+  log: LogEntry[];
+  /** The log entry undo and redo would act on now. */
+  undoable: number | null;
+  redoable: number | null;
 }
 
 export interface ProcessBatchArgs {
@@ -42,24 +66,49 @@ export interface ProcessBatchArgs {
   roster: string;
 }
 
+export interface BatchIdArgs {
+  batchId: string;
+}
+
+export interface DecideArgs {
+  batchId: string;
+  decision: Decision;
+}
+
 export interface StationHandlers {
   'station.info': (args: NoArgs) => Promise<StationInfo>;
 }
 
 export interface BatchesHandlers {
-  /** Processes scans into a new batch of the data dir, pushing `batch.progress` while it runs. */
+  /**
+   * Imports the scans into the store (the same scans again find the same batch) and makes its copies,
+   * pushing `batch.progress` while it runs.
+   */
   'batches.process': (args: ProcessBatchArgs) => Promise<BatchDetail>;
-  /** Batches processed in this data dir, newest first. */
+  /** Batches of the station's store, newest first. */
   'batches.list': (args: NoArgs) => Promise<BatchSummary[]>;
-  'batches.get': (args: { batchId: string }) => Promise<BatchDetail>;
+  'batches.get': (args: BatchIdArgs) => Promise<BatchDetail>;
+  'batches.history': (args: BatchIdArgs) => Promise<BatchHistory>;
 }
 
-export type KorrigoApi = StationHandlers & BatchesHandlers;
+/** Operator decisions: each is recorded in the batch's log (by the station's OS user) and applied. */
+export interface CopiesHandlers {
+  'copies.decide': (args: DecideArgs) => Promise<BatchDetail>;
+  'copies.undo': (args: BatchIdArgs) => Promise<BatchDetail>;
+  'copies.redo': (args: BatchIdArgs) => Promise<BatchDetail>;
+}
+
+export type KorrigoApi = StationHandlers & BatchesHandlers & CopiesHandlers;
 export type MethodName = keyof KorrigoApi;
 export type ArgsOf<K extends MethodName> = Parameters<KorrigoApi[K]>[0];
 export type ResultOf<K extends MethodName> = Awaited<ReturnType<KorrigoApi[K]>>;
 
-export type BatchProgress = ProgressEvent & { batchId: string };
+export interface BatchProgress extends ProgressEvent {
+  /** One `batches.process` (or rebuild) call: a caller follows its own run by the first id it sees. */
+  runId: string;
+  /** null while the scans are read: a batch is named by their content. */
+  batchId: string | null;
+}
 
 export interface KorrigoEvents {
   'batch.progress': BatchProgress;

@@ -1,14 +1,18 @@
-import type { ProcessBatch } from '../pipeline/process-options';
+import type { Store } from '../store/open-store';
 import { batchHandlers } from './batch-handlers';
+import type { BatchExports } from './batch-exports';
 import type { BatchProgress, KorrigoApi } from './contract';
+import { copyHandlers } from './copy-handlers';
 import type { HandlerTable } from './handler-table';
 import { stationHandlers } from './station-handlers';
 
 export interface HandlerDeps {
-  /** Where batches (and uploads) are kept. */
+  /** Where the store, its scans, the exports and uploads are kept. */
   dataDir: string;
-  /** The pipeline; injected so the API layer can be tested and run without it. */
-  processBatch: ProcessBatch;
+  store: Store;
+  exports: BatchExports;
+  /** Who decisions are recorded as. */
+  operator: string;
   emitProgress: (progress: BatchProgress) => void;
   log: (error: unknown) => void;
 }
@@ -17,5 +21,5 @@ export type KorrigoHandlers = HandlerTable<KorrigoApi>;
 
 /** Every API method, one domain file each; the spread cannot silently drop a method (the type says so). */
 export function createHandlers(deps: HandlerDeps): KorrigoHandlers {
-  return { ...stationHandlers(deps), ...batchHandlers(deps) };
+  return { ...stationHandlers(deps), ...batchHandlers(deps), ...copyHandlers(deps) };
 }

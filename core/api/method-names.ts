@@ -7,6 +7,10 @@ const METHODS: Record<MethodName, true> = {
   'batches.process': true,
   'batches.list': true,
   'batches.get': true,
+  'batches.history': true,
+  'copies.decide': true,
+  'copies.undo': true,
+  'copies.redo': true,
 };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { NoArgs } from './contract';
+import { decisionSchema } from '../jobs/decisions/decision-schema';
+import type { DecideArgs, NoArgs } from './contract';
 import { BATCH_ID_PATTERN } from './files';
 
 export const noArgs: z.ZodType<NoArgs> = z.strictObject({}) as unknown as z.ZodType<NoArgs>;
@@ -11,6 +12,9 @@ export const processBatchArgs = z.strictObject({
   roster: filePath,
 });
 
-export const batchIdArgs = z.strictObject({
-  batchId: z.string().regex(BATCH_ID_PATTERN, 'is not a batch id'),
-});
+const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
+
+export const batchIdArgs = z.strictObject({ batchId });
+
+// The decision is checked here, at the boundary, with the schema the store checks its log with.
+export const decideArgs: z.ZodType<DecideArgs> = z.strictObject({ batchId, decision: decisionSchema });

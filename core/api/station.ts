@@ -1,7 +1,14 @@
 // The core side of every transport: validate the method name and arguments, run the handler, turn any
-// failure into a WireError, and fan push events out to whoever listens.
+// failure into a WireError, and fan push events out to whoever listens. The station owns the store of its
+// data dir (the CLI's default database there, so `korrigo-station batches` lists the same batches).
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { z } from 'zod';
-import type { ProcessBatch } from '../pipeline/process-options';
+import { exportBatch } from '../jobs/export-batch';
+import { DB_FILE_NAME } from '../store/location';
+import { openStore } from '../store/open-store';
+import { batchExports } from './batch-exports';
+import type { ExportJob } from './batch-exports';
 import type { AnyPush } from './contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
@@ -10,10 +17,14 @@ import type { WireReply } from './wire';
 import { toWireError, wireFailure } from './wire';
 
 export interface StationOptions {
+  /** Holds station.sqlite, scans/, exports/ and inbox/; created when missing. */
   dataDir: string;
-  processBatch: ProcessBatch;
   /** Where internal errors go (their details never reach the wire). Default: stderr. */
   log?: (error: unknown) => void;
+  /** Who decisions are recorded as. Default: the OS user running the station. */
+  operator?: string;
+  /** The export job (core/jobs); tests replace it to make it fail. */
+  exportJob?: ExportJob;
 }
 
 export interface Station {
@@ -21,8 +32,11 @@ export interface Station {
   /** Never throws: every outcome is a reply. */
   dispatch(name: string, args: unknown): Promise<WireReply<unknown>>;
   subscribe(listener: (push: AnyPush) => void): () => void;
+  /** Closes the store: the last call. */
+  close(): void;
 }
 
+/** Opens (or creates) the store: throws a KorrigoError for a database it must not use (newer, foreign). */
 export function createStation(options: StationOptions): Station {
   const log = options.log ?? ((error: unknown) => console.error('[korrigo-station]', error));
   const listeners = new Set<(push: AnyPush) => void>();
@@ -35,9 +49,12 @@ export function createStation(options: StationOptions): Station {
       }
     }
   };
+  const store = openStore(join(options.dataDir, DB_FILE_NAME));
   const handlers = createHandlers({
     dataDir: options.dataDir,
-    processBatch: options.processBatch,
+    store,
+    exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch),
+    operator: options.operator ?? osUser(),
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
     log,
   });
@@ -60,7 +77,17 @@ export function createStation(options: StationOptions): Station {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    close: () => store.close(),
   };
+}
+
+/** A container may run the station as a uid with no account: decisions are still recorded. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'station';
+  }
 }
 
 function describeIssues(error: z.ZodError): string {

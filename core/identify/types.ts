@@ -1,5 +1,6 @@
 // What the reader extracts from one sheet, and what the matcher needs: every cell keeps a score for every
 // character of its alphabet (not just the best one), so the closed-world matcher can weigh doubts.
+import type { SideFingerprint } from './fingerprint/side-fingerprint';
 
 /** Capital letters plus the separators allowed in a name box. */
 export const NAME_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
@@ -62,7 +63,10 @@ export interface SheetReading {
  * Plain JSON, so a job can checkpoint it.
  */
 export interface SideReading {
-  /** A recto carries the header ([P4 | P1]); a verso only page boxes ([P2 | P3]); unknown when neither. */
+  /**
+   * A recto carries the header ([P4 | P1]); a verso only page boxes ([P2 | P3]); unknown when neither.
+   * An A4 page is a recto when it carries its own header (an annex), unknown otherwise.
+   */
   role: 'recto' | 'verso' | 'unknown';
   /** Fed upside down; null when nothing on the side tells. */
   upsideDown: boolean | null;
@@ -73,6 +77,8 @@ export interface SideReading {
   /** The same two pages: true when nothing is written on them. */
   blank: [boolean, boolean];
   notes: string[];
+  /** What the side's writing looks like, to recognise a rescan of it (A3 sides only). */
+  fingerprint?: SideFingerprint;
 }
 
 /** Side readings kept across runs of one job, keyed by `${source sha256}:${page number}`. */

@@ -1,9 +1,9 @@
 // One export of a batch into one folder at a time. The job row is the marker a restart looks for: a job
 // still `running` whose process is gone is taken over and resumed from its checkpoints.
-import { KorrigoError } from '../errors';
 import { runningJob, startJob, takeOverJob } from '../store/job-rows';
 import type { Store } from '../store/open-store';
 import { currentOwner, ownerIsAlive } from '../store/process-owner';
+import { batchBusyError } from '../store/store-errors';
 
 /** A live job updates its row at least once per copy: one silent this long is taken as dead. */
 const SILENT_JOB_MS = 10 * 60 * 1000;
@@ -16,11 +16,7 @@ export function claimJob(store: Store, batchId: string, outDir: string): number 
     if (!running) return startJob(store.db, { batchId, outDir, owner, at: at.toISOString() });
     const silentFor = at.getTime() - Date.parse(running.updatedAt);
     if (running.owner !== owner && ownerIsAlive(running.owner) && silentFor < SILENT_JOB_MS) {
-      throw new KorrigoError(
-        'bad-arguments',
-        `batch ${batchId} is already being exported to ${outDir} by process ${running.owner} (since ${running.startedAt})`,
-        { hint: 'wait for it to finish, or stop that process' },
-      );
+      throw batchBusyError(batchId, outDir, running.owner, running.startedAt);
     }
     takeOverJob(store.db, running.id, owner, at.toISOString());
     return running.id;

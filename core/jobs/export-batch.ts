@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Manifest } from '../manifest';
 import type { LoadedSource } from '../pdf/load-source';
+import { withQuality } from '../pdf/quality/source-quality';
 import { buildCopyPdf } from '../pdf/split';
 import { copyPageSources } from '../pipeline/copy-pdf';
 import { prepareOutDir, removeStaleCopies, writeFileAtomic, writeManifest } from '../pipeline/output-dir';
@@ -62,7 +63,8 @@ export async function exportBatch(
     stage('copies');
     await writeCopies(store, { batchId, outDir, folder, sources }, progress);
     stage('manifest');
-    const manifest = batchManifest(store, batchId);
+    const stored = batchManifest(store, batchId);
+    const manifest = { ...stored, sources: withQuality(stored.sources, sources) };
     progress({ stage: 'write', done: 0, total: 1, message: 'manifest.json' });
     await writeManifest(outDir, manifest);
     await removeStaleCopies(outDir, manifest, options.keep ?? []);

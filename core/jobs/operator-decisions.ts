@@ -1,18 +1,19 @@
 // Operator decisions on a stored batch: each is checked against the copies as they are, appended to the
 // log and applied, in one transaction; undo and redo are appended too. The stored copies are always the
 // planned copies with the log replayed over them, and that is how they are recomputed here.
-import type { ManifestCopy } from '../manifest';
+import type { ManifestCopy, ManifestSetAside } from '../manifest';
 import { batchSources, findBatch } from '../store/batch-rows';
 import type { BatchRow } from '../store/batch-rows';
 import { writeCopies } from '../store/copy-rows';
 import { appendLogEntry, readLog } from '../store/decision-log';
 import type { Store } from '../store/open-store';
 import { rosterInfo, rosterStudents } from '../store/roster-rows';
+import { writeSetAside } from '../store/set-aside-rows';
 import { batchNotFoundError, decisionRefusedError } from '../store/store-errors';
 import { applyDecision } from './decisions/apply-decision';
 import { applyDecisions } from './decisions/apply-decisions';
 import { DecisionRefused } from './decisions/decision';
-import type { Decision, LogAction, LogEntry } from './decisions/decision';
+import type { DecidedCopies, Decision, LogAction, LogEntry } from './decisions/decision';
 import { decisionSchema } from './decisions/decision-schema';
 import { resolveHistory } from './decisions/history';
 
@@ -26,6 +27,8 @@ export interface BatchHistory {
 export interface DecisionOutcome extends BatchHistory {
   /** The copies once the decision (or undo, or redo) is applied. */
   copies: ManifestCopy[];
+  /** The rescans kept out of them, likewise. */
+  setAside: ManifestSetAside[];
 }
 
 /** `decision` may come straight from a UI: it is validated here. */
@@ -42,13 +45,19 @@ export function recordDecision(
     );
     throw decisionRefusedError(batchId, `malformed decision: ${problems.join('; ')}`);
   }
-  return append(store, batchId, operator, (batch, copies) => {
+  return append(store, batchId, operator, (batch, state) => {
     checkStudentInRoster(store, batch, parsed.data);
     const sources = batchSources(store.db, batchId);
     try {
-      applyDecision(copies, parsed.data, sources);
+      applyDecision(state, parsed.data, sources);
     } catch (error) {
-      if (error instanceof DecisionRefused) throw decisionRefusedError(batchId, error.message);
+      if (error instanceof DecisionRefused) {
+        throw decisionRefusedError(
+          batchId,
+          error.message,
+          error.copyNotFound ? 'copy-not-found' : 'decision-invalid',
+        );
+      }
       throw error;
     }
     return parsed.data;
@@ -56,14 +65,14 @@ export function recordDecision(
 }
 
 export function undoDecision(store: Store, batchId: string, operator: string): DecisionOutcome {
-  return append(store, batchId, operator, (_batch, _copies, history) => {
+  return append(store, batchId, operator, (_batch, _state, history) => {
     if (history.undoable === undefined) throw decisionRefusedError(batchId, 'there is nothing to undo');
     return { kind: 'undo', target: history.undoable };
   });
 }
 
 export function redoDecision(store: Store, batchId: string, operator: string): DecisionOutcome {
-  return append(store, batchId, operator, (_batch, _copies, history) => {
+  return append(store, batchId, operator, (_batch, _state, history) => {
     if (history.redoable === undefined) throw decisionRefusedError(batchId, 'there is nothing to redo');
     return { kind: 'redo', target: history.redoable };
   });
@@ -79,7 +88,7 @@ function append(
   store: Store,
   batchId: string,
   operator: string,
-  decide: (batch: BatchRow, copies: ManifestCopy[], history: BatchHistory) => LogAction,
+  decide: (batch: BatchRow, state: DecidedCopies, history: BatchHistory) => LogAction,
 ): DecisionOutcome {
   const run = store.db.transaction((): DecisionOutcome => {
     const batch = findBatch(store.db, batchId);
@@ -87,12 +96,15 @@ function append(
     if (!batch.plannedCopies) throw decisionRefusedError(batchId, 'the batch is not processed yet');
     const sources = batchSources(store.db, batchId);
     const history = batchHistory(store, batchId);
-    const action = decide(batch, applyDecisions(batch.plannedCopies, history.log, sources), history);
+    const planned = { copies: batch.plannedCopies, setAside: batch.plannedSetAside };
+    const action = decide(batch, applyDecisions(planned, history.log, sources), history);
     appendLogEntry(store.db, batchId, { at: store.now().toISOString(), operator, action });
     const log = readLog(store.db, batchId);
-    const copies = applyDecisions(batch.plannedCopies, log, sources);
+    const { copies, setAside } = applyDecisions(planned, log, sources);
+    // Copies first: each set-aside entry names one.
     writeCopies(store.db, batchId, copies);
-    return { copies, log, ...resolveHistory(log) };
+    writeSetAside(store.db, batchId, setAside);
+    return { copies, setAside, log, ...resolveHistory(log) };
   });
   return run.immediate();
 }

@@ -22,6 +22,9 @@ export function copyId(sourceSha256: string, page: number, half: Half): string {
   return `${sourceSha256.slice(0, 12)}-p${String(page).padStart(4, '0')}-${half}`;
 }
 
+/** Names one half (or a whole A4 page) of a scanned page. */
+export const halfKey = (file: number, source: number, half: Half): string => `${file}:${source}:${half}`;
+
 /** File names copyId gives: what an earlier run may have left in the copies folder. */
 export const COPY_FILE = /^[0-9a-f]{12}-p\d{4,}-(left|right|full)\.pdf$/;
 
@@ -40,6 +43,7 @@ function buildCopy(
   units: readonly { unit: Unit; upsideDown: boolean }[],
   sources: readonly { sha256: string }[],
   identity: Identity,
+  blankHalves: ReadonlySet<string> = new Set(),
 ): ManifestCopy {
   const halves = units.flatMap(({ unit, upsideDown }) => readingOrder(unit, upsideDown));
   const first = halves[0]!;
@@ -57,7 +61,7 @@ function buildCopy(
       source: page.source,
       half,
       rotate,
-      blank: false,
+      blank: blankHalves.has(halfKey(page.file, page.source, half)),
     })),
     file: `copies/${id}.pdf`,
   };
@@ -89,36 +93,51 @@ function identityOf(copy: SegmentedCopy): Identity {
 }
 
 /**
- * Copies from identification: `sheetUnits` are the stack's sheets (loose pages left out) in stack order,
- * `readings` and the identified copies' sheet indices refer to them. Loose A4 pages stay copies of their
- * own, for review; copies are listed in stack order of their first page.
+ * Copies from identification: `readings` and the identified copies' sheet indices refer to the units that
+ * are sheets (loose pages left out), in stack order. Loose A4 pages stay copies of their own, for review;
+ * copies are listed in stack order of their first side. Pages the reader found blank (by `halfKey`) are
+ * marked so, never dropped.
  */
 export function planIdentifiedCopies(
   units: readonly Unit[],
   sources: readonly { sha256: string }[],
   readings: readonly SheetReading[],
   identified: IdentifiedBatch,
+  blankHalves: ReadonlySet<string> = new Set(),
 ): ManifestCopy[] {
   const sheetUnits = units.filter((unit) => unit.kind !== 'loose-page');
-  const firstPosition = (copy: ManifestCopy) => copy.pages[0]!.file * 1e6 + copy.pages[0]!.source;
   const copies = [
-    ...identified.copies.map((copy) =>
-      buildCopy(
+    ...identified.copies.map((copy) => ({
+      start: firstSide(sheetUnits[copy.sheets[0]!]!),
+      copy: buildCopy(
         copy.sheets.map((i) => ({ unit: sheetUnits[i]!, upsideDown: readings[i]?.upsideDown ?? false })),
         sources,
         identityOf(copy),
+        blankHalves,
       ),
-    ),
+    })),
     ...units
       .filter((unit) => unit.kind === 'loose-page')
-      .map((unit) => buildCopy([{ unit, upsideDown: false }], sources, UNIDENTIFIED)),
+      .map((unit) => ({
+        start: unit.page.position,
+        copy: buildCopy([{ unit, upsideDown: false }], sources, UNIDENTIFIED),
+      })),
   ];
-  return copies.sort((a, b) => firstPosition(a) - firstPosition(b));
+  return copies.sort((a, b) => a.start - b.start).map(({ copy }) => copy);
+}
+
+/** Stack position of the unit's first side: a sheet fed verso first starts at its verso. */
+function firstSide(unit: Unit): number {
+  if (unit.kind === 'sheet') return Math.min(unit.recto.position, unit.verso.position);
+  return unit.kind === 'loose-page' ? unit.page.position : unit.recto.position;
 }
 
 function unitReasons(unit: Unit): string[] {
   if (unit.kind === 'incomplete-sheet') {
-    return [`sheet without its verso: ${pageLabel(unit.recto)} is followed by no A3 side (only P1 and P4)`];
+    return [
+      unit.reason ??
+        `sheet without its verso: ${pageLabel(unit.recto)} is followed by no A3 side (only P1 and P4)`,
+    ];
   }
   if (unit.kind === 'loose-page') {
     const reasons = [`loose page, not part of a folded A3 sheet: ${pageLabel(unit.page)}`];

@@ -1,8 +1,9 @@
-// From loaded scans to planned copies: classify every page as displayed, pair the A3 sides into sheets,
-// identify the students (or leave every sheet its own copy for review). `process` and the store's jobs
-// both plan through here, so the two give the same copies.
+// From loaded scans to planned copies: classify every page as displayed, read every A3 side, pair the sides
+// into sheets from what each is and identify the students; without identification, pair the sides by
+// position and leave every sheet its own copy for review. `process` and the store's jobs both plan through
+// here, so the two give the same copies.
 import type { SideReadingCache } from '../identify/types';
-import type { Manifest, ManifestCopy } from '../manifest';
+import type { Manifest, ManifestCopy, ManifestSetAside } from '../manifest';
 import type { LoadedSource } from '../pdf/load-source';
 import type { RosterStudent } from '../roster/load-roster';
 import { planCopies } from './copies';
@@ -15,6 +16,8 @@ export interface StackPlan {
   stack: StackPage[];
   units: StackUnit<StackPage>[];
   copies: ManifestCopy[];
+  /** Rescanned sheets kept out of every copy. */
+  setAside: ManifestSetAside[];
   absent: Manifest['absent'];
   warnings: string[];
 }
@@ -25,6 +28,7 @@ export interface PlanStackOptions {
   /** Names to give the scan files in messages, when the loaded paths are not the operator's names. */
   fileNames?: readonly string[];
   onPage?: (done: number, total: number) => void;
+  /** Progress of identification, over the A3 sides read. */
   onSheet?: (done: number, total: number) => void;
   /** Where side readings are checkpointed, so a resumed job does not read a side twice. */
   sideReadings?: SideReadingCache;
@@ -39,11 +43,18 @@ export async function planStack(
     ...page,
     fileName: options.fileNames?.[page.file - 1] ?? page.fileName,
   }));
-  const units = groupSheets(stack);
   // Who handed nothing in is known only once copies are matched to students.
-  const { copies, absent } =
+  const { units, copies, setAside, absent } =
     options.identify === false
-      ? { copies: planCopies(units, sources), absent: [] }
-      : await identifyStudents(units, sources, students, options.onSheet);
-  return { stack, units, copies, absent, warnings: stackWarnings(units) };
+      ? positionalPlan(stack, sources)
+      : await identifyStudents(stack, sources, students, {
+          onSide: options.onSheet,
+          sideReadings: options.sideReadings,
+        });
+  return { stack, units, copies, setAside, absent, warnings: stackWarnings(units) };
+}
+
+function positionalPlan(stack: readonly StackPage[], sources: readonly LoadedSource[]) {
+  const units = groupSheets(stack);
+  return { units, copies: planCopies(units, sources), setAside: [], absent: [] };
 }

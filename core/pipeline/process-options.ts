@@ -1,5 +1,3 @@
-import type { Manifest } from '../manifest';
-
 export type ProcessStage = 'load' | 'classify' | 'identify' | 'split' | 'write';
 
 export interface ProgressEvent {
@@ -24,5 +22,3 @@ export interface ProcessOptions {
    */
   identify?: boolean;
 }
-
-export type ProcessBatch = (options: ProcessOptions) => Promise<Manifest>;

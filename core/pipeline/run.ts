@@ -1,5 +1,6 @@
 // The pipeline, stage by stage: each stage is its own module so a job layer can run and store them apart.
 import type { Manifest } from '../manifest';
+import { withQuality } from '../pdf/quality/source-quality';
 import { loadRoster } from '../roster/load-roster';
 import { writeCopyPdf } from './copy-pdf';
 import { assertInvariants, checkInvariants } from './invariants';
@@ -21,13 +22,13 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
   // Only once the input is known to be good, so a refused run leaves no empty output folder behind.
   await prepareOutDir(options.outDir);
 
-  const { stack, copies, absent, warnings } = await planStack(sources, roster.students, {
+  const { stack, copies, setAside, absent, warnings } = await planStack(sources, roster.students, {
     identify: options.identify,
     onPage: (done, total) => progress('classify', done, total),
     onSheet: (done, total) => progress('identify', done, total),
   });
-  const manifestSources = sources.map(describeSource);
-  const invariants = checkInvariants(manifestSources, stack, copies);
+  const manifestSources = withQuality(sources.map(describeSource), sources);
+  const invariants = checkInvariants(manifestSources, stack, copies, setAside);
   assertInvariants(invariants);
 
   const byPage = indexStack(stack);
@@ -41,6 +42,7 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
     sources: manifestSources,
     roster: { file: roster.file, students: roster.students.length },
     copies,
+    setAside,
     absent,
     warnings: [...roster.warnings, ...warnings],
     invariants,

@@ -2,7 +2,10 @@ import type { StackUnit } from './sheets';
 import { pageLabel } from './stack';
 import type { StackPage } from './stack';
 
-/** What the operator should check in the stack: unusual pages and runs of A3 sides that do not pair up. */
+/**
+ * What the operator should check in the stack: unusual pages, sides that pairing left alone (with its
+ * reason, when it read the sides), and runs of A3 sides that do not pair up by position.
+ */
 export function stackWarnings(units: readonly StackUnit<StackPage>[]): string[] {
   const warnings: string[] = [];
   let runStart: StackPage | undefined;
@@ -14,9 +17,15 @@ export function stackWarnings(units: readonly StackUnit<StackPage>[]): string[] 
       if (unit.page.unusual) warnings.push(`${pageLabel(unit.page)} is ${unit.page.unusual}`);
       continue;
     }
+    if (unit.kind === 'incomplete-sheet' && unit.reason !== undefined) {
+      warnings.push(unit.reason);
+      runStart = undefined;
+      runSides = 0;
+      continue;
+    }
     runStart ??= unit.recto;
     runSides += unit.kind === 'sheet' ? 2 : 1;
-    // An incomplete sheet is always the last unit of its run: an A4 page or the end of the stack follows.
+    // Paired by position, an incomplete sheet is the last unit of its run: an A4 page or the stack's end follows.
     if (unit.kind === 'incomplete-sheet') {
       warnings.push(oddRunWarning(runStart, unit.recto, runSides));
       runStart = undefined;

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { batchDir } from '../api/batch-store';
+import { batchExportDir } from '../api/export-location';
 import { BATCH_ID_PATTERN } from '../api/files';
 
 /** `requested` (a URL path, already decoded) inside `root`, or null when it would step outside it. */
@@ -11,7 +11,7 @@ export function pathInside(root: string, requested: string): string | null {
   return absolute;
 }
 
-/** The file a `/files/<batchId>/<path>` URL names, confined to that batch's folder. */
+/** The file a `/files/<batchId>/<path>` URL names, confined to that batch's export folder. */
 export function resolveBatchFile(dataDir: string, urlPath: string): string | null {
   const match = /^\/files\/([^/]+)\/(.+)$/.exec(urlPath);
   if (!match) return null;
@@ -25,5 +25,5 @@ export function resolveBatchFile(dataDir: string, urlPath: string): string | nul
     return null;
   }
   if (!BATCH_ID_PATTERN.test(batchId)) return null;
-  return pathInside(batchDir(dataDir, batchId), rest);
+  return pathInside(batchExportDir(dataDir, batchId), rest);
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ManifestCopy } from '../manifest';
+import type { ManifestCopy, ManifestSetAside } from '../manifest';
 
 export type BatchState = 'imported' | 'planned';
 
@@ -12,6 +12,8 @@ export interface BatchRow {
   warnings: string[];
   /** The copies as planned, before any decision; null until planned. */
   plannedCopies: ManifestCopy[] | null;
+  /** The rescans as planned, before any decision; empty until planned. */
+  plannedSetAside: ManifestSetAside[];
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +33,7 @@ interface RawBatch {
   state: BatchState;
   warnings: string;
   planned_copies: string | null;
+  planned_set_aside: string;
   created_at: string;
   updated_at: string;
 }
@@ -42,6 +45,7 @@ const toBatch = (row: RawBatch): BatchRow => ({
   state: row.state,
   warnings: JSON.parse(row.warnings) as string[],
   plannedCopies: row.planned_copies === null ? null : (JSON.parse(row.planned_copies) as ManifestCopy[]),
+  plannedSetAside: JSON.parse(row.planned_set_aside) as ManifestSetAside[],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

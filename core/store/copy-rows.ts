@@ -10,8 +10,8 @@ export function writeCopies(db: Database.Database, batchId: string, copies: read
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPage = db.prepare(
-    `INSERT INTO copy_pages (batch_id, copy_id, ordinal, file, source, half, rotate, blank)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO copy_pages (batch_id, copy_id, ordinal, file, source, half, rotate, blank, kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   copies.forEach((copy, ordinal) => {
     insertCopy.run(
@@ -34,6 +34,7 @@ export function writeCopies(db: Database.Database, batchId: string, copies: read
         page.half,
         page.rotate,
         page.blank ? 1 : 0,
+        page.kind ?? null,
       );
     });
   });
@@ -55,12 +56,13 @@ interface RawCopyPage {
   half: Half;
   rotate: 0 | 90 | 180 | 270;
   blank: 0 | 1;
+  kind: 'sheet' | 'annex' | null;
 }
 
 export function readCopies(db: Database.Database, batchId: string): ManifestCopy[] {
   const pages = db
     .prepare(
-      `SELECT copy_id, file, source, half, rotate, blank FROM copy_pages WHERE batch_id = ? ORDER BY copy_id, ordinal`,
+      `SELECT copy_id, file, source, half, rotate, blank, kind FROM copy_pages WHERE batch_id = ? ORDER BY copy_id, ordinal`,
     )
     .all(batchId) as RawCopyPage[];
   const pagesOf = new Map<string, RawCopyPage[]>();
@@ -87,6 +89,8 @@ export function readCopies(db: Database.Database, batchId: string): ManifestCopy
       half: page.half,
       rotate: page.rotate,
       blank: page.blank === 1,
+      // Absent stays absent: the manifest written from the store is the one `process` writes.
+      ...(page.kind === null ? {} : { kind: page.kind }),
     })),
     file: `copies/${copy.id}.pdf`,
   }));

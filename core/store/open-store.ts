@@ -8,7 +8,12 @@ import { KorrigoError } from '../errors';
 import { migrate } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
-import { databaseForeignError, databaseMissingError } from './store-errors';
+import {
+  databaseBusyError,
+  databaseForeignError,
+  databaseMissingError,
+  isDatabaseBusy,
+} from './store-errors';
 
 export interface Store {
   readonly db: Database.Database;
@@ -41,7 +46,8 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     migrate(db, path, options.migrations ?? MIGRATIONS, now);
   } catch (error) {
     db.close();
-    throw error;
+    // Every open takes the write lock for a moment, to check the migrations.
+    throw isDatabaseBusy(error) ? databaseBusyError(path, error) : error;
   }
   return { db, path, scansDir: join(dirname(path), 'scans'), now, close: () => db.close() };
 }
@@ -61,6 +67,7 @@ function connect(path: string, create: boolean): Database.Database {
     }
     return db;
   } catch (error) {
+    if (isDatabaseBusy(error)) throw databaseBusyError(path, error);
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw databaseForeignError(path, 'the file is not an SQLite database, or it is damaged');

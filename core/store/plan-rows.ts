@@ -1,16 +1,18 @@
 // The stack as classified, its sheets and the planned copies: written together, once, when a batch is
 // planned. This commit is the checkpoint of the planning stage.
 import type Database from 'better-sqlite3';
-import type { ManifestCopy } from '../manifest';
+import type { ManifestCopy, ManifestSetAside } from '../manifest';
 import type { PageGeometry, PageLayout } from '../pdf/page-geometry';
 import type { StackUnit } from '../pipeline/sheets';
 import type { StackPage } from '../pipeline/stack';
 import { writeCopies } from './copy-rows';
+import { writeSetAside } from './set-aside-rows';
 
 export interface BatchPlan {
   stack: readonly StackPage[];
   units: readonly StackUnit<StackPage>[];
   copies: readonly ManifestCopy[];
+  setAside: readonly ManifestSetAside[];
   warnings: readonly string[];
 }
 
@@ -42,9 +44,17 @@ export function savePlan(db: Database.Database, batchId: string, plan: BatchPlan
     insertSheet.run(batchId, index + 1, unit.kind, first.position, second?.position ?? null);
   });
   db.prepare(
-    `UPDATE batches SET state = 'planned', warnings = ?, planned_copies = ?, updated_at = ? WHERE id = ?`,
-  ).run(JSON.stringify(plan.warnings), JSON.stringify(plan.copies), at, batchId);
+    `UPDATE batches SET state = 'planned', warnings = ?, planned_copies = ?, planned_set_aside = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(
+    JSON.stringify(plan.warnings),
+    JSON.stringify(plan.copies),
+    JSON.stringify(plan.setAside),
+    at,
+    batchId,
+  );
   writeCopies(db, batchId, plan.copies);
+  writeSetAside(db, batchId, plan.setAside);
 }
 
 interface RawPage {

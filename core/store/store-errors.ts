@@ -1,9 +1,9 @@
-// The store's refusals in one place, so their codes can move to dedicated ones without touching callers.
+// The store's refusals in one place, each with its dedicated code (and so its exit code, core/errors.ts).
 import { KorrigoError } from '../errors';
 
 export function databaseTooNewError(path: string, version: number, known: number): KorrigoError {
   return new KorrigoError(
-    'file-unreadable',
+    'db-too-new',
     `${path}: the station database is at schema version ${version}, newer than this station knows (${known})`,
     { hint: 'update Korrigo Scan Station; an older station never writes to a newer database' },
   );
@@ -21,12 +21,39 @@ export function databaseMissingError(path: string): KorrigoError {
   });
 }
 
+/** SQLite gave up waiting for another connection's write lock (after the store's busy timeout). */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/** `path` is unknown where the failure surfaces far from the store that raised it. */
+export function databaseBusyError(path: string | undefined, cause: unknown): KorrigoError {
+  return new KorrigoError(
+    'busy',
+    `${path ? `${path}: ` : ''}the station database is locked by another process writing to it`,
+    { hint: 'try again once the other station process (app, watch, process) is done', cause },
+  );
+}
+
+export function batchBusyError(batchId: string, outDir: string, owner: string, since: string): KorrigoError {
+  return new KorrigoError(
+    'busy',
+    `batch ${batchId} is already being exported to ${outDir} by process ${owner} (since ${since})`,
+    { hint: 'wait for it to finish, or stop that process' },
+  );
+}
+
 export function batchNotFoundError(path: string, batchId: string): KorrigoError {
-  return new KorrigoError('bad-arguments', `no batch ${batchId} in ${path}`, {
+  return new KorrigoError('batch-not-found', `no batch ${batchId} in ${path}`, {
     hint: 'korrigo-station batches lists the batches of a database',
   });
 }
 
-export function decisionRefusedError(batchId: string, problem: string): KorrigoError {
-  return new KorrigoError('bad-arguments', `batch ${batchId}: decision refused: ${problem}`);
+export function decisionRefusedError(
+  batchId: string,
+  problem: string,
+  code: 'decision-invalid' | 'copy-not-found' = 'decision-invalid',
+): KorrigoError {
+  return new KorrigoError(code, `batch ${batchId}: decision refused: ${problem}`);
 }

@@ -15,6 +15,12 @@ const MESSAGES: Record<WireCode, string> = {
   'roster-invalid': "La liste des élèves n'est pas utilisable. Exportez-la de nouveau depuis Pronote (CSV).",
   'output-invalid': 'La station ne peut pas écrire les copies dans son dossier de données.',
   'bad-arguments': 'Demande incomplète ou invalide.',
+  'db-too-new':
+    'Les données de la station ont été écrites par une version plus récente. Mettez la station à jour.',
+  busy: 'Un autre programme de la station enregistre en ce moment. Réessayez dans un instant.',
+  'batch-not-found': "Ce lot n'existe pas (ou plus) dans la station.",
+  'copy-not-found': "Cette copie n'existe plus : l'affichage n'était pas à jour. Rechargez le lot.",
+  'decision-invalid': "Cette correction ne peut pas être appliquée aux copies telles qu'elles sont.",
   internal: 'Erreur interne de la station. Les détails sont dans son journal.',
   'unknown-method': "Cette action n'existe pas dans cette version de la station.",
   forbidden:

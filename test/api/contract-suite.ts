@@ -1,40 +1,72 @@
 // The API contract, written once and run against every transport: what a caller sees must not depend
-// on how it reaches the station.
-import { mkdir, mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+// on how it reaches the station. The station runs the real store and jobs on a tiny two-sheet batch.
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BatchProgress, KorrigoBridge } from '../../core/api/contract';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BatchDetail, BatchProgress, KorrigoBridge } from '../../core/api/contract';
+import { batchExportDir } from '../../core/api/export-location';
 import { createStation } from '../../core/api/station';
 import type { Station } from '../../core/api/station';
 import { INTERNAL_MESSAGE } from '../../core/api/wire';
-import { KorrigoError } from '../../core/errors';
-import type { ProcessBatch } from '../../core/pipeline/process-options';
-import { fakeProcessBatch } from './fake-pipeline';
+import type { ExportJob } from '../../core/api/batch-exports';
+import { exportBatch } from '../../core/jobs/export-batch';
+import { writeSampleBatch } from '../e2e/sample-batch';
+import type { SampleBatch } from '../e2e/sample-batch';
 
 export interface Connection {
   bridge: KorrigoBridge;
   close(): Promise<void>;
 }
 
+/** A student exactly as the sample roster has them: the store refuses anyone else. */
+const SADRI = {
+  name: 'BEN JEMAA SADRI',
+  email: 'sadri.benjemaa@exemple.fr',
+  birthDate: '2008-09-21',
+  className: 'T.01',
+};
+
 export function describeContract(
   transport: string,
   connect: (station: Station) => Promise<Connection>,
 ): void {
   describe(`station API over ${transport}`, () => {
+    let sampleDir: string;
+    let sample: SampleBatch;
     let dataDir: string;
-    let pipeline: ProcessBatch;
+    let exportJob: ExportJob;
     let logged: unknown[];
+    let station: Station;
     let connection: Connection;
     let bridge: KorrigoBridge;
 
+    const processSample = async (): Promise<BatchDetail> => {
+      const reply = await bridge.invoke('batches.process', {
+        scans: [sample.scans.skm1, sample.scans.skm2],
+        roster: sample.roster,
+      });
+      if (!reply.ok) throw new Error(`process failed: ${reply.error.message}`);
+      return reply.result;
+    };
+
+    beforeAll(async () => {
+      sampleDir = await mkdtemp(join(tmpdir(), 'korrigo-api-sample-'));
+      sample = await writeSampleBatch(sampleDir);
+    });
+
+    afterAll(async () => {
+      await rm(sampleDir, { recursive: true, force: true });
+    });
+
     beforeEach(async () => {
       dataDir = await mkdtemp(join(tmpdir(), 'korrigo-api-'));
-      pipeline = fakeProcessBatch;
+      exportJob = exportBatch;
       logged = [];
-      const station = createStation({
+      station = createStation({
         dataDir,
-        processBatch: (options) => pipeline(options),
+        operator: 'salle-b',
+        exportJob: (...args) => exportJob(...args),
         log: (error) => logged.push(error),
       });
       connection = await connect(station);
@@ -43,6 +75,7 @@ export function describeContract(
 
     afterEach(async () => {
       await connection.close();
+      station.close();
       await rm(dataDir, { recursive: true, force: true });
     });
 
@@ -52,26 +85,34 @@ export function describeContract(
       expect(bridge.version).toMatch(/^\d+\.\d+\.\d+/);
     });
 
-    it('processes a batch into the data dir, pushing progress, then lists and returns it', async () => {
+    it('processes scans into the store of the data dir, pushing progress, then lists and returns the batch', async () => {
       const progress: BatchProgress[] = [];
       const unsubscribe = bridge.on('batch.progress', (event) => progress.push(event));
-      const reply = await bridge.invoke('batches.process', {
-        scans: ['/scans/SKM1.pdf', '/scans/SKM2.pdf'],
-        roster: '/r.csv',
-      });
-      unsubscribe();
-      if (!reply.ok) throw new Error(`process failed: ${reply.error.message}`);
+      const detail = await processSample();
 
-      const { batchId, manifest } = reply.result;
-      expect(batchId).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
+      const { batchId, manifest } = detail;
+      expect(batchId).toMatch(/^[0-9a-f]{12}$/);
       expect(manifest.sources.map((s) => s.file)).toEqual(['SKM1.pdf', 'SKM2.pdf']);
-      expect(await readdir(join(dataDir, 'batches', batchId, 'copies'))).toEqual([
-        'copy-1.pdf',
-        'copy-2.pdf',
+      expect(manifest.copies).toHaveLength(2);
+      expect(detail).toMatchObject({ canUndo: false, canRedo: false });
+      await access(join(dataDir, 'station.sqlite'));
+      // The copies are exported where the UI's file links point.
+      const exported = join(dataDir, 'exports', batchId);
+      expect((await readdir(join(exported, 'copies'))).sort()).toEqual(
+        manifest.copies.map((copy) => copy.file.replace('copies/', '')).sort(),
+      );
+      expect(JSON.parse(await readFile(join(exported, 'manifest.json'), 'utf8'))).toEqual(manifest);
+
+      // Over HTTP the pushes may trail the reply.
+      await expect.poll(() => progress.at(-1)).toMatchObject({ stage: 'write', done: 1, total: 1 });
+      unsubscribe();
+      expect(new Set(progress.map((event) => event.runId)).size).toBe(1);
+      // The batch is named by its scans' content: unknown until they are read.
+      expect(progress.filter((event) => event.batchId === null).map((event) => event.stage)).toEqual([
+        'load',
+        'load',
       ]);
-      await expect.poll(() => progress.length).toBe(4);
-      expect(progress.every((event) => event.batchId === batchId)).toBe(true);
-      expect(progress.at(-1)).toMatchObject({ stage: 'write', done: 2, total: 2 });
+      expect(new Set(progress.slice(2).map((event) => event.batchId))).toEqual(new Set([batchId]));
 
       const list = await bridge.invoke('batches.list', {});
       expect(list).toEqual({
@@ -79,57 +120,141 @@ export function describeContract(
         result: [
           {
             batchId,
-            processedAt: reply.result.processedAt,
+            createdAt: detail.createdAt,
+            state: 'planned',
             sources: ['SKM1.pdf', 'SKM2.pdf'],
+            roster: 'eleves.csv',
             copies: 2,
+            ready: 0,
             needsReview: 2,
+            synced: 0,
             invariantsHold: true,
           },
         ],
       });
-      expect(await bridge.invoke('batches.get', { batchId })).toEqual(reply);
+      expect(await bridge.invoke('batches.get', { batchId })).toEqual({ ok: true, result: detail });
     });
 
-    it('lists batches newest first and skips folders without a manifest', async () => {
-      const first = await bridge.invoke('batches.process', { scans: ['/a.pdf'], roster: '/r.csv' });
-      await mkdir(join(dataDir, 'batches', '20990101-000000-abcdef'));
-      const second = await bridge.invoke('batches.process', { scans: ['/b.pdf'], roster: '/r.csv' });
-      if (!first.ok || !second.ok) throw new Error('process failed');
-      const anHourAgo = new Date(Date.now() - 3600_000);
-      await utimes(join(dataDir, 'batches', first.result.batchId, 'manifest.json'), anHourAgo, anHourAgo);
+    it('finds the same batch when the same scans are processed again', async () => {
+      const first = await processSample();
+      const second = await processSample();
+      expect(second).toEqual(first);
       const list = await bridge.invoke('batches.list', {});
-      expect(list.ok && list.result.map((b) => b.batchId)).toEqual([
-        second.result.batchId,
-        first.result.batchId,
-      ]);
+      expect(list.ok && list.result.map((batch) => batch.batchId)).toEqual([first.batchId]);
     });
 
-    it('carries a KorrigoError across intact and leaves no half-written batch', async () => {
-      pipeline = async ({ outDir }) => {
-        await mkdir(join(outDir, 'copies'));
-        throw new KorrigoError('not-a-pdf', 'notes.txt is not a PDF (it starts with "Hello")', {
-          hint: 'Choose the PDF the scanner wrote',
-        });
-      };
-      const reply = await bridge.invoke('batches.process', { scans: ['/notes.txt'], roster: '/r.csv' });
-      expect(reply).toEqual({
-        ok: false,
-        error: {
-          code: 'not-a-pdf',
-          message: 'notes.txt is not a PDF (it starts with "Hello")',
-          hint: 'Choose the PDF the scanner wrote',
-        },
+    it('rebuilds a deleted export from the store', async () => {
+      const { batchId, manifest } = await processSample();
+      await rm(batchExportDir(dataDir, batchId), { recursive: true });
+      const reply = await bridge.invoke('batches.get', { batchId });
+      expect(reply.ok && reply.result.manifest).toEqual(manifest);
+      const copy = await readFile(join(batchExportDir(dataDir, batchId), manifest.copies[0]!.file));
+      expect(copy.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('records decisions, undoes and redoes them, and keeps the exported copies in step', async () => {
+      const { batchId, manifest } = await processSample();
+      const first = manifest.copies[0]!;
+      const copyPath = join(batchExportDir(dataDir, batchId), first.file);
+      const before = await readFile(copyPath);
+
+      const assigned = await bridge.invoke('copies.decide', {
+        batchId,
+        decision: { kind: 'assign-student', copyId: first.id, student: SADRI },
       });
-      expect(await readdir(join(dataDir, 'batches'))).toEqual([]);
+      expect(assigned.ok && assigned.result.manifest.copies[0]!.student).toEqual(SADRI);
+      expect(assigned.ok && assigned.result).toMatchObject({ canUndo: true, canRedo: false });
+
+      const validated = await bridge.invoke('copies.decide', {
+        batchId,
+        decision: { kind: 'validate-copy', copyId: first.id },
+      });
+      expect(validated.ok && validated.result.manifest.copies[0]!.status).toBe('ready');
+      const list = await bridge.invoke('batches.list', {});
+      expect(list.ok && list.result[0]).toMatchObject({ ready: 1, needsReview: 1 });
+
+      const undone = await bridge.invoke('copies.undo', { batchId });
+      expect(undone.ok && undone.result.manifest.copies[0]!.status).toBe('needs_review');
+      expect(undone.ok && undone.result).toMatchObject({ canUndo: true, canRedo: true });
+      const redone = await bridge.invoke('copies.redo', { batchId });
+      expect(redone.ok && redone.result.manifest.copies[0]!.status).toBe('ready');
+
+      // A page turned: same copy id, new content, and the file served is the new one.
+      const turned = await bridge.invoke('copies.decide', {
+        batchId,
+        decision: { kind: 'rotate-page', page: first.pages[0]!, rotate: 180 },
+      });
+      expect(turned.ok && turned.result.manifest.copies[0]!.pages[0]!.rotate).toBe(180);
+      expect(turned.ok && turned.result.manifest.copies[0]!.file).toBe(first.file);
+      expect((await readFile(copyPath)).equals(before)).toBe(false);
+      expect(
+        turned.ok && JSON.parse(await readFile(join(dataDir, 'exports', batchId, 'manifest.json'), 'utf8')),
+      ).toEqual(turned.ok && turned.result.manifest);
+
+      const history = await bridge.invoke('batches.history', { batchId });
+      if (!history.ok) throw new Error(history.error.message);
+      expect(history.result.log.map((entry) => [entry.seq, entry.operator, entry.action.kind])).toEqual([
+        [1, 'salle-b', 'assign-student'],
+        [2, 'salle-b', 'validate-copy'],
+        [3, 'salle-b', 'undo'],
+        [4, 'salle-b', 'redo'],
+        [5, 'salle-b', 'rotate-page'],
+      ]);
+      expect(history.result).toMatchObject({ undoable: 5, redoable: null });
+    });
+
+    it('refuses a decision that does not apply, and changes nothing', async () => {
+      const { batchId, manifest } = await processSample();
+      const refusals = [
+        [{ kind: 'validate-copy', copyId: manifest.copies[0]!.id }, 'decision-invalid'],
+        [
+          { kind: 'assign-student', copyId: manifest.copies[0]!.id, student: { ...SADRI, name: 'X' } },
+          'decision-invalid',
+        ],
+        [{ kind: 'merge-copies', copyId: 'nope', intoCopyId: manifest.copies[0]!.id }, 'copy-not-found'],
+      ] as const;
+      for (const [decision, code] of refusals) {
+        const reply = await bridge.invoke('copies.decide', { batchId, decision });
+        expect(reply.ok === false && reply.error, decision.kind).toMatchObject({
+          code,
+          message: expect.stringMatching(/decision refused/),
+        });
+      }
+      for (const name of ['copies.undo', 'copies.redo'] as const) {
+        const reply = await bridge.invoke(name, { batchId });
+        expect(reply.ok === false && reply.error).toMatchObject({
+          code: 'decision-invalid',
+          message: expect.stringMatching(/nothing to (undo|redo)/),
+        });
+      }
+      const history = await bridge.invoke('batches.history', { batchId });
+      expect(history).toEqual({ ok: true, result: { log: [], undoable: null, redoable: null } });
+      expect(await bridge.invoke('batches.get', { batchId })).toMatchObject({
+        ok: true,
+        result: { manifest },
+      });
+    });
+
+    it('carries a KorrigoError across intact and stores nothing', async () => {
+      const reply = await bridge.invoke('batches.process', {
+        scans: [sample.notAPdf],
+        roster: sample.roster,
+      });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'not-a-pdf' } });
+      expect(reply.ok === false && reply.error.message).toContain('notes.pdf');
+      expect(await bridge.invoke('batches.list', {})).toEqual({ ok: true, result: [] });
       expect(logged).toEqual([]);
     });
 
     it('hides the details of an unexpected failure and logs them', async () => {
       const bug = new TypeError('Cannot read properties of undefined (/home/secret/path)');
-      pipeline = async () => {
+      exportJob = async () => {
         throw bug;
       };
-      const reply = await bridge.invoke('batches.process', { scans: ['/a.pdf'], roster: '/r.csv' });
+      const reply = await bridge.invoke('batches.process', {
+        scans: [sample.scans.skm1, sample.scans.skm2],
+        roster: sample.roster,
+      });
       expect(reply).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
       expect(logged).toEqual([bug]);
     });
@@ -144,12 +269,25 @@ export function describeContract(
 
     it('rejects bad arguments with bad-arguments, before any work', async () => {
       const invokeAny = bridge.invoke as (name: string, args: unknown) => ReturnType<KorrigoBridge['invoke']>;
+      const batchId = '0123456789ab';
+      const page = { file: 1, source: 1, half: 'right' };
       const cases: [string, unknown, RegExp][] = [
         ['batches.process', { scans: [], roster: '/r.csv' }, /scans needs at least one scanner PDF/],
         ['batches.process', { scans: ['/a.pdf'] }, /roster/],
         ['batches.process', { scans: ['/a.pdf'], roster: '/r.csv', outDir: '/etc' }, /outDir/],
         ['batches.process', { scans: [''], roster: '/r.csv' }, /scans\.0 must be a non-empty file path/],
         ['batches.get', { batchId: '../../etc' }, /batchId is not a batch id/],
+        ['batches.history', {}, /batchId/],
+        ['copies.undo', { batchId: 'ABC' }, /batchId is not a batch id/],
+        ['copies.decide', { batchId, decision: { kind: 'delete-copy', copyId: 'c' } }, /decision\.kind/],
+        [
+          'copies.decide',
+          { batchId, decision: { kind: 'rotate-page', page, rotate: 45 } },
+          /decision\.rotate/,
+        ],
+        ['copies.decide', { batchId, decision: { kind: 'split-copy', copyId: 'c', at: 0 } }, /decision\.at/],
+        ['copies.decide', { batchId, decision: { kind: 'validate-copy', copyId: 'c', by: 'x' } }, /by/],
+        ['copies.decide', { batchId }, /decision/],
         ['station.info', { extra: 1 }, /extra/],
         ['station.info', null, /Bad arguments for station.info/],
       ];
@@ -158,15 +296,20 @@ export function describeContract(
         expect(reply.ok === false && reply.error.code, `${name} ${JSON.stringify(args)}`).toBe(
           'bad-arguments',
         );
-        expect(reply.ok === false && reply.error.message).toMatch(message);
+        expect(reply.ok === false && reply.error.message, `${name} ${JSON.stringify(args)}`).toMatch(message);
       }
       const list = await bridge.invoke('batches.list', {});
       expect(list).toEqual({ ok: true, result: [] });
     });
 
-    it('answers file-not-found for a batch that does not exist', async () => {
-      const reply = await bridge.invoke('batches.get', { batchId: '20200101-000000-000000' });
-      expect(reply.ok === false && reply.error.code).toBe('file-not-found');
+    it('names a batch the store does not have', async () => {
+      for (const name of ['batches.get', 'batches.history', 'copies.undo'] as const) {
+        const reply = await bridge.invoke(name, { batchId: '0123456789ab' });
+        expect(reply.ok === false && reply.error, name).toMatchObject({
+          code: 'batch-not-found',
+          message: expect.stringMatching(/no batch 0123456789ab in /),
+        });
+      }
     });
   });
 }

@@ -7,14 +7,19 @@ import { createStation } from '../../core/api/station';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
 import { RENDERER_CSP } from '../../core/server/csp';
-import { fakeProcessBatch } from './fake-pipeline';
+import type { Station } from '../../core/api/station';
+import { writeSampleBatch } from '../e2e/sample-batch';
+import type { SampleBatch } from '../e2e/sample-batch';
 import { errorCode, rawRequest } from './http-request';
 
 describe('the loopback server', () => {
   let root: string;
   let dataDir: string;
+  let station: Station;
   let server: RunningServer;
+  let sample: SampleBatch;
   let batchId: string;
+  let copyFile: string;
   let auth: Record<string, string>;
 
   beforeAll(async () => {
@@ -24,19 +29,23 @@ describe('the loopback server', () => {
     await mkdir(staticDir, { recursive: true });
     await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Korrigo</title>');
     await writeFile(join(root, 'secret.txt'), 'not for the browser');
-    server = await startHttpServer({
-      station: createStation({ dataDir, processBatch: fakeProcessBatch }),
-      staticDir,
-    });
+    sample = await writeSampleBatch(root);
+    station = createStation({ dataDir });
+    server = await startHttpServer({ station, staticDir });
     auth = { authorization: `Bearer ${server.token}` };
     const bridge = createHttpBridge({ baseUrl: server.origin, token: server.token });
-    const reply = await bridge.invoke('batches.process', { scans: ['/x/SKM1.pdf'], roster: '/r.csv' });
+    const reply = await bridge.invoke('batches.process', {
+      scans: [sample.scans.skm1, sample.scans.skm2],
+      roster: sample.roster,
+    });
     if (!reply.ok) throw new Error(reply.error.message);
     batchId = reply.result.batchId;
+    copyFile = reply.result.manifest.copies[0]!.file;
   });
 
   afterAll(async () => {
     await server.close();
+    station.close();
     await rm(root, { recursive: true, force: true });
   });
 
@@ -52,7 +61,7 @@ describe('the loopback server', () => {
       ['POST', '/api/station.info'],
       ['GET', '/events'],
       ['POST', '/upload'],
-      ['GET', `/files/${batchId}/copies/copy-1.pdf`],
+      ['GET', `/files/${batchId}/${copyFile}`],
     ];
     for (const [method, path] of attempts) {
       const wrongCredentials: Record<string, string>[] = [
@@ -153,11 +162,12 @@ describe('the loopback server', () => {
     }
   });
 
-  it('serves a copy PDF of a batch, and nothing outside the batch folder', async () => {
-    const copy = await rawRequest(server.port, 'GET', `/files/${batchId}/copies/copy-1.pdf`, auth);
+  it('serves a copy PDF from the batch export, and nothing outside it', async () => {
+    const copy = await rawRequest(server.port, 'GET', `/files/${batchId}/${copyFile}`, auth);
     expect(copy.status).toBe(200);
     expect(copy.headers['content-type']).toBe('application/pdf');
-    expect(copy.body).toBe('%PDF-1.7 fake copy of SKM1.pdf');
+    expect(copy.body).toBe(await readFile(join(dataDir, 'exports', batchId, copyFile), 'utf8'));
+    expect(copy.body.startsWith('%PDF-')).toBe(true);
     const escapes = [
       `/files/${batchId}/..%2F..%2F..%2Fsecret.txt`,
       `/files/${batchId}/%2e%2e/%2e%2e/%2e%2e/secret.txt`,
@@ -191,8 +201,12 @@ describe('the loopback server', () => {
     const unsubscribe = bridge.on('batch.progress', (event) =>
       stages.push(`${event.stage} ${event.done}/${event.total}`),
     );
-    await bridge.invoke('batches.process', { scans: ['/a.pdf'], roster: '/r.csv' });
-    await expect.poll(() => stages).toEqual(['load 0/1', 'load 1/1', 'write 1/1']);
+    // The batch is processed already: reading the scans again finds it, and there is nothing else to do.
+    await bridge.invoke('batches.process', {
+      scans: [sample.scans.skm1, sample.scans.skm2],
+      roster: sample.roster,
+    });
+    await expect.poll(() => stages).toEqual(['load 1/2', 'load 2/2']);
     unsubscribe();
   });
 });

@@ -1,13 +1,14 @@
 // The Electron binary cannot run here, but its bundles can be checked: the sandboxed preload must be one
 // file that needs nothing but electron, and the core host must serve the API from its CommonJS bundle
-// (driven through a stand-in for Electron's process.parentPort).
+// (driven through a stand-in for Electron's process.parentPort), opening its store where main says.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchDetail } from '../../core/api/contract';
 import type { CoreHostMessage, InvokeMessage } from '../../electron/host-messages';
 import { writeSampleBatch } from './sample-batch';
 import type { SampleBatch } from './sample-batch';
@@ -25,15 +26,19 @@ require(process.env.CORE_HOST);
 for (const data of JSON.parse(process.env.MESSAGES)) port.emit('message', { data });
 `;
 
-async function runCoreHost(dataDir: string, messages: InvokeMessage[]): Promise<CoreHostMessage[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', PARENT_PORT_SHIM], {
-    env: {
-      ...process.env,
-      CORE_HOST: join(BUNDLE, 'core-host.cjs'),
-      MESSAGES: JSON.stringify(messages),
-      KORRIGO_DATA_DIR: dataDir,
-    },
-  });
+/** `dataDir` stands for the app.getPath('userData') main passes; undefined runs the host without it. */
+async function runCoreHost(
+  dataDir: string | undefined,
+  messages: InvokeMessage[],
+): Promise<CoreHostMessage[]> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CORE_HOST: join(BUNDLE, 'core-host.cjs'),
+    MESSAGES: JSON.stringify(messages),
+    KORRIGO_DATA_DIR: dataDir,
+  };
+  if (dataDir === undefined) delete env.KORRIGO_DATA_DIR;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', PARENT_PORT_SHIM], { env });
   return stdout
     .trim()
     .split('\n')
@@ -66,8 +71,8 @@ describe('the Electron bundles', () => {
     expect(preload).toContain('exposeInMainWorld("korrigo"');
   });
 
-  it('serves the API from the core host bundle, pushes included', async () => {
-    const dataDir = join(root, 'data');
+  it('serves the API from the core host bundle, pushes included, from a store in the userData dir', async () => {
+    const dataDir = join(root, 'user-data');
     const scans = [sample.scans.skm1, sample.scans.skm2];
     const messages = await runCoreHost(dataDir, [
       { type: 'invoke', id: 1, name: 'station.info', args: {} },
@@ -77,11 +82,44 @@ describe('the Electron bundles', () => {
     const replies = new Map(messages.flatMap((m) => (m.type === 'reply' ? [[m.id, m.reply] as const] : [])));
     expect(replies.get(1)).toMatchObject({ ok: true, result: { dataDir } });
     const processed = replies.get(2);
-    expect(
-      processed?.ok && (processed.result as { manifest: { copies: unknown[] } }).manifest.copies,
-    ).toHaveLength(2);
+    if (!processed?.ok) throw new Error(`process failed: ${JSON.stringify(processed)}`);
+    const { batchId, manifest } = processed.result as BatchDetail;
+    expect(manifest.copies).toHaveLength(2);
     expect(replies.get(3)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     const stages = new Set(messages.flatMap((m) => (m.type === 'push' ? [m.push.payload.stage] : [])));
     expect([...stages]).toEqual(['load', 'classify', 'identify', 'split', 'write']);
+
+    // The store and the exports are in that folder, and a new core process finds the batch there.
+    expect((await readdir(dataDir)).filter((name) => !name.startsWith('station.sqlite-')).sort()).toEqual([
+      'exports',
+      'scans',
+      'station.sqlite',
+    ]);
+    await access(join(dataDir, 'exports', batchId, manifest.copies[0]!.file));
+    const [listed] = await runCoreHost(dataDir, [{ type: 'invoke', id: 1, name: 'batches.list', args: {} }]);
+    expect(listed).toMatchObject({
+      type: 'reply',
+      reply: { ok: true, result: [{ batchId, state: 'planned', copies: 2 }] },
+    });
+  });
+
+  it('refuses to start without the userData folder from main', async () => {
+    const failure = await runCoreHost(undefined, []).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ stderr: expect.stringContaining('KORRIGO_DATA_DIR is not set') });
+  });
+
+  it('answers every call with the reason when the store cannot be opened', async () => {
+    const dataDir = join(root, 'foreign');
+    await mkdir(dataDir);
+    await writeFile(join(dataDir, 'station.sqlite'), 'not a database, but a file someone put here');
+    const [reply] = await runCoreHost(dataDir, [{ type: 'invoke', id: 7, name: 'batches.list', args: {} }]);
+    expect(reply).toMatchObject({
+      type: 'reply',
+      id: 7,
+      reply: {
+        ok: false,
+        error: { code: 'file-unreadable', message: expect.stringMatching(/not a database of this station/) },
+      },
+    });
   });
 });

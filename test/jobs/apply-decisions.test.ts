@@ -45,6 +45,10 @@ const log = (...actions: LogAction[]): LogEntry[] =>
 
 const validate = (copy: ManifestCopy): Decision => ({ kind: 'validate-copy', copyId: copy.id });
 
+/** Copies alone, nothing set aside: the decisions that do not involve a rescan. */
+const decide = (copies: ManifestCopy[], decision: Decision): ManifestCopy[] =>
+  applyDecision({ copies, setAside: [] }, decision, SOURCES).copies;
+
 describe('undo and redo from the log', () => {
   it('undoes the latest decision in force, redoes the latest undone, and forgets redo on a new decision', () => {
     const a: Decision = { kind: 'split-copy', copyId: 'x', at: 1 };
@@ -77,13 +81,14 @@ describe('undo and redo from the log', () => {
   it('replays to the same copies however often, and an undone decision leaves no trace', () => {
     const copies = [sheet(1), sheet(3)];
     const assign: Decision = { kind: 'assign-student', copyId: copies[0]!.id, student: PAUL };
+    const planned = { copies, setAside: [] };
     const replayed = applyDecisions(
-      copies,
+      planned,
       log(assign, validate(copies[0]!), { kind: 'undo', target: 2 }),
       SOURCES,
     );
-    expect(replayed).toEqual(applyDecision(copies, assign, SOURCES));
-    expect(applyDecisions(copies, log(assign, { kind: 'undo', target: 1 }), SOURCES)).toEqual(copies);
+    expect(replayed).toEqual(applyDecision(planned, assign, SOURCES));
+    expect(applyDecisions(planned, log(assign, { kind: 'undo', target: 1 }), SOURCES)).toEqual(planned);
   });
 });
 
@@ -91,25 +96,17 @@ describe('decisions that must be refused', () => {
   it('will not merge the copies of two different students', () => {
     const copies = [sheet(1, PAUL), sheet(3, LEA)];
     expect(() =>
-      applyDecision(
-        copies,
-        { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id },
-        SOURCES,
-      ),
+      decide(copies, { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id }),
     ).toThrow(/belong to different students \(MARTIN PAUL, MARTIN LEA\)/);
   });
 
   it('will not validate a copy while its student has another copy in the batch', () => {
     const copies = [sheet(1, PAUL), sheet(3, PAUL)];
-    expect(() => applyDecision(copies, validate(copies[0]!), SOURCES)).toThrow(
+    expect(() => decide(copies, validate(copies[0]!))).toThrow(
       /MARTIN PAUL also has copy .*-p0003-right: merge the two copies/,
     );
-    const merged = applyDecision(
-      copies,
-      { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id },
-      SOURCES,
-    );
-    expect(applyDecision(merged, validate(merged[0]!), SOURCES)[0]).toMatchObject({
+    const merged = decide(copies, { kind: 'merge-copies', copyId: copies[1]!.id, intoCopyId: copies[0]!.id });
+    expect(decide(merged, validate(merged[0]!))[0]).toMatchObject({
       status: 'ready',
       reasons: [],
     });
@@ -125,17 +122,12 @@ describe('decisions that must be refused', () => {
       [{ kind: 'move-page', page, toCopyId: copies[0]!.id, toIndex: 1 }, /already page 2 of copy/],
       [{ kind: 'move-page', page, toCopyId: copies[0]!.id, toIndex: 4 }, /has no position 5 for the page/],
     ];
-    for (const [decision, message] of noOps)
-      expect(() => applyDecision(copies, decision, SOURCES)).toThrow(message);
+    for (const [decision, message] of noOps) expect(() => decide(copies, decision)).toThrow(message);
   });
 
   it('sends a validated copy back to review when one of its pages changes', () => {
-    const [ready] = applyDecision([sheet(1, PAUL)], validate(sheet(1, PAUL)), SOURCES);
-    const [blanked] = applyDecision(
-      [ready!],
-      { kind: 'mark-blank', page: ready!.pages[3]!, blank: true },
-      SOURCES,
-    );
+    const [ready] = decide([sheet(1, PAUL)], validate(sheet(1, PAUL)));
+    const [blanked] = decide([ready!], { kind: 'mark-blank', page: ready!.pages[3]!, blank: true });
     expect(blanked).toMatchObject({ status: 'needs_review', student: PAUL, reasons: [] });
   });
 });

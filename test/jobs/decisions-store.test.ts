@@ -4,19 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isKorrigoError } from '../../core/errors';
 import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
-import { applyDecisions } from '../../core/jobs/decisions/apply-decisions';
 import type { Decision } from '../../core/jobs/decisions/decision';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { importBatch } from '../../core/jobs/import-batch';
 import { batchHistory, recordDecision, redoDecision, undoDecision } from '../../core/jobs/operator-decisions';
 import { NOT_IDENTIFIED, notMultipleOfFour } from '../../core/pipeline/copies';
-import { batchSources, findBatch } from '../../core/store/batch-rows';
 import { readCopies } from '../../core/store/copy-rows';
 import { readLog } from '../../core/store/decision-log';
 import type { Store } from '../../core/store/open-store';
 import { shownPages, visibleText } from '../pipeline/pdf-inspect';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores, writeExamDay, writeRoster } from '../store/store-fixture';
+import { expectReplayable } from './replay-check';
 
 const tempDir = useTempDir();
 const openTestStore = useStores(tempDir);
@@ -38,17 +37,6 @@ async function plannedBatch(): Promise<{ store: Store; batchId: string; copies: 
   // Decisions are about copies, not about reading headers (these sheets have none).
   await exportBatch(store, batch.id, join(tempDir(), 'planned'), { identify: false });
   return { store, batchId: batch.id, copies: readCopies(store.db, batch.id) };
-}
-
-/** The stored copies are the planned copies with the stored log replayed over them. */
-function expectReplayable(store: Store, batchId: string): void {
-  const batch = findBatch(store.db, batchId)!;
-  const replayed = applyDecisions(
-    batch.plannedCopies!,
-    readLog(store.db, batchId),
-    batchSources(store.db, batchId),
-  );
-  expect(readCopies(store.db, batchId)).toEqual(replayed);
 }
 
 /** Applies the decision, checks its effect, then undo gives the copies before and redo the copies after. */

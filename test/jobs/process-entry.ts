@@ -3,6 +3,7 @@
 // Usage: node --import tsx test/jobs/process-entry.ts <db> <roster> <out> <scan.pdf>...
 // With KORRIGO_TEST_KILL_AFTER_LINES=N, the process SIGKILLs itself right after its Nth line on stderr: a
 // kill at an exact point of the run (stderr is a pipe, written synchronously, so the line is out first).
+// Identification is off unless KORRIGO_TEST_IDENTIFY=1: reading costs about a second a sheet.
 import { progressPrinter } from '../../cli/progress';
 import { reportError } from '../../cli/report-error';
 import { processScans } from '../../core/jobs/process-scans';
@@ -29,9 +30,7 @@ try {
     roster: roster!,
     outDir: outDir!,
     onProgress: progress.onProgress,
-    // The kill points below count progress lines of the split and write stages; identification is
-    // not yet checkpointed sheet by sheet (it is redone after a kill).
-    identify: false,
+    identify: process.env.KORRIGO_TEST_IDENTIFY === '1',
   });
   store.close();
   process.stdout.write(`batch ${batchId}: ${manifest.copies.length} copies\n`);

@@ -110,6 +110,105 @@ describe('checkInvariants', () => {
     expect(check(batch).pagesInOrder).toBe(false);
   });
 
+  it('accepts a sheet fed verso first, P1 from a later page than P2, upright or upside down', () => {
+    const batch = planned('3333');
+    const page = (source: number, half: 'left' | 'right', rotate: 0 | 180 = 0) => ({
+      file: 1,
+      source,
+      half,
+      rotate,
+      blank: false,
+    });
+    // Page 1 is the verso, page 2 the recto; pages 3 and 4 a sheet fed upside down and verso first.
+    batch.copies = [
+      {
+        ...batch.copies[0]!,
+        pages: [
+          page(2, 'right'),
+          page(1, 'left'),
+          page(1, 'right'),
+          page(2, 'left'),
+          page(4, 'left', 180),
+          page(3, 'right', 180),
+          page(3, 'left', 180),
+          page(4, 'right', 180),
+        ],
+      },
+    ];
+    expect(check(batch)).toMatchObject({ everyPageOnce: true, pagesInOrder: true, violations: [] });
+  });
+
+  it('refuses a verso two sides away from its recto, and sheets out of order by their first side', () => {
+    const page = (source: number, half: 'left' | 'right') => ({
+      file: 1,
+      source,
+      half,
+      rotate: 0 as const,
+      blank: false,
+    });
+    const farVerso = planned('3333');
+    farVerso.copies = [
+      {
+        ...farVerso.copies[0]!,
+        pages: [page(1, 'right'), page(3, 'left'), page(3, 'right'), page(1, 'left')],
+      },
+      {
+        ...farVerso.copies[1]!,
+        pages: [page(2, 'right'), page(4, 'left'), page(4, 'right'), page(2, 'left')],
+      },
+    ];
+    expect(check(farVerso).violations).toEqual([
+      expect.stringMatching(/page 1 \(SKM1.pdf page 1 \(right\)\) does not start a sheet/),
+      expect.stringMatching(/page 1 \(SKM1.pdf page 2 \(right\)\) does not start a sheet/),
+    ]);
+
+    // The sheet of pages 3-4 (fed verso first: it starts at page 3) listed before the sheet of pages 1-2.
+    const swapped = planned('3333');
+    swapped.copies = [
+      {
+        ...swapped.copies[0]!,
+        pages: [
+          page(4, 'right'),
+          page(3, 'left'),
+          page(3, 'right'),
+          page(4, 'left'),
+          page(1, 'right'),
+          page(2, 'left'),
+          page(2, 'right'),
+          page(1, 'left'),
+        ],
+      },
+    ];
+    expect(check(swapped).violations).toEqual([expect.stringMatching(/page 5 .* is out of stack order/)]);
+  });
+
+  it('accepts the P2 and P3 of a verso whose recto is missing, as its own unit', () => {
+    const batch = planned('333');
+    const page = (source: number, half: 'left' | 'right', rotate: 0 | 180) => ({
+      file: 1,
+      source,
+      half,
+      rotate,
+      blank: false,
+    });
+    batch.copies = [
+      { ...batch.copies[0]!, pages: [page(1, 'left', 0), page(1, 'right', 0)] },
+      {
+        ...batch.copies[1]!,
+        pages: [page(2, 'right', 180), page(2, 'left', 180), page(3, 'right', 180), page(3, 'left', 180)],
+      },
+    ];
+    expect(check(batch)).toMatchObject({ pagesInOrder: true, everyPageOnce: true });
+    // A lone side is two halves of one page: any other page after its first half is disorder.
+    batch.copies[1]!.pages = [
+      page(2, 'right', 180),
+      page(3, 'left', 180),
+      page(2, 'left', 180),
+      page(3, 'right', 180),
+    ];
+    expect(check(batch).pagesInOrder).toBe(false);
+  });
+
   it('accepts several sheets in one copy in stack order, and refuses them in the wrong order', () => {
     const inOrder = planned('3333');
     inOrder.copies = [{ ...inOrder.copies[0]!, pages: inOrder.copies.flatMap((copy) => copy.pages) }];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pairSides } from '../../core/pipeline/pair-sides';
 import { groupSheets } from '../../core/pipeline/sheets';
 import type { StackPage } from '../../core/pipeline/stack';
 import { stackWarnings } from '../../core/pipeline/stack-warnings';
@@ -35,6 +36,20 @@ describe('stackWarnings', () => {
       'SKM1.pdf page 2 is too small for an exam page',
       'SKM1.pdf page 3 has no verso: its sheet is incomplete (P1 and P4 only); it is a single A3 side between ' +
         'loose pages or at the end of the stack',
+    ]);
+  });
+
+  it('names the sides pairing left alone from their roles, and nothing about the sheets around them', () => {
+    const roles = ['recto', 'verso', 'recto', 'recto', 'verso', 'verso', 'recto', 'verso'] as const;
+    const pages = stack('33333333');
+    const units = pairSides(
+      pages,
+      (page) => ({ role: roles[page.position]!, sheetNo: null, copyPages: null }),
+      (page) => `SKM1.pdf page ${page.source}`,
+    );
+    expect(stackWarnings(units)).toEqual([
+      'verso missing after SKM1.pdf page 3: the next side is another recto (a side dropped by the scanner?)',
+      'recto missing for SKM1.pdf page 6: a verso (P2, P3) with no recto next to it (a side dropped by the scanner?)',
     ]);
   });
 });

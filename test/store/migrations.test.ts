@@ -51,7 +51,11 @@ function insertRoster(db: Database.Database): void {
 describe('station database migrations', () => {
   it('builds the whole schema on an empty file, in WAL mode with foreign keys on', () => {
     const store = openTestStore({ now: FIXED_NOW });
-    expect(versions(store.db)).toEqual([{ version: 1, name: 'init' }]);
+    expect(versions(store.db)).toEqual([
+      { version: 1, name: 'init' },
+      { version: 2, name: 'side-readings' },
+      { version: 3, name: 'annexes-set-aside' },
+    ]);
     expect(tables(store.db)).toEqual(
       [
         'batch_sources',
@@ -67,7 +71,10 @@ describe('station database migrations', () => {
         'rosters',
         'scans',
         'schema_migrations',
+        'set_aside_pages',
+        'set_asides',
         'sheets',
+        'side_readings',
         'watched_files',
       ].sort(),
     );
@@ -99,7 +106,9 @@ describe('station database migrations', () => {
     const store = openTestStore({ migrations: [...MIGRATIONS, NEXT] });
     expect(versions(store.db)).toEqual([
       { version: 1, name: 'init' },
-      { version: 2, name: 'test-next' },
+      { version: 2, name: 'side-readings' },
+      { version: 3, name: 'annexes-set-aside' },
+      { version: 4, name: 'test-next' },
     ]);
     expect(store.db.prepare('SELECT file_name FROM rosters').all()).toEqual([{ file_name: 'eleves.csv' }]);
     expect(tables(store.db)).toContain('thumbnails');
@@ -109,10 +118,10 @@ describe('station database migrations', () => {
     openTestStore({ migrations: [...MIGRATIONS, NEXT] }).close();
     expectRefused(
       () => openTestStore(),
-      /station\.sqlite: the station database is at schema version 2, newer than this station knows \(1\)/,
+      /station\.sqlite: the station database is at schema version 4, newer than this station knows \(3\)/,
     );
     const db = new Database(join(tempDir(), 'station.sqlite'));
-    expect(versions(db)).toHaveLength(2);
+    expect(versions(db)).toHaveLength(4);
     db.close();
   });
 
@@ -120,7 +129,7 @@ describe('station database migrations', () => {
     openTestStore({ migrations: [...MIGRATIONS, NEXT] }).close();
     expectRefused(
       () => openTestStore({ migrations: [...MIGRATIONS, { ...NEXT, name: 'other' }] }),
-      /its schema version 2 is "test-next", where this station has "other"/,
+      /its schema version 4 is "test-next", where this station has "other"/,
     );
   });
 
@@ -129,16 +138,16 @@ describe('station database migrations', () => {
     insertRoster(old.db);
     old.close();
     const broken: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'broken',
       sql: 'CREATE TABLE half_done (x TEXT); INSERT INTO no_such_table VALUES (1);',
     };
     expectRefused(
       () => openTestStore({ migrations: [...MIGRATIONS, broken] }),
-      /migration 2 \(broken\) failed/,
+      /migration 4 \(broken\) failed/,
     );
     const store = openTestStore();
-    expect(versions(store.db)).toHaveLength(1);
+    expect(versions(store.db)).toHaveLength(MIGRATIONS.length);
     expect(tables(store.db)).not.toContain('half_done');
     expect(store.db.prepare('SELECT count(*) AS n FROM rosters').get()).toEqual({ n: 1 });
   });

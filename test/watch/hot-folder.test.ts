@@ -16,7 +16,9 @@ const openTestStore = useStores(tempDir);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function scanBytes(sheets: number): Promise<Uint8Array> {
-  const raster = { jpeg: await noiseJpeg(200, 140), masks: 8 };
+  // No ink masks: the fixture's masks are the same on every side, which identification would rightly
+  // take for one sheet scanned three times.
+  const raster = { jpeg: await noiseJpeg(200, 140), masks: 0 };
   return (await buildScanPdf(sheetSides(sheets, { rotate: 270, raster }))).bytes;
 }
 

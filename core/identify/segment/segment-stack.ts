@@ -49,7 +49,7 @@ export function segmentStack(sheets: readonly SheetFacts[]): Segment[] {
   const copies: Segment[] = [];
   for (const sheet of sheets) {
     const current = copies.at(-1);
-    const odds = current ? continuationOdds(current.evidence, current.sheets.length, sheet) : null;
+    const odds = current ? continuationOdds(current, sheet) : null;
     if (current && odds && odds.total > 0) join(current, sheet, odds);
     else copies.push(start(current, sheet, odds));
   }

@@ -1,16 +1,28 @@
 // One decision applied to the copies: a pure function, so the copies' state is always the planned copies
 // with the log replayed over them. A decision that makes no sense now is refused, never half-applied.
 import type { ManifestCandidate, ManifestCopy, ManifestPage } from '../../manifest';
+import { sheetPageCount } from '../../pipeline/annexes';
+import { indexOfCopy, locatePage, pageName, replaced } from './copy-lookup';
 import { contentOf, revisedCopy } from './copy-revision';
 import type { CopyContent } from './copy-revision';
 import { DecisionRefused } from './decision';
-import type { Decision, PageRef } from './decision';
+import type { DecidedCopies, Decision } from './decision';
+import { keepRescan } from './keep-rescan';
+import { followCopies, refuseSetAsidePage } from './set-aside-links';
 
 type Sources = readonly { sha256: string }[];
+type CopiesDecision = Exclude<Decision, { kind: 'keep-rescan' }>;
 
-export function applyDecision(
+export function applyDecision(state: DecidedCopies, decision: Decision, sources: Sources): DecidedCopies {
+  if (decision.kind === 'keep-rescan') return keepRescan(state, decision, sources);
+  if ('page' in decision) refuseSetAsidePage(state.setAside, decision.page);
+  const copies = applyToCopies(state.copies, decision, sources);
+  return { copies, setAside: followCopies(state.setAside, state.copies, copies) };
+}
+
+function applyToCopies(
   copies: readonly ManifestCopy[],
-  decision: Decision,
+  decision: CopiesDecision,
   sources: Sources,
 ): ManifestCopy[] {
   switch (decision.kind) {
@@ -28,27 +40,6 @@ export function applyDecision(
     case 'validate-copy':
       return validateCopy(copies, decision);
   }
-}
-
-const pageName = (page: PageRef) => `file ${page.file} page ${page.source} (${page.half})`;
-const samePage = (a: PageRef, b: PageRef) => a.file === b.file && a.source === b.source && a.half === b.half;
-
-function indexOfCopy(copies: readonly ManifestCopy[], id: string): number {
-  const index = copies.findIndex((copy) => copy.id === id);
-  if (index < 0) throw new DecisionRefused(`there is no copy ${id}`);
-  return index;
-}
-
-function locatePage(copies: readonly ManifestCopy[], ref: PageRef): { copy: number; page: number } {
-  for (const [copy, { pages }] of copies.entries()) {
-    const page = pages.findIndex((candidate) => samePage(candidate, ref));
-    if (page >= 0) return { copy, page };
-  }
-  throw new DecisionRefused(`no copy holds ${pageName(ref)}`);
-}
-
-function replaced(copies: readonly ManifestCopy[], index: number, ...by: ManifestCopy[]): ManifestCopy[] {
-  return [...copies.slice(0, index), ...by, ...copies.slice(index + 1)];
 }
 
 function assignStudent(
@@ -197,9 +188,10 @@ function validateCopy(
   const copy = copies[index]!;
   if (copy.status === 'ready') throw new DecisionRefused(`copy ${copy.id} is already validated`);
   if (!copy.student) throw new DecisionRefused(`copy ${copy.id} has no student: assign one first`);
-  if (copy.pages.length % 4 !== 0) {
+  // Annexes are single pages of their own: whole sheets are what the rule is about.
+  if (sheetPageCount(copy) % 4 !== 0) {
     throw new DecisionRefused(
-      `copy ${copy.id} has ${copy.pages.length} pages, not a multiple of 4: a sheet is incomplete or misplaced`,
+      `copy ${copy.id} has ${sheetPageCount(copy)} sheet pages, not a multiple of 4: a sheet is incomplete or misplaced`,
     );
   }
   const twin = copies.find((other) => other !== copy && other.student?.email === copy.student!.email);

@@ -1,16 +1,15 @@
-import type { ManifestCopy } from '../../manifest';
 import { applyDecision } from './apply-decision';
-import type { LogEntry } from './decision';
+import type { DecidedCopies, LogEntry } from './decision';
 import { resolveHistory } from './history';
 
-/** The copies as they are: the planned copies with every decision still in force applied, in order. */
+/** The copies as they are: the planned ones with every decision still in force applied, in order. */
 export function applyDecisions(
-  initialCopies: readonly ManifestCopy[],
+  planned: DecidedCopies,
   log: readonly LogEntry[],
   sources: readonly { sha256: string }[],
-): ManifestCopy[] {
-  return resolveHistory(log).active.reduce<ManifestCopy[]>(
-    (copies, { decision }) => applyDecision(copies, decision, sources),
-    [...initialCopies],
+): DecidedCopies {
+  return resolveHistory(log).active.reduce<DecidedCopies>(
+    (state, { decision }) => applyDecision(state, decision, sources),
+    { copies: [...planned.copies], setAside: [...planned.setAside] },
   );
 }

@@ -1,6 +1,7 @@
 // What every change to a copy implies: its id follows its first page, it needs review again, and the
 // reasons the pipeline derives from its state (no student, page count) are worked out anew.
 import type { ManifestCandidate, ManifestCopy, ManifestPage, ManifestStudent } from '../../manifest';
+import { sheetPageCount } from '../../pipeline/annexes';
 import { NOT_IDENTIFIED, copyId, notMultipleOfFour } from '../../pipeline/copies';
 
 export interface CopyContent {
@@ -15,7 +16,7 @@ export interface CopyContent {
 /** The reasons of a copy that are not derived from its student and page count. */
 function notesOf(copy: ManifestCopy): string[] {
   return copy.reasons.filter(
-    (reason) => reason !== NOT_IDENTIFIED && reason !== notMultipleOfFour(copy.pages.length),
+    (reason) => reason !== NOT_IDENTIFIED && reason !== notMultipleOfFour(sheetPageCount(copy)),
   );
 }
 
@@ -35,7 +36,8 @@ export function revisedCopy(content: CopyContent, sources: readonly { sha256: st
   const reasons = [
     ...(content.student ? [] : [NOT_IDENTIFIED]),
     ...content.notes,
-    ...(content.pages.length % 4 === 0 ? [] : [notMultipleOfFour(content.pages.length)]),
+    // As the pipeline counts: annexes are pages of their own, outside the rule.
+    ...(sheetPageCount(content) % 4 === 0 ? [] : [notMultipleOfFour(sheetPageCount(content))]),
   ];
   return {
     id,

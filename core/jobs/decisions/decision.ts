@@ -1,7 +1,7 @@
 // What an operator can decide about a batch's copies. Pages are named by where they come from (scan file,
 // page, half), which never changes; copies by their id at the time of the decision, which the log's order
 // makes unambiguous (an id follows the copy's first page).
-import type { Half, ManifestStudent } from '../../manifest';
+import type { Half, ManifestCopy, ManifestSetAside, ManifestStudent } from '../../manifest';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -23,7 +23,19 @@ export type Decision =
   | { kind: 'split-copy'; copyId: string; at: number }
   /** Appends the pages of `copyId` to `intoCopyId`. */
   | { kind: 'merge-copies'; copyId: string; intoCopyId: string }
-  | { kind: 'validate-copy'; copyId: string };
+  | { kind: 'validate-copy'; copyId: string }
+  /**
+   * Keeps the rescan holding page `setAside` instead of the scan of the sheet it repeats, whose first page
+   * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan goes to set-aside.
+   * Named by a page, as a copy of several sheets has several the rescan could repeat.
+   */
+  | { kind: 'keep-rescan'; setAside: PageRef; replaces: PageRef };
+
+/** What decisions change: the copies, and the rescans kept out of them. */
+export interface DecidedCopies {
+  copies: ManifestCopy[];
+  setAside: ManifestSetAside[];
+}
 
 /** Undo and redo are entries of the log too, naming the entry they take back or bring back. */
 export type HistoryAction = { kind: 'undo'; target: number } | { kind: 'redo'; target: number };
@@ -39,10 +51,16 @@ export interface LogEntry {
   action: LogAction;
 }
 
-/** A decision that does not apply to the copies as they are: the operator is told why. */
+/**
+ * A decision that does not apply to the copies as they are: the operator is told why. Naming a copy that
+ * is not there is told apart (a stale id, often: copies are renamed by the decisions that change them).
+ */
 export class DecisionRefused extends Error {
-  constructor(problem: string) {
+  readonly copyNotFound: boolean;
+
+  constructor(problem: string, options: { copyNotFound?: boolean } = {}) {
     super(problem);
     this.name = 'DecisionRefused';
+    this.copyNotFound = options.copyNotFound ?? false;
   }
 }

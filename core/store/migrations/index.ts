@@ -2,5 +2,7 @@
 // and the desktop app must apply exactly the same list.
 import type { Migration } from '../migration';
 import { init } from './0001_init';
+import { sideReadings } from './0002_side_readings';
+import { annexesSetAside } from './0003_annexes_set_aside';
 
-export const MIGRATIONS: readonly Migration[] = [init];
+export const MIGRATIONS: readonly Migration[] = [init, sideReadings, annexesSetAside];

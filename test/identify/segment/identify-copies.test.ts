@@ -76,12 +76,26 @@ describe('segmenting a stack into copies and identifying them', () => {
     expect(copies[0]?.status).toBe('needs_review');
     expect(copies[0]?.student).toBeNull();
     expect(copies[0]?.candidates[0]?.student).toBe(CHLOE.student);
+    // The totals agree (12), so joining is sure; the gap itself is what sends the copy to review.
     expect(copies[0]?.reasons).toEqual([
-      'sheet 2: unclear whether it continues the copy',
       'sheet 2: page boxes say pages 9-12 where pages 5-8 were expected',
       'page boxes give 12 pages in all but the copy has 8',
     ]);
     expect(copies[1]).toMatchObject({ status: 'ready', student: NOUR.student });
+  });
+
+  it('never continues a copy whose page total differs, even when the page numbers follow on', () => {
+    // Chloé handed in one sheet (1-4 of 4); Nour lost her first sheet and her second (5-8 of 8) has an
+    // empty header: "5 follows 4" must not give Nour's pages to Chloé. Chloé may also have taken a sheet
+    // more and written another total on it, so both copies go to a person, neither is joined silently.
+    const stack = [sheet(CHLOE, pagesOf(0, 1)), sheet('empty', pagesOf(1, 2)), ...copyOf(ADAM, 1)];
+    const { copies } = identifyCopies(stack, STUDENTS);
+    expect(copies.map((c) => c.sheets)).toEqual([[0], [1], [2]]);
+    expect(copies[0]).toMatchObject({ status: 'needs_review', student: null });
+    expect(copies[0]?.candidates[0]?.student).toBe(CHLOE.student);
+    expect(copies[0]?.reasons).toEqual(['the next sheet may belong to this copy: sheet 2']);
+    expect(copies[1]).toMatchObject({ status: 'needs_review', student: null });
+    expect(copies[2]).toMatchObject({ status: 'ready', student: ADAM.student });
   });
 
   it('sends to review a copy whose page boxes count more pages than it has', () => {

@@ -9,7 +9,7 @@ export function BatchReport({ batch }: { batch: BatchDetail }) {
   const toReview = manifest.copies.length - ready;
   return (
     <section className="card" aria-labelledby="report-title">
-      <h2 id="report-title">Lot du {formatDate(batch.processedAt)}</h2>
+      <h2 id="report-title">Lot du {formatDate(batch.createdAt)}</h2>
       <p className="batch-id">Identifiant : {batch.batchId}</p>
       <p className="summary">
         {manifest.copies.length} copie{manifest.copies.length > 1 ? 's' : ''} : {ready} prête

@@ -3,7 +3,7 @@ import type { BatchDetail, BatchSummary } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { ErrorAlert } from '../../ErrorAlert';
 import { useHost } from '../../host';
-import { formatDate } from '../../labels';
+import { BatchSummaryLine } from './BatchSummaryLine';
 
 interface BatchHistoryProps {
   /** Bumped by the parent when a batch was added, to reload the list. */
@@ -46,12 +46,7 @@ export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryPro
         <ul className="history" aria-label="Lots précédents">
           {batches.map((batch) => (
             <li key={batch.batchId} aria-current={batch.batchId === shownBatchId ? 'true' : undefined}>
-              <span>
-                <strong>{formatDate(batch.processedAt)}</strong> — {batch.sources.join(', ')} — {batch.copies}{' '}
-                copie
-                {batch.copies > 1 ? 's' : ''} dont {batch.needsReview} à vérifier
-                {!batch.invariantsHold && <strong className="check-failed"> — contrôles en échec</strong>}
-              </span>
+              <BatchSummaryLine batch={batch} />
               <button
                 type="button"
                 className="button-small"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { BatchDetail } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
@@ -22,6 +22,9 @@ export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) =>
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [error, setError] = useState<WireError | null>(null);
   const stages: ShownStage[] = host.kind === 'browser' ? ['upload', ...PIPELINE_STAGES] : PIPELINE_STAGES;
+  // Over HTTP the last pushes of a run may arrive after its reply: a run is followed until the next starts.
+  const stopFollowing = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopFollowing.current?.(), []);
 
   const run = async (scanFiles: ChosenFile[], rosterFile: ChosenFile) => {
     const files = [...scanFiles, rosterFile];
@@ -31,24 +34,20 @@ export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) =>
     );
     if (!paths.ok) return setError(paths.error);
 
-    // Only this call's batch: the first id seen while it runs is ours (one batch at a time per window).
-    let batchId: string | undefined;
-    const unsubscribe = host.bridge.on('batch.progress', (event) => {
-      batchId ??= event.batchId;
-      if (event.batchId !== batchId) return;
+    // Only this call's run: the first run id seen while it runs is ours (one batch at a time per window).
+    let runId: string | undefined;
+    stopFollowing.current?.();
+    stopFollowing.current = host.bridge.on('batch.progress', (event) => {
+      runId ??= event.runId;
+      if (event.runId !== runId) return;
       setProgress((current) => ({ ...current, [event.stage]: { done: event.done, total: event.total } }));
     });
-    try {
-      const rosterPath = paths.result.at(-1) ?? '';
-      const reply = await host.bridge.invoke('batches.process', {
-        scans: paths.result.slice(0, -1),
-        roster: rosterPath,
-      });
-      if (reply.ok) onProcessed(reply.result);
-      else setError(withPickedNames(reply.error, files, paths.result));
-    } finally {
-      unsubscribe();
-    }
+    const reply = await host.bridge.invoke('batches.process', {
+      scans: paths.result.slice(0, -1),
+      roster: paths.result.at(-1) ?? '',
+    });
+    if (reply.ok) onProcessed(reply.result);
+    else setError(withPickedNames(reply.error, files, paths.result));
   };
 
   const submit = (event: FormEvent) => {

@@ -1,0 +1,26 @@
+// The database the store's commands (batches, export, watch, decide...) work on, and their --db help.
+import { resolveDbPath } from '../core/store/location';
+import { openStore } from '../core/store/open-store';
+import type { Store } from '../core/store/open-store';
+
+export const DB_OPTION_HELP = `  --db <file>      the station database (default: $KORRIGO_DB, else station.sqlite in the station's
+                   data folder, the desktop app's; $KORRIGO_DATA_DIR moves that folder)`;
+
+/** Reading commands (create false) never create a database where a typo pointed. */
+export function openCommandStore(db: string | undefined, create: boolean): Store {
+  return openStore(resolveDbPath(db), { create });
+}
+
+/** Runs `work` on the command's database and closes it, whatever happens. */
+export async function withCommandStore<T>(
+  db: string | undefined,
+  create: boolean,
+  work: (store: Store) => T | Promise<T>,
+): Promise<T> {
+  const store = openCommandStore(db, create);
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}

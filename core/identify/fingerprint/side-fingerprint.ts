@@ -1,0 +1,96 @@
+// The fingerprint of one scanned side: where the handwriting is, on a millimetre grid of each page (half)
+// of the side, with the printed rules taken out and the scan's tilt undone. Two scans of the same paper
+// give nearly the same grids up to a shift (the paper lay elsewhere on the glass); two students' sheets
+// printed from the same template do not, even when both carry little writing, because their strokes fall
+// in different places. Plain JSON, so a job can checkpoint it with its side readings.
+import type { RenderedPage } from '../../pdf/render-page';
+import { darkMask, measureLevels, toGrey } from '../locate/grey-image';
+import { deskewMask, tiltAbout } from '../locate/rotate';
+import { estimateSkew } from '../locate/skew';
+import { eraseRules } from './erase-rules';
+
+export interface SideFingerprint {
+  /** Side of a grid cell, millimetres. */
+  cellMm: number;
+  /** Grid size of each page of the side. */
+  columns: number;
+  rows: number;
+  /**
+   * One entry per page as displayed, left to right (two for an A3 side, one for an A4 page): its inked
+   * cells as pairs (cell index row by row, percentage 1–100 of the cell that ink covers), by index.
+   * Cells left out are paper; most are, so this is far smaller than the whole grid.
+   */
+  pages: number[][];
+  /** The tilt measured and undone, degrees clockwise (kept for diagnosis). */
+  skewDegrees: number;
+}
+
+/** A pen stroke is about half a millimetre wide: a cell holds a stroke's width, not a word's. */
+const CELL_MM = 1;
+/**
+ * Handwriting ink is darker than this fraction of the paper's grey; the printed grey boxes and the
+ * hatched band of a verso are mostly lighter, and whatever of them passes goes with the rules below.
+ */
+const INK = 0.55;
+/** The mask is built in blocks of about this size (mm), finer than the cells. */
+const BLOCK_MM = 0.5;
+/** A straight dark run this long (mm) is a printed rule (frame, box, table), never a pen stroke. */
+const RULE_MM = 8;
+/**
+ * The top and bottom of every page are left out: the CCYC header frame (to 58 mm of 297, or the hatched
+ * band of a verso) and the page box (from 279 mm) are printed there on every sheet, and what is written in
+ * them, a name and page numbers, is read and compared as such (see core/pipeline/duplicates.ts); left in,
+ * their printed words and boxes make any two bare sheets alike. The same share at both ends, so a sheet
+ * fed the other way up loses the same parts of its paper.
+ */
+const PRINTED_BAND = 0.21;
+/** A scanner's feeder lets ±3° through; the paper's own placement on the glass adds a little. */
+const MAX_SKEW_DEGREES = 4;
+
+/** Fingerprints a side rendered as displayed at `dpi`. */
+export function fingerprintSide(page: RenderedPage, dpi: number): SideFingerprint {
+  if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);
+  const grey = toGrey(page);
+  const levels = measureLevels(grey);
+  const factor = Math.max(1, Math.round((BLOCK_MM * dpi) / 25.4));
+  const blockMm = (factor * 25.4) / dpi;
+  // The tilt is measured on everything dark, where the printed rules weigh most; the grid counts only ink.
+  const skewDegrees = estimateSkew(darkMask(grey, levels.dark, factor), MAX_SKEW_DEGREES);
+  const ink = darkMask(grey, Math.round(levels.paper * INK), factor);
+  const tilt = tiltAbout((ink.width - 1) / 2, (ink.height - 1) / 2, skewDegrees);
+  const writing = eraseRules(deskewMask(ink, tilt), Math.round(RULE_MM / blockMm));
+
+  const pageCount = page.width > page.height ? 2 : 1;
+  const pageBlocks = writing.width / pageCount;
+  const columns = Math.ceil((pageBlocks * blockMm) / CELL_MM);
+  const rows = Math.ceil((writing.height * blockMm) / CELL_MM);
+  const counts = Array.from({ length: pageCount }, () => new Uint16Array(columns * rows));
+  const cellOf = (block: number) => Math.floor((block * blockMm) / CELL_MM);
+  const band = Math.round(writing.height * PRINTED_BAND);
+  for (let y = band; y < writing.height - band; y++) {
+    const row = Math.min(rows - 1, cellOf(y)) * columns;
+    for (let x = 0; x < writing.width; x++) {
+      if (writing.data[y * writing.width + x] !== 1) continue;
+      const pageIndex = Math.min(pageCount - 1, Math.floor(x / pageBlocks));
+      const grid = counts[pageIndex] as Uint16Array;
+      const cell = row + Math.min(columns - 1, cellOf(x - pageIndex * pageBlocks));
+      grid[cell] = (grid[cell] as number) + 1;
+    }
+  }
+  const blocksPerCell = (CELL_MM / blockMm) ** 2;
+  return {
+    cellMm: CELL_MM,
+    columns,
+    rows,
+    pages: counts.map((grid) => inkedCells(grid, blocksPerCell)),
+    skewDegrees: Math.round(skewDegrees * 1000) / 1000,
+  };
+}
+
+function inkedCells(grid: Uint16Array, blocksPerCell: number): number[] {
+  const cells: number[] = [];
+  grid.forEach((blocks, index) => {
+    if (blocks > 0) cells.push(index, Math.min(100, Math.max(1, Math.round((100 * blocks) / blocksPerCell))));
+  });
+  return cells;
+}

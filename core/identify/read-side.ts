@@ -1,0 +1,89 @@
+// Reading one A3 side on its own, before it is paired: what it is (a recto carries the header, a verso only
+// page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
+import type { RenderedPage } from '../pdf/render-page';
+import { LEFT_HALF, RIGHT_HALF, crop } from './crop';
+import { fingerprintSide } from './fingerprint/side-fingerprint';
+import { isBlankPage } from './locate/blank-page';
+import { detectUpsideDown } from './locate/orientation';
+import { rotate180 } from './locate/rotate';
+import { findHeader, readHeader, readPageBox } from './read-boxes';
+import { readingHalves, type SideHalf } from './reading-halves';
+import type { Recognizer } from './recognize/recognizer';
+import { shrinkImage } from './shrink-image';
+import type { PageBoxReading, SideReading } from './types';
+
+/** isBlankPage is calibrated on whole pages at 40–50 dpi. */
+const BLANK_DPI = 50;
+
+export const NEITHER_HEADER_NOR_PAGE_BOX = 'neither an exam header nor a page box found on this A3 side';
+
+/** The side's two pages as upright A4 images, in reading order. */
+function pagesOf(
+  side: RenderedPage,
+  role: 'recto' | 'verso',
+  upsideDown: boolean,
+): [RenderedPage, RenderedPage] {
+  const page = (half: SideHalf) => {
+    const image = crop(side, half === 'left' ? LEFT_HALF : RIGHT_HALF);
+    return upsideDown ? rotate180(image) : image;
+  };
+  const [first, second] = readingHalves(role, upsideDown);
+  return [page(first), page(second)];
+}
+
+/** Both halves' page boxes tell the same way up, or one tells and the other is silent; else null. */
+function orientationFromPageBoxes(side: RenderedPage, dpi: number): boolean | null {
+  const told = [LEFT_HALF, RIGHT_HALF].flatMap((half) => detectUpsideDown(crop(side, half), dpi) ?? []);
+  return told.length > 0 && told.every((turned) => turned === told[0]) ? told[0]! : null;
+}
+
+function isBlank(page: RenderedPage, dpi: number): boolean {
+  const factor = Math.max(1, Math.round(dpi / BLANK_DPI));
+  return isBlankPage(shrinkImage(page, factor), dpi / factor);
+}
+
+async function readBoxes(
+  pages: readonly RenderedPage[],
+  dpi: number,
+  recognizer: Recognizer,
+): Promise<[PageBoxReading | null, PageBoxReading | null]> {
+  return [await readPageBox(pages[0]!, dpi, recognizer), await readPageBox(pages[1]!, dpi, recognizer)];
+}
+
+/** `side` is the A3 side rendered as displayed at `dpi`. */
+export async function readSide(
+  side: RenderedPage,
+  dpi: number,
+  recognizer: Recognizer,
+): Promise<SideReading> {
+  const fingerprint = fingerprintSide(side, dpi);
+  const found = findHeader(side, dpi);
+  if (found) {
+    const pages = pagesOf(side, 'recto', found.upsideDown);
+    return {
+      role: 'recto',
+      upsideDown: found.upsideDown,
+      header: await readHeader(found.located, recognizer),
+      pageBoxes: await readBoxes(pages, dpi, recognizer),
+      // P1's printed header would count as content, and a P1 is never left blank: only P4 is asked.
+      blank: [false, isBlank(pages[1], dpi)],
+      notes: [],
+      fingerprint,
+    };
+  }
+  const upsideDown = orientationFromPageBoxes(side, dpi);
+  // Read as a verso, and upright when nothing tells: pairing may still make a recto of it (reading order
+  // is then the other way round).
+  const pages = pagesOf(side, 'verso', upsideDown ?? false);
+  const pageBoxes = await readBoxes(pages, dpi, recognizer);
+  const verso = pageBoxes.some((box) => box !== null);
+  return {
+    role: verso ? 'verso' : 'unknown',
+    upsideDown,
+    header: null,
+    pageBoxes,
+    blank: [isBlank(pages[0], dpi), isBlank(pages[1], dpi)],
+    notes: verso ? [] : [NEITHER_HEADER_NOR_PAGE_BOX],
+    fingerprint,
+  };
+}
