@@ -38,7 +38,12 @@ function nodeBundle(input: Record<string, string>, emptyOutDir: boolean): Enviro
 export default defineConfig({
   environments: {
     main: nodeBundle(
-      { main: here('./electron/main.ts'), 'core-host': here('./electron/core-host.ts') },
+      {
+        main: here('./electron/main.ts'),
+        'core-host': here('./electron/core-host.ts'),
+        // The core host's reading threads, started from beside core-host.cjs.
+        'read-worker': here('./core/identify/pool/read-worker.ts'),
+      },
       true,
     ),
     preload: nodeBundle({ preload: here('./electron/preload.ts') }, false),

@@ -1,25 +1,31 @@
 // The identification reading stage: every A3 side of the stack rendered once and read on its own, before
-// any pairing. A side already in the job's cache is neither rendered nor read again; a side that cannot be
-// read in time is `unknown` with the reason instead of failing the batch.
+// any pairing. A side costs ~0.5–1.5 s of CPU, so sides are read on worker threads, one per core by default,
+// each with its own recognizer. A side already in the job's cache is neither rendered nor read again; a side
+// that cannot be read in time, or whose worker dies, is `unknown` with the reason instead of failing the batch.
+import { availableParallelism } from 'node:os';
 import type { LoadedSource } from '../pdf/load-source';
-import { openForRender, type RenderDocument, type RenderedPage } from '../pdf/render-page';
 import type { StackPage } from '../pipeline/stack';
-import { readAnnexPage } from './annex/read-annex-page';
-import { readSide } from './read-side';
-import type { Recognizer } from './recognize/recognizer';
+import type { ReadTask, ReadWorkerData } from './pool/messages';
+import { startReadWorker } from './pool/start-read-worker';
+import { runOnPool, type TaskOutcome } from './pool/worker-pool';
+import { defaultModelPath } from './recognize/create-recognizer';
 import type { SideReading, SideReadingCache } from './types';
 
 /** Boxes are ~5.6 mm: 150 dpi gives ~33 px a box, enough for the reader and ~4× cheaper than 300 dpi. */
 export const READ_DPI = 150;
 /** Per side; a side over it goes to review with the reason. */
 export const SIDE_TIME_LIMIT_MS = 20_000;
+/** A worker compiles its code (from the sources) and loads the model before its first side: not counted. */
+const WORKER_START_LIMIT_MS = 60_000;
 
 export interface ReadSidesOptions {
-  recognizer: Recognizer;
+  /** Worker threads; by default one per core, never more than the sides to read. */
+  workers?: number;
   dpi?: number;
   timeLimitMs?: number;
   /** Readings kept across runs of a job: looked up before reading, filled as each side is read. */
   cache?: SideReadingCache;
+  /** Counts rise one by one; sides read in parallel may finish out of stack order. */
   onSide?: (done: number, total: number) => void;
 }
 
@@ -37,51 +43,69 @@ function unreadable(note: string): SideReading {
   };
 }
 
-function withinTime<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), ms);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+function readingOf(outcome: TaskOutcome<SideReading>, timeLimit: number): SideReading {
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.value;
+    case 'timeout':
+      return unreadable(`reading the side took over ${timeLimit / 1000} s`);
+    case 'failed':
+    case 'crashed':
+      return unreadable(`the side could not be read: ${outcome.message}`);
+  }
+}
+
+/** One copy of the scan that every worker reads, instead of one copy posted to each. */
+function sharedCopy(bytes: Uint8Array): Uint8Array {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  shared.set(bytes);
+  return shared;
 }
 
 /** Readings of `sides` (A3 sides, and A4 pages that may be annexes), in the same order. */
 export async function readSides(
   sides: readonly StackPage[],
   sources: readonly LoadedSource[],
-  options: ReadSidesOptions,
+  options: ReadSidesOptions = {},
 ): Promise<SideReading[]> {
   const dpi = options.dpi ?? READ_DPI;
   const timeLimit = options.timeLimitMs ?? SIDE_TIME_LIMIT_MS;
-  const documents = new Map<number, RenderDocument>();
-  const render = async (page: StackPage): Promise<RenderedPage> => {
-    let doc = documents.get(page.file);
-    if (!doc) {
-      doc = await openForRender(sources[page.file - 1]!.bytes, { name: page.fileName });
-      documents.set(page.file, doc);
-    }
-    return doc.render(page.source - 1, dpi);
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers ${workers} is not 1 or more`);
+  const keys = sides.map((page) => sideKey(sources[page.file - 1]!.sha256, page.source));
+  const readings = keys.map((key) => options.cache?.get(key));
+  let done = 0;
+  const progress = () => options.onSide?.(++done, sides.length);
+  for (const reading of readings) if (reading) progress();
+
+  const toRead = sides.flatMap((page, i) => (readings[i] ? [] : [{ page, i }]));
+  const names = new Map(toRead.map(({ page }) => [page.file, page.fileName]));
+  const data: ReadWorkerData = {
+    modelPath: defaultModelPath(),
+    dpi,
+    documents: [...names].map(([file, name]) => ({
+      file,
+      name,
+      bytes: sharedCopy(sources[file - 1]!.bytes),
+    })),
   };
-  const readings: SideReading[] = [];
-  try {
-    for (const page of sides) {
-      const key = sideKey(sources[page.file - 1]!.sha256, page.source);
-      let reading = options.cache?.get(key);
-      if (!reading) {
-        const read = page.layout === 'a3' ? readSide : readAnnexPage;
-        const work = (async () => read(await render(page), dpi, options.recognizer))().catch(
-          (error: unknown) => unreadable(`the side could not be read: ${(error as Error).message}`),
-        );
-        reading = await withinTime(work, timeLimit, () =>
-          unreadable(`reading the side took over ${timeLimit / 1000} s`),
-        );
-        options.cache?.put(key, reading);
-      }
-      readings.push(reading);
-      options.onSide?.(readings.length, sides.length);
-    }
-  } finally {
-    await Promise.all([...documents.values()].map((doc) => doc.close()));
-  }
-  return readings;
+  const tasks = toRead.map(({ page }): ReadTask => ({
+    file: page.file,
+    pageIndex: page.source - 1,
+    layout: page.layout,
+  }));
+  await runOnPool<ReadTask, SideReading>(tasks, {
+    size: workers,
+    start: () => startReadWorker(data),
+    timeLimitMs: timeLimit,
+    startLimitMs: WORKER_START_LIMIT_MS,
+    onOutcome: (task, outcome) => {
+      const { i } = toRead[task]!;
+      const reading = readingOf(outcome, timeLimit);
+      options.cache?.put(keys[i]!, reading);
+      readings[i] = reading;
+      progress();
+    },
+  });
+  return readings as SideReading[];
 }

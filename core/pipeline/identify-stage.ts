@@ -1,7 +1,6 @@
 // Identification as a pipeline stage: read every A3 side on its own, pair the sides into sheets from what
 // each side is, match the sheets against the roster (a closed world), and plan the copies from the result.
 import { readSides } from '../identify/read-stack';
-import { createRecognizer } from '../identify/recognize/create-recognizer';
 import { identifyCopies } from '../identify/segment/identify-copies';
 import { sheetFromSides, sideReadingHalves } from '../identify/sheet-from-sides';
 import { sideClue } from '../identify/side-clue';
@@ -60,17 +59,7 @@ export async function identifyStudents(
 ): Promise<IdentifiedStack> {
   // A4 pages of an odd size are not exam paper: they stay loose pages for review, unread.
   const sides = stack.filter((page) => page.layout === 'a3' || !page.unusual);
-  const recognizer = await createRecognizer();
-  let readings: SideReading[];
-  try {
-    readings = await readSides(sides, sources, {
-      recognizer,
-      cache: options.sideReadings,
-      onSide: options.onSide,
-    });
-  } finally {
-    await recognizer.close();
-  }
+  const readings = await readSides(sides, sources, { cache: options.sideReadings, onSide: options.onSide });
   const byPosition = new Map(sides.map((side, i) => [side.position, readings[i]!]));
   const readingOf = (page: StackPage) => byPosition.get(page.position)!;
   const paired = pairSides(stack, (page) => sideClue(readingOf(page)), pageLabel);

@@ -10,6 +10,8 @@ import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchDetail } from '../../core/api/contract';
 import type { CoreHostMessage, InvokeMessage } from '../../electron/host-messages';
+import { generateBatch } from '../generator/generate';
+import { writeBatch } from '../generator/write-batch';
 import { writeSampleBatch } from './sample-batch';
 import type { SampleBatch } from './sample-batch';
 
@@ -101,6 +103,37 @@ describe('the Electron bundles', () => {
       type: 'reply',
       reply: { ok: true, result: [{ batchId, state: 'planned', copies: 2 }] },
     });
+  });
+
+  it('reads the sides on worker threads started from the bundle, identifying the students', async () => {
+    // Sides are read in read-worker.cjs, which the core host finds beside itself at run time.
+    await access(join(BUNDLE, 'read-worker.cjs'));
+    const batch = await generateBatch({ seed: 23, shape: 'compact', dpi: 150, students: 3 });
+    const dir = join(root, 'generated');
+    await mkdir(dir);
+    const { scans, roster } = await writeBatch(batch, dir);
+    const messages = await runCoreHost(join(root, 'identify-data'), [
+      { type: 'invoke', id: 1, name: 'batches.process', args: { scans, roster } },
+    ]);
+    const reply = messages.find((m) => m.type === 'reply');
+    if (reply?.type !== 'reply' || !reply.reply.ok)
+      throw new Error(`process failed: ${JSON.stringify(reply)}`);
+    const { manifest } = reply.reply.result as BatchDetail;
+    // Whose each scanned side is, from the generator's truth.
+    const writer = new Map(batch.truth.pages.map((page) => [page.id, page.student]));
+    const sideOwner = new Map(
+      batch.truth.sides.map((side) => [`${side.file}:${side.source}`, writer.get(side.left ?? side.full!)]),
+    );
+    const ready = manifest.copies.filter((copy) => copy.status === 'ready');
+    expect(ready.length).toBeGreaterThanOrEqual(2);
+    for (const copy of ready) {
+      expect(copy.pages.map((page) => sideOwner.get(`${page.file}:${page.source}`))).toEqual(
+        copy.pages.map(() => copy.student!.email),
+      );
+    }
+    expect(manifest.copies.flatMap((copy) => copy.reasons).join('\n')).not.toMatch(
+      /could not be read|took over/,
+    );
   });
 
   it('refuses to start without the userData folder from main', async () => {

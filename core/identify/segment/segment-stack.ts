@@ -5,7 +5,7 @@ import type { HeaderEvidence } from '../match/header-matcher';
 import { continuationOdds, type ContinuationOdds } from './continuation';
 import { hasReadablePageBox, type SheetFacts } from './sheet-facts';
 
-/** Odds (100 : 1) a cut or a join needs to pass without review. */
+/** Odds (100 : 1) a join needs, and a cut needs to pass without review. */
 const SURE = Math.log(100);
 
 export interface Segment {
@@ -15,22 +15,18 @@ export interface Segment {
   reasons: string[];
 }
 
-function join(copy: Segment, sheet: SheetFacts, odds: ContinuationOdds): void {
+function join(copy: Segment, sheet: SheetFacts): void {
   copy.sheets.push(sheet);
   copy.evidence = combineEvidence(copy.sheets.flatMap((s) => (s.evidence ? [s.evidence] : [])));
-  if (odds.total >= SURE) return;
-  if (!hasReadablePageBox(sheet) && sheet.header !== 'filled') {
-    const header = sheet.header === 'empty' ? 'empty header' : 'header not read';
-    copy.reasons.push(`${sheet.label}: ${header} and no readable page box`);
-  } else {
-    copy.reasons.push(`${sheet.label}: unclear whether it continues the copy`);
-  }
 }
 
 function start(previous: Segment | undefined, sheet: SheetFacts, odds: ContinuationOdds | null): Segment {
   const copy: Segment = { sheets: [sheet], evidence: sheet.evidence, reasons: [] };
   if (!previous || !odds) return copy;
   if (odds.total > -SURE) {
+    if (sheet.header === 'empty' && !hasReadablePageBox(sheet)) {
+      copy.reasons.push(`${sheet.label}: empty header and no readable page box`);
+    }
     copy.reasons.push(`${sheet.label}: unclear whether it starts a new copy`);
     previous.reasons.push(`the next sheet may belong to this copy: ${sheet.label}`);
   }
@@ -50,7 +46,9 @@ export function segmentStack(sheets: readonly SheetFacts[]): Segment[] {
   for (const sheet of sheets) {
     const current = copies.at(-1);
     const odds = current ? continuationOdds(current, sheet) : null;
-    if (current && odds && odds.total > 0) join(current, sheet, odds);
+    // Joined only when sure: a doubtful sheet kept apart costs the operator a merge, one joined wrongly
+    // would mix two students' pages in one copy.
+    if (current && odds && odds.total >= SURE) join(current, sheet);
     else copies.push(start(current, sheet, odds));
   }
   return copies;

@@ -106,12 +106,20 @@ describe('segmenting a stack into copies and identifying them', () => {
     expect(copies[1]?.status).toBe('ready');
   });
 
-  it('attaches a sheet with an empty header and no readable page box, for review', () => {
+  it('keeps apart, for review, a sheet with an empty header and no readable page box', () => {
+    // Most likely Adam's second sheet, but nothing on it says so: joined wrongly it would mix two students.
     const stack = [sheet(ADAM, pagesOf(0, 2)), sheet('empty', [null, null, null, null])];
     const { copies } = identifyCopies(stack, STUDENTS);
-    expect(copies.map((c) => c.sheets)).toEqual([[0, 1]]);
-    expect(copies[0]?.status).toBe('needs_review');
-    expect(copies[0]?.reasons).toEqual(['sheet 2: empty header and no readable page box']);
+    expect(copies.map((c) => c.sheets)).toEqual([[0], [1]]);
+    expect(copies[0]).toMatchObject({ status: 'needs_review', student: null });
+    expect(copies[0]?.candidates[0]?.student).toBe(ADAM.student);
+    expect(copies[0]?.reasons).toEqual([
+      'the next sheet may belong to this copy: sheet 2',
+      'page boxes give 8 pages in all but the copy has 4',
+    ]);
+    expect(copies[1]?.status).toBe('needs_review');
+    expect(copies[1]?.reasons).toContain('sheet 2: empty header and no readable page box');
+    expect(copies[1]?.reasons).toContain('sheet 2: unclear whether it starts a new copy');
   });
 
   it('starts a review copy at a sheet whose header was not read, naming it as the caller does', () => {
