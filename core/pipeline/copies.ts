@@ -48,7 +48,8 @@ function buildCopy(
   const halves = units.flatMap(({ unit, upsideDown }) => readingOrder(unit, upsideDown));
   const first = halves[0]!;
   const id = copyId(sources[first.page.file - 1]!.sha256, first.page.source, first.half);
-  const reasons = [...identity.reasons, ...units.flatMap(({ unit }) => unitReasons(unit))];
+  // Both sides of a sheet may say the same thing about it (neither header nor page box): say it once.
+  const reasons = [...new Set([...identity.reasons, ...units.flatMap(({ unit }) => unitReasons(unit))])];
   if (halves.length % 4 !== 0) reasons.push(notMultipleOfFour(halves.length));
   return {
     id,

@@ -1,15 +1,10 @@
 // Identification on realistic scans: students matched against the roster from their handwritten boxed
 // headers, multi-sheet copies chained, a sheet fed upside down put back upright — and above all no copy
 // given to the wrong student and no copy mixing two students, whatever is left for review.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { processBatch } from '../../core/pipeline/run';
-import { generateBatch } from '../generator/generate';
-import { writeBatch } from '../generator/write-batch';
+import { describe, expect, it } from 'vitest';
 import type { GenerateOptions } from '../generator/types';
 import { copyPageIds, renderedCopyPageIds, truthByHalf } from './truth-check';
+import { useGeneratedBatches } from './process-generated';
 
 const CASES: { title: string; options: GenerateOptions }[] = [
   {
@@ -30,20 +25,14 @@ const CASES: { title: string; options: GenerateOptions }[] = [
   },
 ];
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const processGenerated = useGeneratedBatches('korrigo-identify-');
 
 // Generation and reading at 150–200 dpi take ~30 s a case on an idle machine; a loaded one needs more.
 const TIMEOUT_MS = 400_000;
 
 describe('identification on generated batches', () => {
   it.each(CASES)('$title', { timeout: TIMEOUT_MS }, async ({ options }) => {
-    const dir = await mkdtemp(join(tmpdir(), 'korrigo-identify-'));
-    dirs.push(dir);
-    const batch = await generateBatch(options);
-    const { scans, roster } = await writeBatch(batch, dir);
-    const outDir = join(dir, 'out');
-    const manifest = await processBatch({ scans, roster, outDir });
+    const { batch, manifest, outDir } = await processGenerated(options);
     const { truth } = batch;
 
     const ids = copyPageIds(manifest, truth);

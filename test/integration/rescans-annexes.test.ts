@@ -1,23 +1,15 @@
 // Rescanned sheets and A4 annexes on a generated batch, processed end to end: every rescan set aside
 // (naming the copy that holds its first scan), never in a copy; every annex at the end of its student's
 // copy; no page lost, none doubled, no student mixed, and the copy PDFs show exactly that.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { processBatch } from '../../core/pipeline/run';
-import { generateBatch } from '../generator/generate';
-import { writeBatch } from '../generator/write-batch';
+import { describe, expect, it } from 'vitest';
 import { copyPageIds, renderedCopyPageIds, truthByHalf } from './truth-check';
+import { useGeneratedBatches } from './process-generated';
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const processGenerated = useGeneratedBatches('korrigo-rescans-');
 
 describe('rescans and annexes on a generated batch', () => {
   it('sets every rescan aside and attaches every annex to its student', { timeout: 400_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'korrigo-rescans-'));
-    dirs.push(dir);
-    const batch = await generateBatch({
+    const { batch, manifest, outDir } = await processGenerated({
       seed: 7,
       shape: 'compact',
       dpi: 150,
@@ -27,9 +19,6 @@ describe('rescans and annexes on a generated batch', () => {
       annexes: { afterCopy: 1, inStack: 1, ownFile: 1 },
       versoFirst: 1,
     });
-    const { scans, roster } = await writeBatch(batch, dir);
-    const outDir = join(dir, 'out');
-    const manifest = await processBatch({ scans, roster, outDir });
     const { truth } = batch;
     const byHalf = truthByHalf(truth);
     const pageById = new Map(truth.pages.map((page) => [page.id, page]));

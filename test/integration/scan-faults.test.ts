@@ -2,16 +2,11 @@
 // down), a blank verso dropped by the scanner, a sheet lost before scanning. Each must stay local: no page
 // lost or doubled, no student mixed, pages upright in reading order, the exact reason on the copy it
 // concerns, and every other copy as if nothing had happened.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Manifest, ManifestCopy } from '../../core/manifest';
-import { processBatch } from '../../core/pipeline/run';
-import { generateBatch } from '../generator/generate';
 import type { BatchTruth, GenerateOptions, TruthSheet } from '../generator/types';
-import { writeBatch } from '../generator/write-batch';
 import { copyPageIds, renderedCopyPageIds, truthByHalf } from './truth-check';
+import { useGeneratedBatches } from './process-generated';
 
 // Seeds chosen so that each fault lands where it tests something: in case 1 the sheet fed upside down and
 // verso first comes right after a one-sheet copy whose verso was dropped (both are "first sheets": only
@@ -54,8 +49,7 @@ const CASES: { title: string; options: GenerateOptions }[] = [
 /** Reasons only a pairing or a page-box fault gives. */
 const FAULT_REASON = /verso missing|recto missing|page boxes/;
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const processGenerated = useGeneratedBatches('korrigo-faults-');
 
 // Generation and reading at 150 dpi take ~30 s a case on an idle machine; a loaded one needs more.
 const TIMEOUT_MS = 400_000;
@@ -72,12 +66,7 @@ function sideOf(truth: BatchTruth, page: number) {
 
 describe('scan-room faults on generated batches', () => {
   it.each(CASES)('$title', { timeout: TIMEOUT_MS }, async ({ options }) => {
-    const dir = await mkdtemp(join(tmpdir(), 'korrigo-faults-'));
-    dirs.push(dir);
-    const batch = await generateBatch(options);
-    const { scans, roster } = await writeBatch(batch, dir);
-    const outDir = join(dir, 'out');
-    const manifest = await processBatch({ scans, roster, outDir });
+    const { batch, manifest, outDir } = await processGenerated(options);
     const { truth } = batch;
     const pageById = new Map(truth.pages.map((page) => [page.id, page]));
     const ids = copyPageIds(manifest, truth);

@@ -99,6 +99,8 @@ describe('processBatch', () => {
     for (const sheet of [0, 1, 3, 4]) {
       expect(manifest.copies[sheet]!.reasons[0]).toBe('the header could not be read');
     }
+    // Both sides of a sheet say they carry neither header nor page box: each reason is given once.
+    for (const copy of manifest.copies) expect(new Set(copy.reasons).size).toBe(copy.reasons.length);
     expect(manifest.copies[2]!.reasons).toEqual([
       'student not identified',
       'loose page, not part of a folded A3 sheet: SKM2.pdf page 2',
