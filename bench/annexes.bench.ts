@@ -12,6 +12,8 @@ import { readAnnexHeader } from '../core/identify/annex/annex-header';
 import { READ_DPI } from '../core/identify/read-stack';
 import { createRecognizer } from '../core/identify/recognize/create-recognizer';
 import { placeAnnexes, type AnnexPage } from '../core/pipeline/annexes';
+import type { Half } from '../core/manifest';
+import { halfKey } from '../core/pipeline/copies';
 import { checkInvariants } from '../core/pipeline/invariants';
 import { describeSource, loadSources } from '../core/pipeline/load-sources';
 import { planStack } from '../core/pipeline/plan-stack';
@@ -69,8 +71,8 @@ try {
         let formsTaken = 0;
         const byHalf = truthByHalf(batch.truth);
         const pageOwner = new Map(batch.truth.pages.map((p) => [p.id, p.student]));
-        const owner = (p: { file: number; source: number; half: string }) =>
-          pageOwner.get(byHalf.get(`${p.file}:${p.source}:${p.half}`) as number) ?? null;
+        const owner = (p: { file: number; source: number; half: Half }) =>
+          pageOwner.get(byHalf.get(halfKey(p.file, p.source, p.half)) as number) ?? null;
         const docs = await Promise.all(sources.map((source) => openForRender(source.bytes)));
         for (const unit of plan.units) {
           if (unit.kind !== 'loose-page') continue;

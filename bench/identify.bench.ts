@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { halfKey } from '../core/pipeline/copies';
 import { processBatch } from '../core/pipeline/run';
 import { HELD_OUT_FONTS } from '../scripts/recognizer/training-fonts';
 import { generateBatch } from '../test/generator/generate';
@@ -52,7 +53,7 @@ for (const shape of shapes) {
       const identified = new Set<string>();
       for (const copy of manifest.copies) {
         const owners = new Set(
-          copy.pages.map((p) => ownerOf.get(byHalf.get(`${p.file}:${p.source}:${p.half}`)!)),
+          copy.pages.map((p) => ownerOf.get(byHalf.get(halfKey(p.file, p.source, p.half))!)),
         );
         if (owners.size > 1) mixed++;
         const owner = [...owners][0];

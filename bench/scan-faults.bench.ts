@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Half } from '../core/manifest';
+import { halfKey } from '../core/pipeline/copies';
 import { processBatch } from '../core/pipeline/run';
 import { generateBatch } from '../test/generator/generate';
 import type { PdfShape } from '../test/generator/types';
@@ -53,8 +55,8 @@ for (const shape of values.shapes.split(',') as PdfShape[]) {
 
     const byHalf = truthByHalf(batch.truth);
     const pageById = new Map(batch.truth.pages.map((page) => [page.id, page]));
-    const idOf = (p: { file: number; source: number; half: string }) =>
-      byHalf.get(`${p.file}:${p.source}:${p.half}`)!;
+    const idOf = (p: { file: number; source: number; half: Half }) =>
+      byHalf.get(halfKey(p.file, p.source, p.half))!;
     let right = 0;
     let wrong = 0;
     let mixed = 0;

@@ -2,6 +2,7 @@
 // (naming the copy that holds its first scan), never in a copy; every annex at the end of its student's
 // copy; no page lost, none doubled, no student mixed, and the copy PDFs show exactly that.
 import { describe, expect, it } from 'vitest';
+import { halfKey } from '../../core/pipeline/copies';
 import { copyPageIds, renderedCopyPageIds, truthByHalf } from './truth-check';
 import { useGeneratedBatches } from './process-generated';
 
@@ -24,7 +25,7 @@ describe('rescans and annexes on a generated batch', () => {
     const pageById = new Map(truth.pages.map((page) => [page.id, page]));
     const ids = copyPageIds(manifest, truth);
     const setAside = (manifest.setAside ?? []).map((entry) =>
-      entry.pages.map((p) => byHalf.get(`${p.file}:${p.source}:${p.half}`)!),
+      entry.pages.map((p) => byHalf.get(halfKey(p.file, p.source, p.half))!),
     );
 
     // Every scanned half once: in a copy, or set aside; the rescans (and only they) set aside.

@@ -3,13 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../core/manifest';
+import { halfKey } from '../../core/pipeline/copies';
 import { openForRender } from '../../core/pdf/render-page';
 import { readPageTag } from '../generator/page-tag';
 import type { BatchTruth } from '../generator/types';
 
-const halfKey = (file: number, source: number, half: string) => `${file}:${source}:${half}`;
-
-/** Truth page id shown at each displayed half (or full page) of each source page. */
+/** Truth page id shown at each displayed half (or full page) of each source page, by `halfKey`. */
 export function truthByHalf(truth: BatchTruth): Map<string, number> {
   const byHalf = new Map<string, number>();
   for (const side of truth.sides) {
