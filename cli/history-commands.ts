@@ -2,7 +2,7 @@
 // stack. Undo and redo are recorded too, so `history` shows everything that was done, by whom, when.
 import { batchHistory, redoDecision, undoDecision } from '../core/jobs/operator-decisions';
 import type { DecisionOutcome } from '../core/jobs/operator-decisions';
-import { resolveHistory } from '../core/jobs/decisions/history';
+import { resolveHistory } from '../core/decisions/history';
 import { findBatch } from '../core/store/batch-rows';
 import { batchNotFoundError } from '../core/store/store-errors';
 import type { Command } from './command';

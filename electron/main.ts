@@ -2,7 +2,7 @@
 // station core runs in a utility process (core-host.ts).
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { resolveDataDir } from '../core/server/data-dir';
+import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PUSH_CHANNEL } from './channels';
 import { startCoreHost } from './core-host-client';

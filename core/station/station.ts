@@ -9,12 +9,12 @@ import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
-import type { AnyPush } from './contract';
+import type { AnyPush } from '../api/contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
-import { isMethodName } from './method-names';
-import type { WireReply } from './wire';
-import { toWireError, wireFailure } from './wire';
+import { isMethodName } from '../api/method-names';
+import type { WireReply } from '../api/wire';
+import { toWireError, wireFailure } from '../api/wire';
 
 export interface StationOptions {
   /** Holds station.sqlite, scans/, exports/ and inbox/; created when missing. */
