@@ -19,6 +19,10 @@ import { toWireError, wireFailure } from '../api/wire';
 export interface StationOptions {
   /** Holds station.sqlite, scans/, exports/ and inbox/; created when missing. */
   dataDir: string;
+  /** The store, when not the data dir's station.sqlite (the CLI's --db). */
+  dbPath?: string;
+  /** false: refuse a missing database instead of creating it (the CLI's reading commands). Default true. */
+  create?: boolean;
   /** Where internal errors go (their details never reach the wire). Default: stderr. */
   log?: (error: unknown) => void;
   /** Who decisions are recorded as. Default: the OS user running the station. */
@@ -49,7 +53,9 @@ export function createStation(options: StationOptions): Station {
       }
     }
   };
-  const store = openStore(join(options.dataDir, DB_FILE_NAME));
+  const store = openStore(options.dbPath ?? join(options.dataDir, DB_FILE_NAME), {
+    create: options.create ?? true,
+  });
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
