@@ -4,7 +4,7 @@
 
 /** core/ from the bottom up: a folder may import its own layer and those below, never one above. */
 const CORE_LAYERS = [
-  ['errors.ts', 'manifest.ts', 'resources.ts', 'data-dir.ts'],
+  ['errors.ts', 'manifest.ts', 'resources.ts', 'data-dir.ts', 'sha256.ts'],
   ['roster', 'pdf'],
   ['identify'],
   ['pipeline'],

@@ -4,6 +4,12 @@
 import type { RenderedPage } from '../../pdf/render-page';
 import type { CellImage } from '../cell-image';
 
+/**
+ * Ink is darker than this fraction of the paper's grey: handwriting is; printed grey rules, boxes and the
+ * hatched band of a verso mostly are not.
+ */
+export const INK = 0.55;
+
 /** 0 = black, 255 = white, row-major (the same layout as a cell crop). */
 export type GreyImage = CellImage;
 
