@@ -1,11 +1,10 @@
 // Import: the roster and the scans are checked, stored by content, and recorded as a batch. The batch is
 // named by its scans' hashes in stack order, so importing the same files again finds the same batch.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LoadedSource } from '../pdf/load-source';
 import { loadSources } from '../pipeline/load-sources';
-import { loadRoster, parseRoster } from '../roster/load-roster';
+import { parseRoster, readRosterFile } from '../roster/load-roster';
 import { findBatchByStack, insertBatch, setBatchRoster } from '../store/batch-rows';
 import type { BatchRow } from '../store/batch-rows';
 import type { Store } from '../store/open-store';
@@ -39,8 +38,7 @@ export async function importBatch(
   onLoaded?: (done: number, total: number, path: string) => void,
 ): Promise<ImportedBatch> {
   // The roster first: it is quick to read, and a wrong one should not wait for the scans to load.
-  await loadRoster(request.roster);
-  const rosterBytes = new Uint8Array(await readFile(request.roster));
+  const rosterBytes = await readRosterFile(request.roster);
   const roster = parseRoster(rosterBytes, basename(request.roster));
   const sources = await loadSources(request.scans, onLoaded);
 

@@ -20,7 +20,10 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
     progress('load', done, total, path),
   );
   // Only once the input is known to be good, so a refused run leaves no empty output folder behind.
-  await prepareOutDir(options.outDir);
+  await prepareOutDir(
+    options.outDir,
+    sources.map((source) => source.sha256),
+  );
 
   const { stack, copies, setAside, absent, warnings } = await planStack(sources, roster.students, {
     identify: options.identify,
