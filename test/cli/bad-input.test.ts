@@ -36,6 +36,52 @@ const sha256 = async (path: string) =>
     .digest('hex');
 
 describe('korrigo-station on bad input', () => {
+  it('never switches a stored batch to another roster silently', async () => {
+    const scan = await file('SKM1.pdf', (await buildScanPdf(sheetSides(2))).bytes);
+    const roster = await file('eleves.csv', ROSTER_CSV);
+    const other = await file(
+      'autre-classe.csv',
+      'Élèves,Né(e) le,Classe,Adresse E-mail\nMARTIN LÉA,01/02/2008,T.02,lea.martin@example.fr\n',
+    );
+    const db = join(tempDir(), 'station.sqlite');
+    const out = join(tempDir(), 'out');
+    expect(
+      (await runCli('process', scan, '--roster', roster, '--out', out, '--db', db, '--no-identify')).code,
+    ).toBe(0);
+    const listed = (await runCli('batches', '--db', db, '--json')).stdout;
+    const scans = await readdir(join(tempDir(), 'scans'));
+
+    const refused = await runCli(
+      'process',
+      scan,
+      '--roster',
+      other,
+      '--out',
+      join(tempDir(), 'out2'),
+      '--db',
+      db,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^korrigo-station: error: these scans are already batch [0-9a-f]{12}, identified against the roster eleves\.csv \(\d+ students\); autre-classe\.csv is another roster, and the batch is not switched to it silently; give eleves\.csv again to continue that batch, or process the scans with another --db to make a new batch/,
+    );
+    expect((await runCli('batches', '--db', db, '--json')).stdout).toBe(listed);
+    expect(await readdir(join(tempDir(), 'scans'))).toEqual(scans);
+    // Another database makes it a batch of its own, identified against the other roster.
+    const elsewhere = await runCli(
+      'process',
+      scan,
+      '--roster',
+      other,
+      '--out',
+      join(tempDir(), 'out3'),
+      '--db',
+      join(tempDir(), 'other.sqlite'),
+      '--no-identify',
+    );
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+  });
+
   it('leaves another program’s SQLite file exactly as it was when it refuses it', async () => {
     const foreign = join(tempDir(), 'notes.sqlite');
     const other = new Database(foreign);
