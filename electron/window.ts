@@ -14,6 +14,8 @@ export function createMainWindow(preload: string): BrowserWindow {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a window: none is ever wanted (the window-open handler denies them too).
+      disableBlinkFeatures: 'Auxclick',
       // An operator's copy of the app gives no console into the UI (and its session).
       devTools: !app.isPackaged,
     },
