@@ -95,6 +95,20 @@ describe('the station key against another loopback port, in Chromium', () => {
       return response.status;
     }, session);
     expect(call).toBe(200);
+
+    // Ending the session: the id stops working on the station, and the page no longer holds it.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByText('Session absente ou terminée').waitFor();
+    expect(await page.evaluate(() => window.sessionStorage.getItem('korrigo-session'))).toBeNull();
+    const ended = await page.evaluate(async (id) => {
+      const response = await fetch('/api/station.info', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${id}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return response.status;
+    }, session);
+    expect(ended).toBe(403);
   });
 
   it('opens nothing from the login link left in history', async () => {
