@@ -54,7 +54,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const inbox = inboxDir(station.dataDir);
   await removeOldUploads(inbox);
   const log = options.log ?? ((error: unknown) => console.error('[korrigo-station]', error));
-  const openStreams = new Set<() => void>();
+  /** Each open event stream's end, and the credential it was opened with. */
+  const openStreams = new Map<() => void, string>();
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -72,6 +73,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (caller === null) return refuse(res, 'Missing or wrong station key or session');
     if (req.method === 'POST' && path === '/session/end') {
       keys.endSession(caller.credential);
+      for (const [end, credential] of openStreams) if (credential === caller.credential) end();
       return sendReply(res, { ok: true, result: {} });
     }
     if (req.method === 'POST' && path === '/session/rotate') {
@@ -84,7 +86,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return callMethod(req, res, decodeSegment(path.slice(5)));
     if (req.method === 'GET' && path === '/events') {
       const end = openEventStream(req, res, station);
-      openStreams.add(end);
+      openStreams.set(end, caller.credential);
       req.on('close', () => openStreams.delete(end));
       return;
     }
@@ -105,7 +107,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const announceLoginUrl = async () => options.onLoginUrl?.(loginUrl());
   const rotateKey = async () => {
     keys.rotate();
-    for (const end of openStreams) end();
+    for (const end of openStreams.keys()) end();
     await announceLoginUrl();
   };
 
@@ -199,7 +201,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     },
     rotateKey,
     close: async () => {
-      for (const end of openStreams) end();
+      for (const end of openStreams.keys()) end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -101,10 +101,22 @@ describe('the loopback server under attack', () => {
     expect((await rawRequest(server.port, 'POST', '/session', bearer(code))).status).toBe(403);
   });
 
-  it('ends a session on request', async () => {
+  it('ends a session on request, its event stream with it', async () => {
     const session = await login();
+    const { streamClosed } = await new Promise<{ streamClosed: Promise<void> }>((opened) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/events', headers: bearer(session), agent: false },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          opened({ streamClosed: new Promise((closed) => res.on('end', () => closed())) });
+          res.resume();
+        },
+      );
+      req.end();
+    });
     const end = await rawRequest(server.port, 'POST', '/session/end', bearer(session));
     expect(end.status).toBe(200);
+    await streamClosed;
     expect((await info(session)).status).toBe(403);
   });
 
