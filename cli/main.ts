@@ -9,6 +9,7 @@ import { exportCommand } from './export-command';
 import { historyCommand, redoCommand, undoCommand } from './history-commands';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
+import { rotateKeyCommand } from './rotate-key-command';
 import { serve } from './serve';
 import { watchCommand } from './watch-command';
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'serve the station UI and API to a browser on this computer',
     run: (args) => serve(args),
   },
+  'rotate-key': rotateKeyCommand,
 };
 
 const NAME = 'korrigo-station';
