@@ -10,6 +10,7 @@ import { historyCommand, redoCommand, undoCommand } from './history-commands';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
 import { serve } from './serve';
+import { syncCommand } from './sync-command';
 import { watchCommand } from './watch-command';
 
 const COMMANDS: Record<string, Command> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   redo: redoCommand,
   history: historyCommand,
   watch: watchCommand,
+  sync: syncCommand,
   serve: {
     summary: 'serve the station UI and API to a browser on this computer',
     run: (args) => serve(args),
