@@ -62,7 +62,10 @@ export class Pacing {
     });
     const refused = this.refusedUntil[kind];
     if (times.length < limit.count) return new Date(Math.max(now, refused));
-    return new Date(Math.max(refused, Date.parse(times[times.length - limit.count]!) + limit.windowMs));
+    // The server counts from when a request arrived, a little after the station recorded it.
+    const margin = Math.round(limit.windowMs * 0.02);
+    const oldest = Date.parse(times[times.length - limit.count]!);
+    return new Date(Math.max(refused, oldest + limit.windowMs + margin));
   }
 
   /** Spends one request of the budget: recorded before it goes, so a killed sync still counts it. */

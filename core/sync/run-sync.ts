@@ -146,22 +146,29 @@ async function syncBatch(
   job.locks.take(`exam:${server}/${exam.id}`, `exam ${exam.id}`);
   planOutbox(context.store, { batchId, server, examId: exam.id }, copies);
   let nextRequestAt: string | null = null;
+  const stopped = (error: unknown) => {
+    if (!(error instanceof KorrigoError) || error.code !== 'server-unreachable') throw error;
+    if (error instanceof WaitTooLongError) nextRequestAt ??= error.until.toISOString();
+    context.progress({ stage: 'wait', message: error.message, nextAt: nextRequestAt ?? undefined });
+    noteStopped(context, batchId, error.message);
+  };
   try {
     await mapStudents(context, copies, batchId);
     await sendAll(context, batchId, copies);
-    await verify(context, batchId, exam.id);
   } catch (error) {
-    if (!(error instanceof KorrigoError) || error.code !== 'server-unreachable') throw error;
-    if (error instanceof WaitTooLongError) nextRequestAt = error.until.toISOString();
-    context.progress({ stage: 'wait', message: error.message, nextAt: nextRequestAt ?? undefined });
-    noteStopped(context, batchId, error.message);
+    stopped(error);
   }
+  // Reading the copy list costs no budget: what was identified is checked even when sending stopped.
+  await verify(context, batchId, exam.id).catch(stopped);
   const report = reportRows(context.store, batchId, copies);
   return {
     ...base,
     exam: examRef,
     copies: report,
-    complete: copies.filter((copy) => copy.sendable).every((copy) => isDone(report, copy.copy.id)),
+    // A copy flagged as changed after it was sent needs a person, whether or not it is ready again.
+    complete:
+      copies.filter((copy) => copy.sendable).every((copy) => isDone(report, copy.copy.id)) &&
+      !report.some((row) => row.changed),
     nextRequestAt,
   };
 }

@@ -83,7 +83,11 @@ export async function startDouble(
   options: DoubleOptions = {},
   skip: (student: ManifestStudent) => boolean = () => false,
 ): Promise<KorrigoDouble> {
-  const double = await new KorrigoDouble({ requestTimeoutMs: 800, ...options }).start();
+  const double = await new KorrigoDouble({
+    requestTimeoutMs: 800,
+    loginLimit: { count: 50, windowMs: 60_000 },
+    ...options,
+  }).start();
   double.addAccount(TEACHER);
   double.addAccount(ADMIN);
   for (const student of roster) {
@@ -113,6 +117,8 @@ export const FAST: SyncOptions = {
   uploadTimeoutMs: 300,
   backoffBaseMs: 5,
   backoffCapMs: 50,
+  // Tests run many syncs in a row: Korrigo's 5 logins per 15 minutes are tested on their own.
+  loginLimit: { count: 50, windowMs: 60_000 },
   timing: { serverRequestTimeoutMs: 900, maxAttempts: 4, maxWaitMs: 10_000 },
 };
 
