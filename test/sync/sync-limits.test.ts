@@ -136,6 +136,23 @@ describe('sync limits and doubts', () => {
     expect(readOutbox(setup.store.db, setup.batchId).map((row) => row.state)).toEqual(['done', 'done']);
   });
 
+  it('dry run: finds the exam and the students, says what would go and why not, sends and queues nothing', async () => {
+    const batch = await readyBatch(tempDir(), 3);
+    const double = await startDouble(batch.students, {}, (student) => student === batch.students[0]);
+    doubles.push(double);
+    const create = { create: { name: 'DS 4', date: '2026-03-09' } };
+    const report = await runSync(batch.store, { ...request(double, ''), exam: create, dryRun: true }, FAST);
+    expect(report.exam).toEqual({ wouldCreate: create.create });
+    expect(double.state.exams).toHaveLength(0);
+    const exam = double.state.addExam({ name: 'DS 4', date: '2026-03-09', upload_mode: 'INDIVIDUAL_A4' });
+    const named = await runSync(batch.store, { ...request(double, 'ds 4'), dryRun: true }, FAST);
+    expect(named.exam).toEqual({ id: exam.id, name: 'DS 4' });
+    expect(named.copies.map((copy) => copy.state)).toEqual(['queued', 'queued', 'queued']);
+    expect(named.copies[0]!.reason).toMatch(/is not on the server/);
+    expect(double.counts().upload).toBeUndefined();
+    expect(readOutbox(batch.store.db, batch.batchId)).toEqual([]);
+  });
+
   it('requires HTTPS except to this computer', async () => {
     const setup = await setUp(1);
     const plain = runSync(setup.store, {
