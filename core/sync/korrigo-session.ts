@@ -191,6 +191,14 @@ export class KorrigoSession {
     } catch (error) {
       // Axios' error holds the request (the login's password included): only its code goes on.
       const code = (error as { code?: string }).code ?? 'network error';
+      if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
+        // Refused before anything was sent: the connection is not to a server this computer trusts.
+        throw new KorrigoError(
+          'server-refused',
+          `${this.options.origin}: the server's certificate is not trusted (${code}); nothing was sent`,
+          { hint: "check the address; a school's own authority goes in NODE_EXTRA_CA_CERTS" },
+        );
+      }
       throw new LostAnswerError(sent.what, code, code === 'ECONNREFUSED' || code === 'ENOTFOUND');
     }
     this.keepCookies(answer.headers['set-cookie']);

@@ -63,7 +63,7 @@ export class Pacing {
     const refused = this.refusedUntil[kind];
     if (times.length < limit.count) return new Date(Math.max(now, refused));
     // The server counts from when a request arrived, a little after the station recorded it.
-    const margin = Math.round(limit.windowMs * 0.02);
+    const margin = Math.max(1000, Math.round(limit.windowMs * 0.02));
     const oldest = Date.parse(times[times.length - limit.count]!);
     return new Date(Math.max(refused, oldest + limit.windowMs + margin));
   }

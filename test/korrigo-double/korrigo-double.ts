@@ -78,6 +78,7 @@ export class KorrigoDouble {
   private readonly csrfTokens = new Set<string>();
   private readonly loginAttempts: number[] = [];
   private readonly uploads = new Map<string, number[]>();
+  private readonly gates = new Map<RouteName, Promise<void>>();
   private readonly server = createServer((req, res) => void this.serve(req, res));
   private readonly routes: Route[];
   private readonly options: Required<DoubleOptions>;
@@ -110,6 +111,16 @@ export class KorrigoDouble {
     this.state.accounts.push(account);
   }
 
+  /** Requests to `route` wait until the returned function is called (a test's way to hold a sync mid-request). */
+  hold(route: RouteName): () => void {
+    let release!: () => void;
+    this.gates.set(route, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.gates.delete(route);
+      release();
+    };
+  }
+
   /** Every session ends now (as after 4 hours, or a server restart). */
   expireSessions(): void {
     this.sessions.clear();
@@ -134,6 +145,7 @@ export class KorrigoDouble {
     this.requests.push(log);
     const body = await readBody(req);
     if (!match) return this.send(res, log, json(404, { detail: 'Pas trouvé.' }));
+    await this.gates.get(match.route.name);
     const fault = this.faults.next(match.route.name);
     if (fault?.kind === 'drop-before-commit') return void req.socket.destroy();
     if (fault?.kind === 'error-500') return this.send(res, log, json(500, { error: 'Erreur interne.' }));

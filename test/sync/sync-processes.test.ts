@@ -82,14 +82,18 @@ describe('sync processes', () => {
     expectDeliveredOnce(setup.double, setup.exam.id, setup);
   });
 
-  it('lets one of two syncs started at once run; the other exits 4', async () => {
+  it('lets one of two syncs at once run; the other exits 4', async () => {
     const setup = await setUp(3);
-    setup.double.faults.inject({ route: 'upload', kind: 'slow', delayMs: 200 });
-    const runs = await Promise.all([
-      runChild(cli(setup.db, setup.double, setup.exam.id), { password: TEACHER.password }),
-      runChild(cli(setup.db, setup.double, setup.exam.id), { password: TEACHER.password }),
-    ]);
-    expect(runs.map((run) => run.code).sort()).toEqual([0, 4]);
+    // The first is held in its first upload while the second starts.
+    const release = setup.double.hold('upload');
+    const first = runChild(cli(setup.db, setup.double, setup.exam.id), { password: TEACHER.password });
+    while (!setup.double.requests.some((request) => request.route === 'upload')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const second = await runChild(cli(setup.db, setup.double, setup.exam.id), { password: TEACHER.password });
+    release();
+    const runs = [await first, second];
+    expect(runs.map((run) => run.code)).toEqual([0, 4]);
     expect(runs.find((run) => run.code === 4)!.stderr).toMatch(/being synced by another process/);
     expectDeliveredOnce(setup.double, setup.exam.id, setup);
   });
