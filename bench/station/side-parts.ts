@@ -1,10 +1,11 @@
-// Where one side's reading time goes, in this thread: getting its pixels (render or image decode), finding
+// Where one side's reading time goes, in this thread: getting its pixels (image decode or render), finding
 // its boxes (everything that is neither pixels nor the classifier: locate, crop, fingerprint, blank test),
 // and the cell classifier. A sample of sides spread over the stack, ms per side.
 import { READ_DPI } from '../../core/identify/read-stack';
 import { readSide } from '../../core/identify/read-side';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';
+import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
 import { openForRender } from '../../core/pdf/render-page';
 import type { LoadedSource } from '../../core/pdf/load-source';
 import type { StackPage } from '../../core/pipeline/stack';
@@ -37,7 +38,11 @@ export async function sampleSides(
   for (const side of picked) {
     const doc = await openForRender(sources[side.file - 1]!.bytes);
     const start = performance.now();
-    const rendered = await doc.render(side.source - 1, READ_DPI);
+    // As a reading worker gets it: from the page's image when the page is one image, else rendered.
+    const image = wholePageImage(sources[side.file - 1]!.doc.getPage(side.source - 1).node, side.geometry);
+    const rendered = image
+      ? await decodePageImage(image, READ_DPI)
+      : await doc.render(side.source - 1, READ_DPI);
     pixels += performance.now() - start;
     await readSide(rendered, READ_DPI, recognizer);
     total += performance.now() - start;

@@ -4,6 +4,7 @@
 // that cannot be read in time, or whose worker dies, is `unknown` with the reason instead of failing the batch.
 import { availableParallelism } from 'node:os';
 import type { LoadedSource } from '../pdf/load-source';
+import { wholePageImage } from '../pdf/page-image';
 import type { StackPage } from '../pipeline/stack';
 import type { ReadTask, ReadWorkerData } from './pool/messages';
 import { startReadWorker } from './pool/start-read-worker';
@@ -94,8 +95,15 @@ export async function readSides(
     pageIndex: page.source - 1,
     layout: page.layout,
   }));
+  // A page that is one image goes with its image's bytes: they are taken out only as its task is posted.
+  const withImage = (task: ReadTask): ReadTask => {
+    const { page } = toRead[tasks.indexOf(task)]!;
+    const image = wholePageImage(sources[page.file - 1]!.doc.getPage(page.source - 1).node, page.geometry);
+    return image ? { ...task, image } : task;
+  };
   await runOnPool<ReadTask, SideReading>(tasks, {
     size: workers,
+    message: withImage,
     start: () => startReadWorker(data),
     timeLimitMs: timeLimit,
     startLimitMs: WORKER_START_LIMIT_MS,
