@@ -4,7 +4,7 @@
 //   the station's split alone (processBatch without identification).
 // Each measured run of the station is a process of its own (peak RSS is the process's). The table gives the
 // median of --runs runs; anchors and station runs alternate so they share the machine's load.
-// Run: npm run bench [-- --quick] [--runs 3] [--batches jpeg,compact,bilevel,big]
+// Run: npm run bench [-- --quick] [--runs 3] [--batches jpeg,compact,bilevel,big] [--light]
 // Batches are generated once into ~/.cache/korrigo-bench (or $KORRIGO_BENCH_CACHE) and reused.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,11 +19,14 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     batches: { type: 'string', default: 'jpeg,compact,bilevel,big' },
+    /** End to end once per run (no second batch in the same process) and no stage-by-stage run: for a loaded machine. */
+    light: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
 const wanted = new Set(values.batches.split(','));
+const light = values.light;
 
 const BATCHES: BenchBatch[] = quick
   ? [
@@ -91,7 +94,7 @@ const f = (x: number | undefined, digits = 2) => (x === undefined ? '–' : x.to
 const log = (line: string) => console.log(line);
 
 log(
-  `korrigo-station bench — ${quick ? 'quick' : 'full'}, median of ${runs} run(s); ${availableParallelism()} cores, ` +
+  `korrigo-station bench — ${quick ? 'quick' : 'full'}${light ? ', light' : ''}, median of ${runs} run(s); ${availableParallelism()} cores, ` +
     `load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at start; batches cached in ${CACHE_DIR}`,
@@ -128,14 +131,14 @@ for (const batch of batches) {
   };
   for (let k = 0; k < (big ? 1 : runs); k++) {
     row.ppm.push(await pdftoppm(batch));
-    const e2e = await station(big ? 'end-to-end-once' : 'end-to-end', batch);
+    const e2e = await station(big || light ? 'end-to-end-once' : 'end-to-end', batch);
     row.e2e.push(e2e.first as number);
     if (e2e.second !== undefined) row.warm.push(e2e.second as number);
     row.rss.push(e2e.peakRssMb as number);
     row.workers = e2e.workers as number;
     row.poster.push(await poster(batch));
     row.split.push((await station('split', batch)).first as number);
-    if (!big) {
+    if (!big && !light) {
       const staged = await station('stages', batch);
       row.stages.push(staged.times as Record<string, number>);
       row.perSide.push(staged.perSide as Record<string, number>);
