@@ -146,37 +146,39 @@ for (const batch of batches) {
   }
   rows.push(row);
   log(`  ${batch.name}: done (${row.e2e.map((s) => f(s)).join(', ')} s end to end)`);
+  // Each batch's row as soon as it is measured, so a run cut short still leaves its numbers.
+  log(`  ${line(row)}`);
 }
 
 log('');
 log(
   'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers | pdftoppm -r150 -gray s | e2e/pdftoppm | split alone s | mutool poster s | split/poster',
 );
-for (const row of rows) {
+for (const row of rows) log(line(row));
+
+function line(row: Row): string {
   const { batch } = row;
   const e2e = median(row.e2e);
   const split = median(row.split);
   const ppm = median(row.ppm);
   const post = median(row.poster);
-  log(
-    [
-      batch.name.padEnd(8),
-      batch.shape.padEnd(7),
-      String(batch.dpi).padStart(3),
-      String(batch.sides).padStart(5),
-      f(batch.bytes / 1e6, 1).padStart(5),
-      f(e2e).padStart(12),
-      (row.warm.length ? f(median(row.warm)) : '–').padStart(11),
-      f(batch.sides / e2e, 1).padStart(7),
-      f(Math.max(...row.rss), 0).padStart(11),
-      String(row.workers).padStart(7),
-      f(ppm).padStart(22),
-      f(e2e / ppm).padStart(12),
-      f(split).padStart(13),
-      f(post).padStart(15),
-      f(split / post).padStart(12),
-    ].join(' | '),
-  );
+  return [
+    batch.name.padEnd(8),
+    batch.shape.padEnd(7),
+    String(batch.dpi).padStart(3),
+    String(batch.sides).padStart(5),
+    f(batch.bytes / 1e6, 1).padStart(5),
+    f(e2e).padStart(12),
+    (row.warm.length ? f(median(row.warm)) : '–').padStart(11),
+    f(batch.sides / e2e, 1).padStart(7),
+    f(Math.max(...row.rss), 0).padStart(11),
+    String(row.workers).padStart(7),
+    f(ppm).padStart(22),
+    f(e2e / ppm).padStart(12),
+    f(split).padStart(13),
+    f(post).padStart(15),
+    f(split / post).padStart(12),
+  ].join(' | ');
 }
 log('');
 log('stages (s, median; "read sides" on the worker pool; per side: ms in one thread over a sample of sides)');
