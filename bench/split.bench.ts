@@ -1,6 +1,7 @@
 // Split time and output size for a 60-A3-side batch at 300 dpi in each PDF shape the generator makes.
 // Lossless splitting shares each side's images between its two halves, so the copies together should weigh
-// what the scan weighs. Run: npm run bench:split [-- --dpi 300]
+// what the scan weighs. Identification is off: every column times what it names (with it on, reading the
+// sides would sit between classify and split). Run: npm run bench:split [-- --dpi 300]
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ async function dirSize(dir: string): Promise<number> {
 
 console.log(`60 A3 sides (30 sheets, 15 students x 2), ${dpi} dpi; times in ms`);
 console.log(
-  'shape    | input MB | KB/side | copies | output MB | out/in | load+classify | split+write | total',
+  'shape    | input MB | KB/side | sheet copies | output MB | out/in | open+check+classify | split+write copies+manifest | total',
 );
 for (const shape of SHAPES) {
   const dir = await mkdtemp(join(tmpdir(), 'korrigo-bench-'));
@@ -46,6 +47,7 @@ for (const shape of SHAPES) {
       scans,
       roster,
       outDir: join(dir, 'out'),
+      identify: false,
       onProgress: (e) => {
         if (e.stage === 'classify' && e.done === e.total) splitStart = performance.now();
       },
@@ -57,11 +59,11 @@ for (const shape of SHAPES) {
         shape.padEnd(8),
         mb(input).padStart(8),
         String(Math.round(input / sides / 1e3)).padStart(7),
-        String(manifest.copies.length).padStart(6),
+        String(manifest.copies.length).padStart(12),
         mb(output).padStart(9),
         (output / input).toFixed(3).padStart(6),
-        String(Math.round(splitStart - start)).padStart(13),
-        String(Math.round(end - splitStart)).padStart(11),
+        String(Math.round(splitStart - start)).padStart(19),
+        String(Math.round(end - splitStart)).padStart(27),
         String(Math.round(end - start)).padStart(5),
       ].join(' | '),
     );

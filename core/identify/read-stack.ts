@@ -4,7 +4,8 @@
 // that cannot be read in time, or whose worker dies, is `unknown` with the reason instead of failing the batch.
 import { availableParallelism } from 'node:os';
 import type { LoadedSource } from '../pdf/load-source';
-import type { PageLayout } from '../pdf/page-geometry';
+import { readPageGeometry, type PageLayout } from '../pdf/page-geometry';
+import { wholePageImage } from '../pdf/page-image';
 import type { ReadTask, ReadWorkerData } from './pool/messages';
 import { startReadWorker } from './pool/start-read-worker';
 import { runOnPool, type TaskOutcome } from './pool/worker-pool';
@@ -103,8 +104,16 @@ export async function readSides(
     pageIndex: page.source - 1,
     layout: page.layout,
   }));
+  // A page that is one image goes with its image's bytes: they are taken out only as its task is posted.
+  const withImage = (task: ReadTask): ReadTask => {
+    const { page } = toRead[tasks.indexOf(task)]!;
+    const node = sources[page.file - 1]!.doc.getPage(page.source - 1).node;
+    const image = wholePageImage(node, readPageGeometry(node));
+    return image ? { ...task, image } : task;
+  };
   await runOnPool<ReadTask, SideReading>(tasks, {
     size: workers,
+    message: withImage,
     start: () => startReadWorker(data),
     timeLimitMs: timeLimit,
     startLimitMs: WORKER_START_LIMIT_MS,

@@ -1,6 +1,7 @@
 // What the reading stage gives its worker threads: their start data, then one task per side. Their replies
 // follow the pool's protocol (worker-pool.ts). Everything crosses by structured clone.
 import type { PageLayout } from '../../pdf/page-geometry';
+import type { PageImage } from '../../pdf/page-image';
 
 /** Given to each worker once, when it starts. */
 export interface ReadWorkerData {
@@ -15,4 +16,6 @@ export interface ReadTask {
   file: number;
   pageIndex: number;
   layout: PageLayout;
+  /** Set when the page is one image covering it: the side is decoded from it instead of rendered. */
+  image?: PageImage;
 }

@@ -1,6 +1,8 @@
 // A worker thread of the reading stage: loads its own recognizer once, opens each scan file the first time
-// one of its sides comes, then renders and reads one side per task, replying in order.
+// one of its sides comes (a page that is one image is decoded from it, unopened), then reads one side per
+// task, replying in order.
 import { parentPort, workerData } from 'node:worker_threads';
+import { decodePageImage } from '../../pdf/page-image';
 import { openForRender, type RenderDocument } from '../../pdf/render-page';
 import { readAnnexPage } from '../annex/read-annex-page';
 import { readSide } from '../read-side';
@@ -30,7 +32,9 @@ void (async () => {
   port.on('message', (task: ReadTask) => {
     void (async () => {
       try {
-        const side = await (await open(task.file)).render(task.pageIndex, dpi);
+        const side = task.image
+          ? await decodePageImage(task.image, dpi)
+          : await (await open(task.file)).render(task.pageIndex, dpi);
         const read = task.layout === 'a3' ? readSide : readAnnexPage;
         post({ type: 'done', value: await read(side, dpi, recognizer) });
       } catch (error) {

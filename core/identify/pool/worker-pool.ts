@@ -15,12 +15,14 @@ export type TaskOutcome<O> =
   | { kind: 'timeout' }
   | { kind: 'crashed'; message: string };
 
-export interface WorkerPoolOptions<O> {
+export interface WorkerPoolOptions<I, O> {
   size: number;
   start: () => Worker;
   timeLimitMs: number;
   /** Startup loads code and models: slow on a loaded machine, but bounded so a stuck start cannot hang. */
   startLimitMs: number;
+  /** What is posted for an input, made only as it is posted (so large messages are not all held at once). */
+  message?: (input: I) => unknown;
   /** Called as each task ends, in the order they end. */
   onOutcome: (index: number, outcome: TaskOutcome<O>) => void;
 }
@@ -68,8 +70,12 @@ async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<
   });
 }
 
-async function runTask<O, I>(running: Running<O>, input: I, timeLimitMs: number): Promise<TaskOutcome<O>> {
-  running.worker.postMessage(input);
+async function runTask<O>(
+  running: Running<O>,
+  message: unknown,
+  timeLimitMs: number,
+): Promise<TaskOutcome<O>> {
+  running.worker.postMessage(message);
   const crashed = running.stopped.then((message) => ({ kind: 'crashed', message }) as const);
   const reply = await within(Promise.race([running.next(), crashed]), timeLimitMs);
   if (reply === TIMEOUT) return { kind: 'timeout' };
@@ -80,7 +86,7 @@ async function runTask<O, I>(running: Running<O>, input: I, timeLimitMs: number)
 }
 
 /** Runs every input, `options.size` at a time; resolves once each has its outcome and every worker is gone. */
-export async function runOnPool<I, O>(inputs: readonly I[], options: WorkerPoolOptions<O>): Promise<void> {
+export async function runOnPool<I, O>(inputs: readonly I[], options: WorkerPoolOptions<I, O>): Promise<void> {
   let taken = 0;
   let failure: unknown;
   const live = new Set<Worker>();
@@ -98,7 +104,12 @@ export async function runOnPool<I, O>(inputs: readonly I[], options: WorkerPoolO
         live.add(worker);
         running = await whenReady(watch<O>(worker), options.startLimitMs);
       }
-      const outcome = await runTask(running, inputs[index], options.timeLimitMs);
+      const input = inputs[index]!;
+      const outcome = await runTask(
+        running,
+        options.message ? options.message(input) : input,
+        options.timeLimitMs,
+      );
       // Another lane failed and terminated this worker: the run is over, its outcome means nothing.
       if (failure !== undefined) return;
       if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {

@@ -24,9 +24,9 @@ export interface ImagePlacement {
   heightPt: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** Made once: PDFName.of decodes its argument on every call, and a compact page draws ~90 images. */
 const NAMES = {
@@ -37,7 +37,7 @@ const NAMES = {
 };
 
 /** `m` applied first, then `n` (PDF's row-vector convention: m × n). */
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   const [a, b, c, d, e, f] = m;
   const [a2, b2, c2, d2, e2, f2] = n;
   return [
@@ -50,7 +50,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function asMatrix(values: readonly (Operand | undefined)[]): Matrix | undefined {
+export function asMatrix(values: readonly (Operand | undefined)[]): Matrix | undefined {
   return values.length === 6 && values.every((v) => typeof v === 'number' && Number.isFinite(v))
     ? (values as Matrix)
     : undefined;
@@ -76,8 +76,8 @@ function decoded(stream: PDFObject | undefined): Uint8Array | undefined {
   }
 }
 
-/** Every image the page draws, in drawing order. */
-export function pageImagePlacements(page: PDFPageLeaf): ImagePlacement[] {
+/** The page's content as one stream (its parts joined) and its resources. */
+export function pageContent(page: PDFPageLeaf): { bytes: Uint8Array; resources: PDFDict | undefined } {
   const { context } = page;
   const contents = lookup(context, page.get(PDFName.of('Contents')));
   const streams =
@@ -91,8 +91,14 @@ export function pageImagePlacements(page: PDFPageLeaf): ImagePlacement[] {
     offset += part.length + 1;
   }
   const resources = lookup(context, page.getInheritableAttribute(PDFName.of('Resources')));
+  return { bytes, resources: resources instanceof PDFDict ? resources : undefined };
+}
+
+/** Every image the page draws, in drawing order. */
+export function pageImagePlacements(page: PDFPageLeaf): ImagePlacement[] {
+  const { bytes, resources } = pageContent(page);
   const placements: ImagePlacement[] = [];
-  walk(context, bytes, resources instanceof PDFDict ? resources : undefined, IDENTITY, new Set(), placements);
+  walk(page.context, bytes, resources, IDENTITY, new Set(), placements);
   return placements;
 }
 
@@ -132,7 +138,7 @@ function walk(
   });
 }
 
-function findXObject(
+export function findXObject(
   context: PDFContext,
   resources: PDFDict | undefined,
   name: string,

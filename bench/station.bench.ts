@@ -1,0 +1,202 @@
+// The station's speed on generated batches, with the anchors it is measured against, in one run:
+//   pdftoppm -r 150 -gray  rasterising every page once (what merely looking at every page costs),
+//   mutool poster -x 2     cutting every page in two (the floor for a lossless split),
+//   the station's split alone (processBatch without identification).
+// Each measured run of the station is a process of its own (peak RSS is the process's). The table gives the
+// median of --runs runs; anchors and station runs alternate so they share the machine's load.
+// Run: npm run bench [-- --quick] [--runs 3] [--batches jpeg,compact,bilevel,big] [--light]
+// Batches are generated once into ~/.cache/korrigo-bench (or $KORRIGO_BENCH_CACHE) and reused.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify, parseArgs } from 'node:util';
+import { cachedBatch, CACHE_DIR, type BenchBatch, type CachedBatch } from './station/batches';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    batches: { type: 'string', default: 'jpeg,compact,bilevel,big' },
+    /** End to end once per run (no second batch in the same process) and no stage-by-stage run: for a loaded machine. */
+    light: { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick;
+const runs = Number(values.runs ?? (quick ? 1 : 3));
+const wanted = new Set(values.batches.split(','));
+const light = values.light;
+
+const BATCHES: BenchBatch[] = quick
+  ? [
+      { name: 'jpeg', shape: 'jpeg', dpi: 200, students: 6, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'compact', shape: 'compact', dpi: 200, students: 6, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'bilevel', shape: 'bilevel', dpi: 200, students: 6, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'big', shape: 'compact', dpi: 200, students: 20, sheetsPerStudent: 2, seed: 1900 },
+    ]
+  : [
+      { name: 'jpeg', shape: 'jpeg', dpi: 300, students: 30, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'compact', shape: 'compact', dpi: 300, students: 30, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'bilevel', shape: 'bilevel', dpi: 300, students: 30, sheetsPerStudent: 1, seed: 1900 },
+      { name: 'big', shape: 'compact', dpi: 200, students: 100, sheetsPerStudent: 2, seed: 1900 },
+    ];
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function timed(command: string, args: string[]): Promise<number> {
+  const start = performance.now();
+  await run(command, args, { maxBuffer: 1 << 26 });
+  return (performance.now() - start) / 1000;
+}
+
+async function pdftoppm(batch: CachedBatch): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'korrigo-bench-ppm-'));
+  try {
+    let total = 0;
+    for (const scan of batch.scans)
+      total += await timed('pdftoppm', ['-r', '150', '-gray', scan, join(dir, 'p')]);
+    return total;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function poster(batch: CachedBatch): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'korrigo-bench-poster-'));
+  try {
+    let total = 0;
+    for (const scan of batch.scans)
+      total += await timed('mutool', ['poster', '-x', '2', scan, join(dir, 'out.pdf')]);
+    return total;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const RUN_ONCE = new URL('./station/run-once.ts', import.meta.url).pathname;
+
+async function station(mode: string, batch: CachedBatch): Promise<Record<string, unknown>> {
+  const out = await mkdtemp(join(tmpdir(), 'korrigo-bench-out-'));
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', RUN_ONCE, mode, out, batch.roster, ...batch.scans],
+    { maxBuffer: 1 << 26 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+const f = (x: number | undefined, digits = 2) => (x === undefined ? '–' : x.toFixed(digits));
+const log = (line: string) => console.log(line);
+
+log(
+  `korrigo-station bench — ${quick ? 'quick' : 'full'}${light ? ', light' : ''}, median of ${runs} run(s); ${availableParallelism()} cores, ` +
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at start; batches cached in ${CACHE_DIR}`,
+);
+const batches: CachedBatch[] = [];
+for (const batch of BATCHES.filter((b) => wanted.has(b.name))) batches.push(await cachedBatch(batch, log));
+
+interface Row {
+  batch: CachedBatch;
+  e2e: number[];
+  warm: number[];
+  rss: number[];
+  workers: number;
+  ppm: number[];
+  poster: number[];
+  split: number[];
+  stages: Record<string, number>[];
+  perSide: Record<string, number>[];
+}
+const rows: Row[] = [];
+for (const batch of batches) {
+  const big = batch.name === 'big';
+  const row: Row = {
+    batch,
+    e2e: [],
+    warm: [],
+    rss: [],
+    workers: 0,
+    ppm: [],
+    poster: [],
+    split: [],
+    stages: [],
+    perSide: [],
+  };
+  for (let k = 0; k < (big ? 1 : runs); k++) {
+    row.ppm.push(await pdftoppm(batch));
+    const e2e = await station(big || light ? 'end-to-end-once' : 'end-to-end', batch);
+    row.e2e.push(e2e.first as number);
+    if (e2e.second !== undefined) row.warm.push(e2e.second as number);
+    row.rss.push(e2e.peakRssMb as number);
+    row.workers = e2e.workers as number;
+    row.poster.push(await poster(batch));
+    row.split.push((await station('split', batch)).first as number);
+    if (!big && !light) {
+      const staged = await station('stages', batch);
+      row.stages.push(staged.times as Record<string, number>);
+      row.perSide.push(staged.perSide as Record<string, number>);
+    }
+  }
+  rows.push(row);
+  log(`  ${batch.name}: done (${row.e2e.map((s) => f(s)).join(', ')} s end to end)`);
+  // Each batch's row as soon as it is measured, so a run cut short still leaves its numbers.
+  log(`  ${line(row)}`);
+}
+
+log('');
+log(
+  'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers | pdftoppm -r150 -gray s | e2e/pdftoppm | split alone s | mutool poster s | split/poster',
+);
+for (const row of rows) log(line(row));
+
+function line(row: Row): string {
+  const { batch } = row;
+  const e2e = median(row.e2e);
+  const split = median(row.split);
+  const ppm = median(row.ppm);
+  const post = median(row.poster);
+  return [
+    batch.name.padEnd(8),
+    batch.shape.padEnd(7),
+    String(batch.dpi).padStart(3),
+    String(batch.sides).padStart(5),
+    f(batch.bytes / 1e6, 1).padStart(5),
+    f(e2e).padStart(12),
+    (row.warm.length ? f(median(row.warm)) : '–').padStart(11),
+    f(batch.sides / e2e, 1).padStart(7),
+    f(Math.max(...row.rss), 0).padStart(11),
+    String(row.workers).padStart(7),
+    f(ppm).padStart(22),
+    f(e2e / ppm).padStart(12),
+    f(split).padStart(13),
+    f(post).padStart(15),
+    f(split / post).padStart(12),
+  ].join(' | ');
+}
+log('');
+log('stages (s, median; "read sides" on the worker pool; per side: ms in one thread over a sample of sides)');
+const stageNames = [...new Set(rows.flatMap((row) => row.stages.flatMap((s) => Object.keys(s))))];
+log(['batch   ', ...stageNames, 'side: pixels ms', 'side: locate ms', 'side: recognise ms'].join(' | '));
+for (const row of rows.filter((r) => r.stages.length > 0)) {
+  log(
+    [
+      row.batch.name.padEnd(8),
+      ...stageNames.map((name) => f(median(row.stages.map((s) => s[name] ?? 0))).padStart(name.length)),
+      f(median(row.perSide.map((p) => p.pixelsMs!)), 0).padStart(15),
+      f(median(row.perSide.map((p) => p.locateMs!)), 0).padStart(15),
+      f(median(row.perSide.map((p) => p.recogniseMs!)), 0).padStart(18),
+    ].join(' | '),
+  );
+}
+log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end`,
+);
