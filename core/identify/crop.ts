@@ -27,7 +27,10 @@ export function crop(image: RenderedPage, part: Fraction): RenderedPage {
 
 export const LEFT_HALF: Fraction = { x: 0, y: 0, width: 0.5, height: 1 };
 export const RIGHT_HALF: Fraction = { x: 0.5, y: 0, width: 0.5, height: 1 };
-/** Where the CCYC header sits on an upright A4 page (it ends ~60 mm down a 297 mm page). */
-export const HEADER_BAND: Fraction = { x: 0, y: 0, width: 1, height: 0.26 };
-/** Where the "Page n / N" box sits on an upright A4 page (it starts ~160 mm across, ~275 mm down). */
-export const PAGE_BOX_CORNER: Fraction = { x: 0.68, y: 0.89, width: 0.32, height: 0.11 };
+/**
+ * Where the identification frame sits on an upright A4 page: printings end it 55–70 mm down a 297 mm page,
+ * and "fit to page" moves it a few millimetres more.
+ */
+export const HEADER_BAND: Fraction = { x: 0, y: 0, width: 1, height: 0.3 };
+/** Where the "Page n / N" box sits on an upright A4 page: anywhere along the bottom edge, below ~255 mm. */
+export const PAGE_BOX_BAND: Fraction = { x: 0, y: 0.85, width: 1, height: 0.15 };

@@ -1,17 +1,18 @@
 // Reading the boxes of an exam page: the boxed header of P1 and the "Page n / N" box of any page, every box
 // read within its alphabet with a probability for every character.
 import type { RenderedPage } from '../pdf/render-page';
-import { HEADER_BAND, LEFT_HALF, PAGE_BOX_CORNER, RIGHT_HALF, crop } from './crop';
+import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, crop } from './crop';
 import type { LocatedCell } from './locate/boxed-region';
 import { isEmptyCell } from './locate/cell-ink';
-import { locateHeader, type LocatedHeader } from './locate/locate-header';
-import { locatePageBox, type PageBoxCell } from './locate/locate-page-box';
+import { searchHeader, type LocatedHeader } from './locate/locate-header';
+import { searchPageBoxBand, type PageBoxCell } from './locate/locate-page-box';
 import { rotate180 } from './locate/rotate';
 import type { Recognizer } from './recognize/recognizer';
 import {
   DIGIT_ALPHABET,
   NAME_ALPHABET,
   type CellReading,
+  type FinderMiss,
   type FieldReading,
   type HeaderReading,
   type PageBoxReading,
@@ -56,31 +57,69 @@ async function readPageBoxCell(cell: PageBoxCell, recognizer: Recognizer): Promi
   return { alphabet: DIGIT_ALPHABET, cells: await recognizer.read(cell.glyphs, DIGIT_ALPHABET) };
 }
 
-function bestDigits(field: FieldReading): number | null {
-  if (field.cells.length === 0) return null;
-  const digits = field.cells.map((cell) => {
-    const best = cell.probs.indexOf(Math.max(...cell.probs));
-    return field.alphabet[best] ?? '';
-  });
-  return Number(digits.join(''));
+/** A copy is folded A3 sheets: its pages, and so the "/ N" total, come in fours. */
+const SHEET_PAGES = 4;
+/** How much less likely a total that is no multiple of 4 is (a student counting only written pages). */
+const ODD_TOTAL_PRIOR = 0.05;
+
+/** Every value a field's digits may read, with its probability, best first (at most `keep`). */
+function values(field: FieldReading, keep = 12): { value: number; p: number }[] {
+  let out = [{ digits: '', p: 1 }];
+  for (const cell of field.cells) {
+    out = out
+      .flatMap((v) =>
+        cell.probs.map((p, k) => ({ digits: v.digits + (field.alphabet[k] ?? ''), p: v.p * p })),
+      )
+      .sort((a, b) => b.p - a.p)
+      .slice(0, keep);
+  }
+  return out.map((v) => ({ value: Number(v.digits), p: v.p }));
 }
+
+/**
+ * The page number and the total read as a pair, not digit by digit: the number is at most the total and
+ * the total is a multiple of 4 unless its digits say otherwise clearly ("/ 12" misread as 72 or 2 loses
+ * to 12 when 12 is close behind). Null where a box is empty.
+ */
+export function bestPair(
+  number: FieldReading,
+  total: FieldReading,
+): { number: number | null; total: number | null } {
+  const ns = number.cells.length > 0 ? values(number) : [{ value: null, p: 1 }];
+  const ts = total.cells.length > 0 ? values(total) : [{ value: null, p: 1 }];
+  let best = { number: ns[0]?.value ?? null, total: ts[0]?.value ?? null, score: -1 };
+  for (const n of ns) {
+    for (const t of ts) {
+      if (n.value !== null && (n.value < 1 || (t.value !== null && n.value > t.value))) continue;
+      const prior = t.value === null || (t.value > 0 && t.value % SHEET_PAGES === 0) ? 1 : ODD_TOTAL_PRIOR;
+      const score = n.p * t.p * prior;
+      if (score > best.score) best = { number: n.value, total: t.value, score };
+    }
+  }
+  return { number: best.number, total: best.total };
+}
+
+export type PageBoxResult = { reading: PageBoxReading } | { missing: FinderMiss };
 
 export async function readPageBox(
   page: RenderedPage,
   dpi: number,
   recognizer: Recognizer,
-): Promise<PageBoxReading | null> {
-  const located = locatePageBox(crop(page, PAGE_BOX_CORNER), dpi);
-  if (!located) return null;
+): Promise<PageBoxResult> {
+  const search = searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi);
+  if ('missing' in search) return search;
+  const located = search.found;
   const [number, total] = await Promise.all([
     readPageBoxCell(located.number, recognizer),
     readPageBoxCell(located.total, recognizer),
   ]);
   return {
-    number,
-    total,
-    best: { number: bestDigits(number), total: bestDigits(total) },
-    empty: number.cells.length === 0 && total.cells.length === 0,
+    reading: {
+      number,
+      total,
+      best: bestPair(number, total),
+      empty: number.cells.length === 0 && total.cells.length === 0,
+    },
   };
 }
 
@@ -92,9 +131,12 @@ export async function readPageBox(
 export function findHeader(
   side: RenderedPage,
   dpi: number,
-): { located: LocatedHeader; upsideDown: boolean } | null {
-  const upright = locateHeader(crop(crop(side, RIGHT_HALF), HEADER_BAND), dpi);
-  if (upright) return { located: upright, upsideDown: false };
-  const turned = locateHeader(crop(rotate180(crop(side, LEFT_HALF)), HEADER_BAND), dpi);
-  return turned ? { located: turned, upsideDown: true } : null;
+): { located: LocatedHeader; upsideDown: boolean } | { missing: FinderMiss[] } {
+  const upright = searchHeader(crop(crop(side, RIGHT_HALF), HEADER_BAND), dpi);
+  if ('found' in upright) return { located: upright.found, upsideDown: false };
+  const turned = searchHeader(crop(rotate180(crop(side, LEFT_HALF)), HEADER_BAND), dpi);
+  if ('found' in turned) return { located: turned.found, upsideDown: true };
+  // The way up that came closer to a header says why: fewer fields missing, boxes rather than none.
+  const closeness = (missing: FinderMiss[]) => missing.length + (missing[0]?.code === 'no-boxes' ? 3 : 0);
+  return closeness(turned.missing) < closeness(upright.missing) ? turned : upright;
 }

@@ -10,7 +10,7 @@ import { findHeader, readHeader, readPageBox } from './read-boxes';
 import { readingHalves, type SideHalf } from './reading-halves';
 import type { Recognizer } from './recognize/recognizer';
 import { shrinkImage } from './shrink-image';
-import type { PageBoxReading, SideReading } from './types';
+import type { FinderMiss, PageBoxReading, SideReading } from './types';
 
 /** isBlankPage is calibrated on whole pages at 40–50 dpi. */
 const BLANK_DPI = 50;
@@ -42,12 +42,24 @@ function isBlank(page: RenderedPage, dpi: number): boolean {
   return isBlankPage(shrinkImage(page, factor), dpi / factor);
 }
 
+/** The two pages' page boxes in reading order, and which were not found and why. */
 async function readBoxes(
   pages: readonly RenderedPage[],
   dpi: number,
   recognizer: Recognizer,
-): Promise<[PageBoxReading | null, PageBoxReading | null]> {
-  return [await readPageBox(pages[0]!, dpi, recognizer), await readPageBox(pages[1]!, dpi, recognizer)];
+): Promise<{ pageBoxes: [PageBoxReading | null, PageBoxReading | null]; missing: FinderMiss[] }> {
+  const results = [
+    await readPageBox(pages[0]!, dpi, recognizer),
+    await readPageBox(pages[1]!, dpi, recognizer),
+  ];
+  const missing = results.flatMap((result, page) =>
+    'missing' in result ? [{ ...result.missing, page: page as 0 | 1 }] : [],
+  );
+  const reading = (i: number) => {
+    const result = results[i]!;
+    return 'reading' in result ? result.reading : null;
+  };
+  return { pageBoxes: [reading(0), reading(1)], missing };
 }
 
 /** `side` is the A3 side rendered as displayed at `dpi`. */
@@ -58,16 +70,18 @@ export async function readSide(
 ): Promise<SideReading> {
   const fingerprint = fingerprintSide(side, dpi);
   const found = findHeader(side, dpi);
-  if (found) {
+  if ('located' in found) {
     const pages = pagesOf(side, 'recto', found.upsideDown);
+    const boxes = await readBoxes(pages, dpi, recognizer);
     return {
       role: 'recto',
       upsideDown: found.upsideDown,
       header: await readHeader(found.located, recognizer),
-      pageBoxes: await readBoxes(pages, dpi, recognizer),
+      pageBoxes: boxes.pageBoxes,
       // P1's printed header would count as content, and a P1 is never left blank: only P4 is asked.
       blank: [false, isBlank(pages[1], dpi)],
       notes: [],
+      ...(boxes.missing.length > 0 ? { missing: boxes.missing } : {}),
       fingerprint,
     };
   }
@@ -75,8 +89,10 @@ export async function readSide(
   // Read as a verso, and upright when nothing tells: pairing may still make a recto of it (reading order
   // is then the other way round).
   const pages = pagesOf(side, 'verso', upsideDown ?? false);
-  const pageBoxes = await readBoxes(pages, dpi, recognizer);
+  const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer);
   const verso = pageBoxes.some((box) => box !== null);
+  // A verso has no header by design: its absence is news only on a side that is no verso either.
+  const misses = verso ? missing : [...found.missing, ...missing];
   return {
     role: verso ? 'verso' : 'unknown',
     upsideDown,
@@ -84,6 +100,7 @@ export async function readSide(
     pageBoxes,
     blank: [isBlank(pages[0], dpi), isBlank(pages[1], dpi)],
     notes: verso ? [] : [NEITHER_HEADER_NOR_PAGE_BOX],
+    ...(misses.length > 0 ? { missing: misses } : {}),
     fingerprint,
   };
 }

@@ -72,8 +72,27 @@ export interface SideReading {
   /** The same two pages: true when nothing is written on them. */
   blank: [boolean, boolean];
   notes: string[];
+  /** The printed fields not found on the side, and why (a verso's missing header is not listed). */
+  missing?: FinderMiss[];
   /** What the side's writing looks like, to recognise a rescan of it (A3 sides only). */
   fingerprint?: SideFingerprint;
+}
+
+/**
+ * A printed field the finders could not find on a side, and why: data the review desk shows (in its own
+ * words) beside the side's thumbnail. `page` is the side's page in reading order, for page boxes.
+ */
+export interface FinderMiss {
+  field: 'header' | 'lastName' | 'firstName' | 'birthDate' | 'pageBox';
+  /**
+   * no-boxes: no printed row of boxes where the field is looked for (either way up);
+   * no-name-row: no row of at least `needed` boxes (`longestRow`: the longest there);
+   * no-date-boxes: no 8 boxes (2 / 2 / 4 or one run) among the `rows` rows of boxes;
+   * no-pair: `boxes` printed boxes but no two alike side by side with a slash's gap between them.
+   */
+  code: 'no-boxes' | 'no-name-row' | 'no-date-boxes' | 'no-pair';
+  params: Record<string, number>;
+  page?: 0 | 1;
 }
 
 /** Side readings kept across runs of one job, keyed by `${source sha256}:${page number}`. */

@@ -20,6 +20,8 @@ export interface IdentifyStageOptions {
   /** Progress over the A3 sides read. */
   onSide?: (done: number, total: number) => void;
   sideReadings?: SideReadingCache;
+  /** See readSides (default SIDE_TIME_LIMIT_MS): benchmarks on a loaded machine give more. */
+  sideTimeLimitMs?: number;
 }
 
 export interface IdentifiedStack {
@@ -57,7 +59,11 @@ export async function identifyStudents(
 ): Promise<IdentifiedStack> {
   // A4 pages of an odd size are not exam paper: they stay loose pages for review, unread.
   const sides = stack.filter((page) => page.layout === 'a3' || !page.unusual);
-  const readings = await readSides(sides, sources, { cache: options.sideReadings, onSide: options.onSide });
+  const readings = await readSides(sides, sources, {
+    cache: options.sideReadings,
+    onSide: options.onSide,
+    ...(options.sideTimeLimitMs === undefined ? {} : { timeLimitMs: options.sideTimeLimitMs }),
+  });
   const byPosition = new Map(sides.map((side, i) => [side.position, readings[i]!]));
   const readingOf = (page: StackPage) => byPosition.get(page.position)!;
   const paired = pairSides(stack, (page) => sideClue(readingOf(page)), pageLabel);

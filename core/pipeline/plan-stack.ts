@@ -32,6 +32,8 @@ export interface PlanStackOptions {
   onSheet?: (done: number, total: number) => void;
   /** Where side readings are checkpointed, so a resumed job does not read a side twice. */
   sideReadings?: SideReadingCache;
+  /** How long one side may take to read before it counts as unreadable (see readSides). */
+  sideTimeLimitMs?: number;
 }
 
 export async function planStack(
@@ -50,6 +52,7 @@ export async function planStack(
       : await identifyStudents(stack, sources, students, {
           onSide: options.onSheet,
           sideReadings: options.sideReadings,
+          sideTimeLimitMs: options.sideTimeLimitMs,
         });
   return { stack, units, copies, setAside, absent, warnings: stackWarnings(units) };
 }

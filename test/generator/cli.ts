@@ -1,6 +1,7 @@
 // Writes a synthetic scanner batch to a folder, for benchmarks and for looking at:
 //   npx tsx test/generator/cli.ts --seed 1 --shape compact --dpi 300 --students 30 --out DIR
 // DIR receives SKM1.pdf… (and annexes.pdf when asked for), eleves.csv (Pronote, UTF-8), eleves-win1252.csv and truth.json (BatchTruth).
+import type { PrintingName } from './printing';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ const USAGE = `Usage: npx tsx test/generator/cli.ts --out DIR [options]
   --rotate R           jpeg shape: /Rotate 0 | 90 | 180 | 270
   --inherit-rotate     put /Rotate on the page tree
   --fonts A,B          handwriting font families (default: all)
+  --printing NAME      how the exam paper is printed: ccyc (default), candidat, inscription, grid, academie
 Scan-room faults (counts, default 0; see GenerateOptions in types.ts):
   --upside-down N                 sheets fed upside down
   --verso-first N                 sheets fed verso first
@@ -72,6 +74,7 @@ function optionsFrom(argv: string[]): { out: string; options: GenerateOptions } 
       rotate: { type: 'string' },
       'inherit-rotate': { type: 'boolean' },
       fonts: { type: 'string' },
+      printing: { type: 'string' },
       help: { type: 'boolean' },
       ...(Object.fromEntries(FAULT_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
         FaultFlag,
@@ -109,6 +112,7 @@ function optionsFrom(argv: string[]): { out: string; options: GenerateOptions } 
       rotate: int('rotate', values.rotate) as GenerateOptions['rotate'],
       inheritRotate: values['inherit-rotate'],
       fonts: values.fonts?.split(',').map((f) => f.trim()),
+      ...(values.printing ? { printing: values.printing as PrintingName } : {}),
       ...faultOptions((flag) => int(flag, values[flag])),
     },
   };

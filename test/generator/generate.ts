@@ -17,6 +17,7 @@ import {
   type Feed,
 } from './feed-faults';
 import { HANDWRITING_FONTS } from './handwriting';
+import { PRINTING_NAMES } from './printing';
 import { leaveFirstHeadersEmpty, leaveLastVersosBlank } from './paper-faults';
 import { Random } from './random';
 import { relativePairs } from './relatives';
@@ -119,6 +120,8 @@ function resolve(options: GenerateOptions) {
   if (!ROTATIONS.includes(rotate)) throw bad(`rotate must be 0, 90, 180 or 270, got ${rotate}.`);
   const fonts = options.fonts ?? HANDWRITING_FONTS;
   if (fonts.length === 0) throw bad('fonts must name at least one font family.');
+  if (options.printing !== undefined && !PRINTING_NAMES.includes(options.printing))
+    throw bad(`printing must be one of ${PRINTING_NAMES.join(', ')}, got ${options.printing}.`);
   return {
     present,
     sheetsPerStudent,
@@ -128,5 +131,6 @@ function resolve(options: GenerateOptions) {
     inheritRotate: options.inheritRotate ?? false,
     dropLastVerso: options.dropLastVerso ?? false,
     fonts,
+    ...(options.printing ? { printing: options.printing } : {}),
   };
 }

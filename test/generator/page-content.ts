@@ -3,16 +3,9 @@ import { boxedText, handwrittenRun, textWidth, wordGap, type Writer } from './ha
 import { pageTagElement } from './page-tag';
 import { Random } from './random';
 import type { Element } from './scene';
-import { ANNEX_HEADER, BODY, HEADER, PAGE_BOX, type IdentityLayout } from './sheet-layout';
-import {
-  ANNEX_ROWS,
-  ANNEX_TABLE,
-  annexTemplate,
-  headerTemplate,
-  pageBoxTemplate,
-  studentAnnexTemplate,
-  versoBandTemplate,
-} from './template';
+import { PRINTINGS, placed, type PrintingName } from './printing';
+import { ANNEX_HEADER, BODY, type Rect } from './sheet-layout';
+import { ANNEX_ROWS, ANNEX_TABLE, annexTemplate, studentAnnexTemplate, versoBandTemplate } from './template';
 import { HEADINGS, MATH_TOKENS, WORDS } from './words';
 
 /** The header as the student wrote it (capitals, accents kept or not), not as the roster spells it. */
@@ -34,6 +27,8 @@ export interface ExamPageSpec {
   versoBand: boolean;
   writer: Writer;
   seed: number;
+  /** How the paper was printed (default `ccyc`). */
+  printing?: PrintingName;
 }
 
 export interface AnnexPageSpec {
@@ -56,38 +51,57 @@ export function pageElements(spec: PageSpec): Element[] {
 }
 
 function examPage(spec: ExamPageSpec, rng: Random): Element[] {
+  const printing = PRINTINGS[spec.printing ?? 'ccyc'];
   const isP1 = spec.pageInSheet === 1;
   const band = spec.versoBand && (spec.pageInSheet === 2 || spec.pageInSheet === 3);
-  const elements: Element[] = [
-    ...(isP1 ? headerTemplate() : []),
+  const printed: Element[] = [
+    ...(isP1 ? printing.header() : []),
     ...(band ? versoBandTemplate() : []),
-    ...pageBoxTemplate(),
-    pageTagElement(spec.id),
+    ...printing.pageBox(),
   ];
-  if (spec.header) elements.push(...headerInk(spec.writer, rng, spec.header));
+  const elements: Element[] = [];
+  if (spec.header) elements.push(...headerInk(spec.writer, rng, spec.header, printing.fields));
   if (spec.pageBox) {
-    const digits = boxedText(spec.writer, rng, spec.pageBox.map(String), [PAGE_BOX.number, PAGE_BOX.total]);
+    const { number, total } = printing.pageCells;
+    const texts = [
+      ...digitCells(spec.pageBox[0], number.length, rng),
+      ...digitCells(spec.pageBox[1], total.length, rng),
+    ];
+    const digits = boxedText(spec.writer, rng, texts, [...number, ...total]);
     if (digits) elements.push(digits);
   }
   if (!spec.blank) {
-    const top = isP1 ? BODY.topAfterHeader : band ? BODY.topAfterBand : BODY.top;
+    const top = isP1 ? printing.bodyTop : band ? BODY.topAfterBand : BODY.top;
     // A P2 is rarely short: the student turned the page to go on writing.
     const wanted = isP1 ? rng.int(6, 20) : spec.pageInSheet === 2 ? rng.int(8, 26) : rng.int(4, 26);
     elements.push(...bodyText(spec.writer, rng, top, wanted));
   }
-  return elements;
+  const tag = pageTagElement(spec.id);
+  if (!printing.jitter) return [...printed, tag, ...elements];
+  // Printers' "fit to page": the whole page at 90–105 %, a few millimetres off; the tag stays put.
+  const fit = new Random(spec.seed ^ 0x5f3759df);
+  const [scale, dx, dy] = [fit.range(0.9, 1.05), fit.range(-4, 4), fit.range(-3, 3)];
+  return [...placed(printed, scale, dx, dy), tag, ...placed(elements, scale, dx, dy)];
+}
+
+/** n written in `cells` digit boxes: one box holds the whole number; two hold tens and units ("03" or " 3"). */
+function digitCells(n: number, cells: number, rng: Random): string[] {
+  if (cells === 1) return [String(n)];
+  const units = String(n % 10);
+  if (n >= 10) return [String(Math.floor(n / 10) % 10), units];
+  return [rng.chance(0.5) ? '0' : '', units];
 }
 
 function headerInk(
   writer: Writer,
   rng: Random,
   header: HeaderFill,
-  layout: IdentityLayout = HEADER,
+  fields: { lastName: readonly Rect[]; firstName: readonly Rect[]; birthDate: readonly Rect[] },
 ): Element[] {
   const rows = [
-    { text: header.lastName, boxes: layout.lastName.boxes },
-    { text: header.firstName, boxes: layout.firstName.boxes },
-    { text: header.birthDate.replace(/\//g, ''), boxes: layout.birthDate.boxes },
+    { text: header.lastName, boxes: fields.lastName },
+    { text: header.firstName, boxes: fields.firstName },
+    { text: header.birthDate.replace(/\//g, ''), boxes: fields.birthDate },
   ];
   return rows.flatMap(({ text, boxes }) => {
     const ink = boxedText(writer, rng, [...text].slice(0, boxes.length), boxes);
@@ -158,7 +172,11 @@ function annexPage(spec: AnnexPageSpec, rng: Random): Element[] {
     ? [
         ...studentAnnexTemplate(),
         pageTagElement(spec.id),
-        ...headerInk(spec.writer, rng, spec.header, ANNEX_HEADER),
+        ...headerInk(spec.writer, rng, spec.header, {
+          lastName: ANNEX_HEADER.lastName.boxes,
+          firstName: ANNEX_HEADER.firstName.boxes,
+          birthDate: ANNEX_HEADER.birthDate.boxes,
+        }),
       ]
     : [...annexTemplate(), pageTagElement(spec.id)];
   const rowHeight = ANNEX_TABLE.height / ANNEX_ROWS;

@@ -3,6 +3,7 @@
 import { drawWriter, type Writer } from './handwriting';
 import type { ExamPageSpec, HeaderFill, PageSpec } from './page-content';
 import { IdPool } from './page-ids';
+import type { PrintingName } from './printing';
 import type { Random } from './random';
 import type { RosterStudent, TruthPage, TruthSheet } from './types';
 
@@ -41,6 +42,7 @@ export interface StackPlan {
 export interface CopyOptions {
   sheetsPerStudent: [number, number];
   fonts: readonly string[];
+  printing?: PrintingName;
 }
 
 export interface StackOptions extends CopyOptions {
@@ -131,6 +133,7 @@ export function planCopy(
         versoBand,
         writer,
         seed: seedFrom(rng),
+        ...(options.printing ? { printing: options.printing } : {}),
       };
     }) as SheetPages;
     const sheetIndex = into.sheets.length;

@@ -1,4 +1,5 @@
 // Ground truth of a generated scanner batch: what every side of every file really holds.
+import type { PrintingName } from './printing';
 
 /** How the scanner wrote the pages (see shared/real-scans.md). */
 export type PdfShape =
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   inheritRotate?: boolean;
   /** Font families to write with (default: all handwriting fonts). */
   fonts?: string[];
+  /** How the exam paper was printed (default `ccyc`; see printing.ts). */
+  printing?: PrintingName;
 
   // Scan-room faults (see shared/real-scans.md). Each is a count, default 0; leaving them all out gives
   // exactly the batch the options above give, byte for byte, and a fault leaves every side it does not

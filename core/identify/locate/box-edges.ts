@@ -13,7 +13,8 @@ const PITCH_AGREEMENT = 0.05;
  * common spacing apart (for when ink touching a rule's end lengthens it). A rule hidden or broken (heavy
  * ink, a faint scan) is put where the pitch says; a dark column off the pitch (a letter's upright) is not
  * a rule. The reading matching more rules wins, then the one fitting the rules' ends; its edges are
- * refitted to one straight pitch, since the comb is printed exactly and single measurements wobble.
+ * refitted to one straight pitch, since the comb is printed exactly and single measurements wobble. A
+ * reading that matches no inner rule at all is no comb (a frame, found by its two ends).
  */
 export function regularEdges(
   candidates: number[],
@@ -37,6 +38,8 @@ export function regularEdges(
   let bestMisfit = Infinity;
   for (const { matched, count } of readings) {
     if (matched.length < bestMatched) continue;
+    // Boxes all of whose inner rules are missing are one wide box: a frame around something, not a comb.
+    if (count > 2 && !matched.some(([k]) => k > 0 && k < count - 1)) continue;
     const edges = fitPitch(matched, count);
     const misfit = Math.abs((edges[0] as number) - x0) + Math.abs((edges[count - 1] as number) - x1);
     if (matched.length > bestMatched || misfit < bestMisfit) {

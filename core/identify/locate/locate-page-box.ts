@@ -1,13 +1,18 @@
-// The "Page n / N" box printed at the bottom right of every page: a frame holding the word "Page" and
-// two digit boxes side by side with a printed slash between them. Found as that pair of boxes.
+// The "Page n / N" box printed along the bottom edge of every page: two alike groups of digit boxes side
+// by side with a printed slash between them — one box per number ("Page [3] / [8]", two digits in one box)
+// or two digit cells per number ("Page [0][3] / [0][8]"), framed or not, anywhere along the bottom edge.
+// Found as that pair of groups, alone on its row (the date's 2 / 2 / 4 groups are not a page box).
 import type { RenderedPage } from '../../pdf/render-page';
-import type { CellImage } from '../types';
+import { crop } from '../crop';
+import type { CellImage, FinderMiss } from '../types';
 import { findBoxedRegion, locatedCells, type LocatedCell } from './boxed-region';
 import type { Box, Comb, CombShape } from './combs';
 import { splitGlyphs } from './glyphs';
 
 export interface PageBoxCell extends LocatedCell {
-  /** One strip per digit written (none when the box is empty). */
+  /** The number's digit boxes, left to right (one or two). */
+  cells: LocatedCell[];
+  /** One strip per digit written, over all its boxes (none when they are empty). */
   glyphs: CellImage[];
 }
 
@@ -18,52 +23,169 @@ export interface LocatedPageBox {
   skewDegrees: number;
 }
 
-/** The CCYC page box's digit boxes are 7 × 8 mm. */
-const PAGE_BOX_CELLS: Omit<CombShape, 'scale'> = { minRuleMm: 4, heightMm: [6, 10.5], aspect: [0.6, 1.3] };
-/** The two boxes: sizes within this fraction of each other, tops within this fraction of their height. */
+export type PageBoxSearch = { found: LocatedPageBox } | { missing: FinderMiss };
+
+/** Page boxes are printed 5–8 mm wide and 6–9 mm tall, at 90–105 %. */
+const PAGE_BOX_CELLS: Omit<CombShape, 'scale'> = { minRuleMm: 3.5, heightMm: [5, 11], aspect: [0.5, 1.35] };
+/** The two groups: sizes within this fraction of each other, tops within this fraction of their height. */
 const SAME_SIZE = 0.15;
-/** Space between the two boxes (where the slash is printed), in box widths. */
-const GAP_WIDTHS: [number, number] = [0.3, 2];
+/** Space between the two groups (where the slash is printed), in box widths. */
+const GAP_WIDTHS: [number, number] = [0.3, 2.5];
+/** Another group of boxes this close on the same row (in box widths) makes the pair part of something else. */
+const ALONE_WIDTHS = 3;
 
 /**
- * Finds the page box in a rendering of the bottom-right corner of a page as displayed (`dpi`: its
- * resolution). Null when there is none: not the exam paper, or the corner holds something else.
+ * Finds the page box in a rendering of the bottom band of a page as displayed (`dpi`: its resolution).
+ * Null when there is none: not the exam paper, or the band holds something else.
  */
 export function locatePageBox(image: RenderedPage, dpi: number): LocatedPageBox | null {
+  const search = searchPageBox(image, dpi);
+  return 'found' in search ? search.found : null;
+}
+
+/** Where the last page box was found, as fractions of the band's width (see searchPageBoxBand). */
+let lastSpot: { x0: number; x1: number } | null = null;
+/** The window around the last spot searched first, in fractions of the band's width on either side. */
+const SPOT_MARGIN = 0.1;
+
+/**
+ * As searchPageBox, on a band along the page's bottom edge (the page's full width). A batch is printed one
+ * way, so the page box is looked for first where the last one was (a band is ~7 times the work of a
+ * window around it), then along the whole band unless `nearLastOnly`.
+ */
+export function searchPageBoxBand(band: RenderedPage, dpi: number, nearLastOnly = false): PageBoxSearch {
+  if (lastSpot && band.width > 0) {
+    const x0 = Math.max(0, lastSpot.x0 - SPOT_MARGIN);
+    const x1 = Math.min(1, lastSpot.x1 + SPOT_MARGIN);
+    const window = crop(band, { x: x0, y: 0, width: x1 - x0, height: 1 });
+    const near = searchPageBox(window, dpi);
+    if ('found' in near) return { found: shifted(near.found, Math.round(x0 * band.width)) };
+    if (nearLastOnly) return near;
+  }
+  const search = searchPageBox(band, dpi);
+  if ('found' in search && band.width > 0) {
+    const { number, total } = search.found;
+    lastSpot = { x0: number.box.x / band.width, x1: (total.box.x + total.box.width) / band.width };
+  }
+  return search;
+}
+
+function shifted(found: LocatedPageBox, dx: number): LocatedPageBox {
+  const move = (cell: LocatedCell): LocatedCell => ({ ...cell, box: { ...cell.box, x: cell.box.x + dx } });
+  const moveField = (field: PageBoxCell): PageBoxCell => ({
+    ...field,
+    box: move(field).box,
+    cells: field.cells.map(move),
+  });
+  return { ...found, number: moveField(found.number), total: moveField(found.total) };
+}
+
+/** As locatePageBox, saying why when there is none. */
+export function searchPageBox(image: RenderedPage, dpi: number): PageBoxSearch {
   const region = findBoxedRegion(image, dpi, PAGE_BOX_CELLS);
-  const singles = region.combs.filter((comb) => comb.boxes.length === 1);
+  if (region.combs.length === 0) return { missing: { field: 'pageBox', code: 'no-boxes', params: {} } };
+  const groups = region.combs.filter((comb) => comb.boxes.length <= 2);
   let best: [Comb, Comb] | null = null;
-  for (const left of singles) {
-    for (const right of singles) {
-      if (!isPair(only(left), only(right))) continue;
-      // Of several candidates, the one furthest down and right: the page box is in the corner.
-      if (!best || only(right).right + only(right).bottom > only(best[1]).right + only(best[1]).bottom) {
-        best = [left, right];
-      }
+  for (const a of groups) {
+    for (const b of groups) {
+      if (!isPair(a, b) || !alone(a, b, region.combs)) continue;
+      // Of several candidates, the one furthest down and right.
+      if (!best || corner(b) > corner(best[1])) best = [a, b];
     }
   }
-  if (!best) return null;
-  const [number, total] = locatedCells(region, best) as [LocatedCell, LocatedCell];
+  if (!best) {
+    const boxes = region.combs.reduce((sum, comb) => sum + comb.boxes.length, 0);
+    return { missing: { field: 'pageBox', code: 'no-pair', params: { boxes } } };
+  }
+  // A digit's upright can pass for a rule inside a box; it cannot hide one: the fewer boxes are right.
+  const cells = Math.min(best[0].boxes.length, best[1].boxes.length);
   return {
-    number: { ...number, glyphs: splitGlyphs(number.image) },
-    total: { ...total, glyphs: splitGlyphs(total.image) },
-    skewDegrees: region.skewDegrees,
+    found: {
+      number: pageBoxCell(locatedCells(region, [evenly(best[0], cells)])),
+      total: pageBoxCell(locatedCells(region, [evenly(best[1], cells)])),
+      skewDegrees: region.skewDegrees,
+    },
   };
 }
 
-function only(comb: Comb): Box {
+function pageBoxCell(cells: LocatedCell[]): PageBoxCell {
+  const first = cells[0] as LocatedCell;
+  const last = cells[cells.length - 1] as LocatedCell;
+  return {
+    image: cells.length === 1 ? first.image : sideBySide(cells.map((cell) => cell.image)),
+    box: { ...first.box, width: last.box.x + last.box.width - first.box.x },
+    cells,
+    glyphs: cells.flatMap((cell) => splitGlyphs(cell.image)),
+  };
+}
+
+/** Cell images next to each other, as one image (paper where one is shorter than another). */
+function sideBySide(images: readonly CellImage[]): CellImage {
+  const width = images.reduce((sum, image) => sum + image.width, 0);
+  const height = Math.max(...images.map((image) => image.height));
+  const data = new Uint8Array(width * height).fill(255);
+  let x0 = 0;
+  for (const image of images) {
+    for (let y = 0; y < image.height; y++) {
+      data.set(image.data.subarray(y * image.width, (y + 1) * image.width), y * width + x0);
+    }
+    x0 += image.width;
+  }
+  return { width, height, data };
+}
+
+function corner(comb: Comb): number {
+  const box = last(comb);
+  return box.right + box.bottom;
+}
+
+function first(comb: Comb): Box {
   return comb.boxes[0] as Box;
 }
 
-function isPair(a: Box, b: Box): boolean {
-  const width = a.right - a.left;
-  const height = a.bottom - a.top;
-  const gap = b.left - a.right;
+function last(comb: Comb): Box {
+  return comb.boxes[comb.boxes.length - 1] as Box;
+}
+
+/** The comb's span cut into `count` equal boxes. */
+function evenly(comb: Comb, count: number): Comb {
+  if (comb.boxes.length === count) return comb;
+  const { left, top, bottom } = first(comb);
+  const step = (last(comb).right - left) / count;
+  const boxes = Array.from({ length: count }, (_, k) => ({
+    left: left + k * step,
+    right: left + (k + 1) * step,
+    top,
+    bottom,
+  }));
+  return { ...comb, boxes };
+}
+
+/** Two groups of the same outer size side by side, a slash's gap between them (in box widths). */
+function isPair(a: Comb, b: Comb): boolean {
+  const span = (comb: Comb) => last(comb).right - first(comb).left;
+  const [p, q] = [first(a), first(b)];
+  const width = span(a);
+  const height = p.bottom - p.top;
+  const cells = Math.min(a.boxes.length, b.boxes.length);
+  const gap = q.left - last(a).right;
   return (
-    Math.abs(b.right - b.left - width) <= SAME_SIZE * width &&
-    Math.abs(b.bottom - b.top - height) <= SAME_SIZE * height &&
-    Math.abs(b.top - a.top) <= SAME_SIZE * height &&
-    gap >= GAP_WIDTHS[0] * width &&
-    gap <= GAP_WIDTHS[1] * width
+    Math.abs(span(b) - width) <= SAME_SIZE * width &&
+    Math.abs(q.bottom - q.top - height) <= SAME_SIZE * height &&
+    Math.abs(q.top - p.top) <= SAME_SIZE * height &&
+    gap >= (GAP_WIDTHS[0] * width) / cells &&
+    gap <= (GAP_WIDTHS[1] * width) / cells
   );
+}
+
+function alone(a: Comb, b: Comb, combs: readonly Comb[]): boolean {
+  const p = first(a);
+  const width = p.right - p.left;
+  const height = p.bottom - p.top;
+  return combs.every((other) => {
+    if (other === a || other === b) return true;
+    const o = first(other);
+    if (Math.abs((o.top + o.bottom) / 2 - (p.top + p.bottom) / 2) > height / 2) return true;
+    return last(other).right < p.left - ALONE_WIDTHS * width || o.left > last(b).right + ALONE_WIDTHS * width;
+  });
 }

@@ -1,24 +1,25 @@
-// Which way up a page was fed. The page box is printed at the bottom right of every page: a page fed
-// upside down shows it at the top left, turned half round. Works on any page of the exam paper, with or
+// Which way up a page was fed. The page box is printed along the bottom edge of every page: a page fed
+// upside down shows it along the top edge, turned half round. Works on any page of the exam paper, with or
 // without a header, written on or blank.
 import type { RenderedPage } from '../../pdf/render-page';
-import { PAGE_BOX_CORNER, crop } from '../crop';
-import { locatePageBox } from './locate-page-box';
+import { PAGE_BOX_BAND, crop } from '../crop';
+import { searchPageBoxBand } from './locate-page-box';
 import { rotate180 } from './rotate';
 
-/** Where the page box of a page fed upside down shows: the top-left corner. */
-const TURNED_PAGE_BOX_CORNER = {
-  ...PAGE_BOX_CORNER,
-  x: 1 - PAGE_BOX_CORNER.x - PAGE_BOX_CORNER.width,
-  y: 1 - PAGE_BOX_CORNER.y - PAGE_BOX_CORNER.height,
+/** Where the page box of a page fed upside down shows: along the top edge. */
+const TURNED_PAGE_BOX_BAND = {
+  ...PAGE_BOX_BAND,
+  x: 1 - PAGE_BOX_BAND.x - PAGE_BOX_BAND.width,
+  y: 1 - PAGE_BOX_BAND.y - PAGE_BOX_BAND.height,
 };
 
 /**
  * True when the A4 page (rendered as displayed at `dpi`) is upside down, false when it is upright, null
- * when its corners do not tell (a page box in neither, or in both: not the exam paper).
+ * when its edges do not tell (a page box along neither, or along both: not the exam paper).
  */
 export function detectUpsideDown(page: RenderedPage, dpi: number): boolean | null {
-  const upright = locatePageBox(crop(page, PAGE_BOX_CORNER), dpi) !== null;
-  const turned = locatePageBox(rotate180(crop(page, TURNED_PAGE_BOX_CORNER)), dpi) !== null;
+  const upright = 'found' in searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi);
+  // Found upright, it was found where the last page box was: the other way up, only there can one hide.
+  const turned = 'found' in searchPageBoxBand(rotate180(crop(page, TURNED_PAGE_BOX_BAND)), dpi, upright);
   return upright === turned ? null : turned;
 }

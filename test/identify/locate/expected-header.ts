@@ -14,7 +14,12 @@ export interface ExpectedHeader {
   birthDate: boolean[];
 }
 
-export function expectedHeader(page: ScannedPage, people: readonly RosterStudent[]): ExpectedHeader {
+/** `boxes`: how many boxes the printing gives NOM and PRÉNOM (the CCYC's 24 and 20 by default). */
+export function expectedHeader(
+  page: ScannedPage,
+  people: readonly RosterStudent[],
+  boxes: { lastName: number; firstName: number } = { lastName: LAST_NAME_BOXES, firstName: FIRST_NAME_BOXES },
+): ExpectedHeader {
   const sheet = page.sheet;
   if (!sheet) throw new Error(`page ${page.truth.id} belongs to no sheet`);
   const person = people.find((p) => p.email === sheet.student);
@@ -25,8 +30,8 @@ export function expectedHeader(page: ScannedPage, people: readonly RosterStudent
       return sheet.headerFilled && char !== undefined && char.trim() !== '';
     });
   return {
-    lastName: filled(person.lastName, LAST_NAME_BOXES),
-    firstName: filled(person.firstName, FIRST_NAME_BOXES),
+    lastName: filled(person.lastName, boxes.lastName),
+    firstName: filled(person.firstName, boxes.firstName),
     birthDate: filled(person.birthDate.replace(/\//g, ''), DATE_BOXES),
   };
 }

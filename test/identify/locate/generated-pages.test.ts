@@ -2,7 +2,7 @@
 // the header's boxes on every P1, written or left empty, none on the other pages; the page box on every
 // page, its cells' emptiness and digits; and all that again on the sheet turned 3° either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_BAND, PAGE_BOX_CORNER } from '../../../core/identify/crop';
+import { HEADER_BAND, PAGE_BOX_BAND } from '../../../core/identify/crop';
 import { isEmptyCell } from '../../../core/identify/locate/cell-ink';
 import { locateHeader } from '../../../core/identify/locate/locate-header';
 import { locatePageBox, type LocatedPageBox } from '../../../core/identify/locate/locate-page-box';
@@ -33,7 +33,7 @@ describe.each(SHAPES)('on %s scans at 150 dpi', (shape) => {
     });
     scannedPages = batch.pages.filter((page) => page.side.upsideDown !== true && page.sheet !== null);
     firstPages = scannedPages.filter((page) => isUprightPage(page, 1));
-    await batch.prefetch(DPI, [HEADER_BAND, PAGE_BOX_CORNER]);
+    await batch.prefetch(DPI, [HEADER_BAND, PAGE_BOX_BAND]);
   });
   afterAll(() => batch.close());
 
@@ -73,7 +73,7 @@ describe.each(SHAPES)('on %s scans at 150 dpi', (shape) => {
   it('finds the page box on every page: empty when left empty, one strip per digit otherwise', async () => {
     const looks = [];
     for (const page of scannedPages) {
-      const box = locatePageBox(await page.render(DPI, PAGE_BOX_CORNER), DPI);
+      const box = locatePageBox(await page.render(DPI, PAGE_BOX_BAND), DPI);
       expectPageBox(box, page.truth.pageBox, `page ${page.truth.id}`);
       if (box) looks.push([box.number.image, box.total.image, ...box.number.glyphs, ...box.total.glyphs]);
     }
@@ -82,7 +82,7 @@ describe.each(SHAPES)('on %s scans at 150 dpi', (shape) => {
 
   it.each(TURNS)('finds the page boxes turned %d° too', async (turn) => {
     for (const page of scannedPages) {
-      const box = locatePageBox(await rotated(await page.render(DPI, PAGE_BOX_CORNER), turn), DPI);
+      const box = locatePageBox(await rotated(await page.render(DPI, PAGE_BOX_BAND), turn), DPI);
       expectPageBox(box, page.truth.pageBox, `page ${page.truth.id} turned ${turn}°`);
     }
   });

@@ -1,7 +1,7 @@
 // The same box finding at the higher resolutions scanners write (300 dpi on every shape, 600 on one
 // page: rendering is slow there), and on the annex's own identification frame.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_BAND, PAGE_BOX_CORNER } from '../../../core/identify/crop';
+import { HEADER_BAND, PAGE_BOX_BAND } from '../../../core/identify/crop';
 import { isEmptyCell } from '../../../core/identify/locate/cell-ink';
 import { locateHeader } from '../../../core/identify/locate/locate-header';
 import { locatePageBox } from '../../../core/identify/locate/locate-page-box';
@@ -36,7 +36,7 @@ describe.each(CASES)('on $shape scans at $dpi dpi', ({ shape, dpi }) => {
       ]);
     }
     for (const page of dpi > 300 ? [first] : batch.pages) {
-      const box = locatePageBox(await page.render(dpi, PAGE_BOX_CORNER), dpi);
+      const box = locatePageBox(await page.render(dpi, PAGE_BOX_BAND), dpi);
       expect(box, `page ${page.truth.id}`).not.toBeNull();
       expect(box && isEmptyCell(box.number.image), `page ${page.truth.id} number`).toBe(
         page.truth.pageBox === null,

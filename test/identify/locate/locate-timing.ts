@@ -1,7 +1,7 @@
 // How long box finding takes per image, on generated pages of every shape at 150, 200 and 300 dpi:
 //   npx tsx test/identify/locate/locate-timing.ts
 // Each figure is the best of 15 runs (the machine's other work only ever adds time) and the median.
-import { HEADER_BAND, PAGE_BOX_CORNER } from '../../../core/identify/crop';
+import { HEADER_BAND, PAGE_BOX_BAND } from '../../../core/identify/crop';
 import { isBlankPage } from '../../../core/identify/locate/blank-page';
 import { locateHeader } from '../../../core/identify/locate/locate-header';
 import { locatePageBox } from '../../../core/identify/locate/locate-page-box';
@@ -33,7 +33,7 @@ for (const shape of ['jpeg', 'compact', 'bilevel'] as PdfShape[]) {
     const first = batch.pages.find((page) => isUprightPage(page, 1));
     if (!first) throw new Error('no upright P1');
     const header = await first.render(dpi, HEADER_BAND);
-    const corner = await first.render(dpi, PAGE_BOX_CORNER);
+    const corner = await first.render(dpi, PAGE_BOX_BAND);
     const small = await first.render(40);
     console.log(row(`${shape} ${dpi} dpi locateHeader`, header, () => locateHeader(header, dpi)));
     console.log(row(`${shape} ${dpi} dpi locatePageBox`, corner, () => locatePageBox(corner, dpi)));
