@@ -2,10 +2,10 @@
 // (the same screens as the desktop app, without Electron).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createStation } from '../core/api/station';
+import { createStation } from '../core/station/station';
 import { STATION_VERSION } from '../core/api/version';
 import { KorrigoError } from '../core/errors';
-import { resolveDataDir } from '../core/server/data-dir';
+import { resolveDataDir } from '../core/data-dir';
 import { startHttpServer } from '../core/server/http-server';
 import { parseCommandArgs } from './command-args';
 

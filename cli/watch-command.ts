@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { createHotFolder } from '../core/watch/hot-folder';
 import type { HotFolderEvent } from '../core/watch/hot-folder';
 import { loadRoster } from '../core/roster/load-roster';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { defineCommand } from './command';
 import { DB_OPTION_HELP, openCommandStore } from './command-store';
 
 export const WATCH_USAGE = `Usage: korrigo-station watch <folder> --roster <students.csv> [--db <file>] [--interval <seconds>]
@@ -22,20 +21,12 @@ ${DB_OPTION_HELP}
   -h, --help           show this help
 `;
 
-export const watchCommand: Command = {
+export const watchCommand = defineCommand({
+  name: 'watch',
   summary: 'import the PDFs a scanner writes into a folder, as they arrive',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('watch', args, {
-      roster: { type: 'string' },
-      db: { type: 'string' },
-      interval: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(WATCH_USAGE);
-      return 0;
-    }
+  usage: WATCH_USAGE,
+  options: { roster: { type: 'string' }, db: { type: 'string' }, interval: { type: 'string' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length !== 1) throw usageError('give exactly one folder to watch');
     if (!values.roster) throw usageError('--roster <students.csv> is required');
     const seconds = Number(values.interval ?? '2');
@@ -62,9 +53,8 @@ export const watchCommand: Command = {
       process.off('SIGTERM', stop);
       store.close();
     }
-    return 0;
   },
-};
+});
 
 function describe(event: HotFolderEvent): string {
   switch (event.kind) {

@@ -16,7 +16,7 @@ import { identifyStudents } from '../../core/pipeline/identify-stage';
 import { checkInvariants } from '../../core/pipeline/invariants';
 import { describeSource, loadSources } from '../../core/pipeline/load-sources';
 import { writeFileAtomic } from '../../core/pipeline/output-dir';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { classifyStack, indexStack } from '../../core/pipeline/stack';
 import { loadRoster } from '../../core/roster/load-roster';
 import { openStore } from '../../core/store/open-store';

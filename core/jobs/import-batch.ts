@@ -1,11 +1,11 @@
 // Import: the roster and the scans are checked, stored by content, and recorded as a batch. The batch is
 // named by its scans' hashes in stack order, so importing the same files again finds the same batch.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LoadedSource } from '../pdf/load-source';
 import { loadSources } from '../pipeline/load-sources';
 import { loadRoster, parseRoster } from '../roster/load-roster';
+import { sha256 } from '../sha256';
 import { findBatchByStack, insertBatch, setBatchRoster } from '../store/batch-rows';
 import type { BatchRow } from '../store/batch-rows';
 import type { Store } from '../store/open-store';
@@ -27,8 +27,6 @@ export interface ImportedBatch {
   /** The scans as loaded from the operator's files, ready for the next stages. */
   sources: LoadedSource[];
 }
-
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** The batch id: short enough to type, from a hash no other stack will share. */
 const batchIdOf = (stackSha256: string): string => stackSha256.slice(0, 12);

@@ -1,10 +1,10 @@
 // Opens one scanner PDF and refuses, with a message naming the file and the problem, anything that
 // could make pages go missing later: the pipeline promises zero page loss, so a damaged file is an
 // error the operator must see, not something to work around.
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { PDFDocument } from 'pdf-lib';
 import { KorrigoError } from '../errors';
+import { sha256 } from '../sha256';
 import { findTruncation, hasPdfHeader, mentionsEncryption } from './file-markers';
 import { findPageProblem } from './page-content-check';
 import { checkPageTree } from './page-tree-check';
@@ -38,7 +38,7 @@ export async function loadSource(path: string): Promise<LoadedSource> {
   const doc = await parse(path, bytes);
   if (doc.isEncrypted) throw encryptedError(path);
   const pageCount = checkStructure(path, doc);
-  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), doc, pageCount };
+  return { path, bytes, sha256: sha256(bytes), doc, pageCount };
 }
 
 /** The page count, once every page is known to be readable. */

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Station } from '../api/station';
+import type { Station } from '../station/station';
 import type { WireCode, WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 import { FILE_NAME_HEADER } from '../api/http-bridge';

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { batchExportDir } from '../api/export-location';
+import { batchExportDir } from '../data-dir';
 import { BATCH_ID_PATTERN } from '../api/files';
 
 /** `requested` (a URL path, already decoded) inside `root`, or null when it would step outside it. */

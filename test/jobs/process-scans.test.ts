@@ -7,7 +7,7 @@ import { isKorrigoError } from '../../core/errors';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { importBatch } from '../../core/jobs/import-batch';
 import { processScans } from '../../core/jobs/process-scans';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { scanPath } from '../../core/store/scan-files';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores, writeExamDay, writeRoster } from '../store/store-fixture';
@@ -28,7 +28,7 @@ async function folderContents(dir: string): Promise<Record<string, string>> {
 }
 
 describe('processing with the store', () => {
-  it('writes exactly what process writes without it: same manifest, same copy bytes', async () => {
+  it("writes the same with the operator's store as with a throw-away one: same manifest, same copy bytes", async () => {
     const scans = await writeExamDay(tempDir());
     const roster = await writeRoster(tempDir());
     const plain = await processBatch({ scans, roster, outDir: join(tempDir(), 'plain') });

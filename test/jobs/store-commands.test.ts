@@ -75,18 +75,20 @@ describe('korrigo-station batches and export', () => {
       '',
     ]);
 
+    // The API's batches.list, as the desktop app gets it: the same fields, no more.
     const json = await cli(['batches', '--json'], { KORRIGO_DB: db });
     expect(JSON.parse(json.stdout)).toEqual([
       {
-        id: batchId,
-        state: 'planned',
+        batchId,
         createdAt: '2026-03-02T08:30:00.000Z',
+        state: 'planned',
         sources: ['SKM1.pdf', 'SKM2.pdf'],
         roster: 'eleves.csv',
         copies: 5,
         ready: 1,
         needsReview: 4,
         synced: 1,
+        invariantsHold: true,
       },
     ]);
   });

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../core/manifest';
 import type { ProgressEvent } from '../../core/pipeline/process-options';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { buildScanPdf, noiseJpeg, sheetSides } from './fixtures';
 import type { FixturePage } from './fixtures';
 import { visibleText } from './pdf-inspect';

@@ -1,8 +1,8 @@
 import { recordDecision, redoDecision, undoDecision } from '../jobs/operator-decisions';
 import { batchDetail } from './batch-views';
-import type { BatchDetail, CopiesHandlers } from './contract';
+import type { BatchDetail, CopiesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 import { batchIdArgs, decideArgs } from './schemas';
 
 export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {

@@ -1,7 +1,7 @@
-import type { StationHandlers } from './contract';
+import type { StationHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import { noArgs } from './schemas';
-import { STATION_VERSION } from './version';
+import { STATION_VERSION } from '../api/version';
 
 export function stationHandlers(deps: { dataDir: string }): HandlerTable<StationHandlers> {
   return {

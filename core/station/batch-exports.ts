@@ -12,7 +12,7 @@ import { MANIFEST_FILE } from '../pipeline/output-dir';
 import { findBatch } from '../store/batch-rows';
 import type { Store } from '../store/open-store';
 import { batchNotFoundError } from '../store/store-errors';
-import { batchExportDir } from './export-location';
+import { batchExportDir } from '../data-dir';
 
 export type ExportJob = typeof exportBatch;
 

@@ -1,5 +1,5 @@
 // Finding what a decision names among the copies: shared by every kind, refusing with the operator's terms.
-import type { ManifestCopy } from '../../manifest';
+import type { ManifestCopy } from '../manifest';
 import { DecisionRefused } from './decision';
 import type { PageRef } from './decision';
 

@@ -9,16 +9,20 @@ import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
-import type { AnyPush } from './contract';
+import type { AnyPush } from '../api/contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
-import { isMethodName } from './method-names';
-import type { WireReply } from './wire';
-import { toWireError, wireFailure } from './wire';
+import { isMethodName } from '../api/method-names';
+import type { WireReply } from '../api/wire';
+import { toWireError, wireFailure } from '../api/wire';
 
 export interface StationOptions {
   /** Holds station.sqlite, scans/, exports/ and inbox/; created when missing. */
   dataDir: string;
+  /** The store, when not the data dir's station.sqlite (the CLI's --db). */
+  dbPath?: string;
+  /** false: refuse a missing database instead of creating it (the CLI's reading commands). Default true. */
+  create?: boolean;
   /** Where internal errors go (their details never reach the wire). Default: stderr. */
   log?: (error: unknown) => void;
   /** Who decisions are recorded as. Default: the OS user running the station. */
@@ -49,7 +53,9 @@ export function createStation(options: StationOptions): Station {
       }
     }
   };
-  const store = openStore(join(options.dataDir, DB_FILE_NAME));
+  const store = openStore(options.dbPath ?? join(options.dataDir, DB_FILE_NAME), {
+    create: options.create ?? true,
+  });
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,

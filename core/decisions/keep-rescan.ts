@@ -2,7 +2,7 @@
 // wrong one was set aside). The set-aside pages are listed in the reading order of the pages they repeat
 // (core/manifest.ts), so the k-th page kept takes the k-th repeated page's place, with the rotation and
 // blank flag read or decided for it; the repeated pages go to set-aside in their place.
-import type { ManifestPage, ManifestSetAside } from '../../manifest';
+import type { ManifestPage, ManifestSetAside } from '../manifest';
 import { locatePage, pageName, replaced, samePage } from './copy-lookup';
 import { contentOf, revisedCopy } from './copy-revision';
 import { DecisionRefused } from './decision';

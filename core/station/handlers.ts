@@ -1,21 +1,9 @@
-import type { Store } from '../store/open-store';
 import { batchHandlers } from './batch-handlers';
-import type { BatchExports } from './batch-exports';
-import type { BatchProgress, KorrigoApi } from './contract';
+import type { KorrigoApi } from '../api/contract';
 import { copyHandlers } from './copy-handlers';
+import type { HandlerDeps } from './handler-deps';
 import type { HandlerTable } from './handler-table';
 import { stationHandlers } from './station-handlers';
-
-export interface HandlerDeps {
-  /** Where the store, its scans, the exports and uploads are kept. */
-  dataDir: string;
-  store: Store;
-  exports: BatchExports;
-  /** Who decisions are recorded as. */
-  operator: string;
-  emitProgress: (progress: BatchProgress) => void;
-  log: (error: unknown) => void;
-}
 
 export type KorrigoHandlers = HandlerTable<KorrigoApi>;
 

@@ -6,7 +6,7 @@ import { findBatch } from '../store/batch-rows';
 import { batchSummaries } from '../store/batch-summaries';
 import type { Store } from '../store/open-store';
 import { batchNotFoundError } from '../store/store-errors';
-import type { BatchDetail, BatchHistory, BatchSummary } from './contract';
+import type { BatchDetail, BatchHistory, BatchSummary } from '../api/contract';
 
 /** Newest first. A batch whose copies cannot be checked is logged and shown as failing its checks. */
 export function listBatches(store: Store, log: (error: unknown) => void): BatchSummary[] {

@@ -1,8 +1,8 @@
 // The in-process transport (CLI, tests): the same envelope as the others, without a process boundary.
-import type { ArgsOf, KorrigoBridge, KorrigoEvents, MethodName, ResultOf } from './contract';
+import type { ArgsOf, KorrigoBridge, KorrigoEvents, MethodName, ResultOf } from '../api/contract';
 import type { Station } from './station';
-import { STATION_VERSION } from './version';
-import type { WireReply } from './wire';
+import { STATION_VERSION } from '../api/version';
+import type { WireReply } from '../api/wire';
 
 export function createInProcessBridge(station: Station): KorrigoBridge {
   return {

@@ -1,7 +1,7 @@
 // What an operator can decide about a batch's copies. Pages are named by where they come from (scan file,
 // page, half), which never changes; copies by their id at the time of the decision, which the log's order
 // makes unambiguous (an id follows the copy's first page).
-import type { Half, ManifestCopy, ManifestSetAside, ManifestStudent } from '../../manifest';
+import type { Half, ManifestCopy, ManifestSetAside, ManifestStudent } from '../manifest';
 
 export type Rotation = 0 | 90 | 180 | 270;
 

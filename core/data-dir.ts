@@ -14,3 +14,11 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_FOLDER_NAME);
 }
+
+/**
+ * Where the station exports a batch (manifest.json + copies/*.pdf, the `export` command's contract). Here,
+ * free of the store, because Electron main serves these files and must not load better-sqlite3.
+ */
+export function batchExportDir(dataDir: string, batchId: string): string {
+  return join(dataDir, 'exports', batchId);
+}

@@ -1,8 +1,8 @@
 // What every change to a copy implies: its id follows its first page, it needs review again, and the
 // reasons the pipeline derives from its state (no student, page count) are worked out anew.
-import type { ManifestCandidate, ManifestCopy, ManifestPage, ManifestStudent } from '../../manifest';
-import { sheetPageCount } from '../../pipeline/annexes';
-import { NOT_IDENTIFIED, copyId, notMultipleOfFour } from '../../pipeline/copies';
+import type { ManifestCandidate, ManifestCopy, ManifestPage, ManifestStudent } from '../manifest';
+import { sheetPageCount } from '../pipeline/annexes';
+import { NOT_IDENTIFIED, copyId, notMultipleOfFour } from '../pipeline/copies';
 
 export interface CopyContent {
   pages: ManifestPage[];

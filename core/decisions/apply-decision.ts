@@ -1,7 +1,7 @@
 // One decision applied to the copies: a pure function, so the copies' state is always the planned copies
 // with the log replayed over them. A decision that makes no sense now is refused, never half-applied.
-import type { ManifestCandidate, ManifestCopy, ManifestPage } from '../../manifest';
-import { sheetPageCount } from '../../pipeline/annexes';
+import type { ManifestCandidate, ManifestCopy, ManifestPage } from '../manifest';
+import { sheetPageCount } from '../pipeline/annexes';
 import { indexOfCopy, locatePage, pageName, replaced } from './copy-lookup';
 import { contentOf, revisedCopy } from './copy-revision';
 import type { CopyContent } from './copy-revision';

@@ -2,7 +2,7 @@
 // follows a copy's first page) and split or merge them. The link follows the copy that now holds most of
 // the pages the named copy had (the first of them on a tie, as the head of a split), so it always names a
 // copy there is: the database refuses anything else.
-import type { ManifestCopy, ManifestSetAside } from '../../manifest';
+import type { ManifestCopy, ManifestSetAside } from '../manifest';
 import { pageName, samePage } from './copy-lookup';
 import { DecisionRefused } from './decision';
 import type { PageRef } from './decision';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { decisionSchema } from '../jobs/decisions/decision-schema';
-import type { DecideArgs, NoArgs } from './contract';
-import { BATCH_ID_PATTERN } from './files';
+import { decisionSchema } from '../decisions/decision-schema';
+import type { DecideArgs, NoArgs } from '../api/contract';
+import { BATCH_ID_PATTERN } from '../api/files';
 
 export const noArgs: z.ZodType<NoArgs> = z.strictObject({}) as unknown as z.ZodType<NoArgs>;
 

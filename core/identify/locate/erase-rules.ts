@@ -2,7 +2,10 @@
 // say nothing about whose sheet it is: they are taken out of the ink mask before it is fingerprinted.
 // Handwriting has no straight stroke as long as a rule: a long horizontal or vertical run of dark blocks
 // is a rule.
-import type { Mask } from '../locate/grey-image';
+import type { Mask } from './grey-image';
+
+/** A straight dark run this long (mm) is a printed rule (frame, box, table), never a pen stroke. */
+export const RULE_MM = 8;
 
 /**
  * The mask without its horizontal and vertical runs of at least `minRun` dark pixels. Both directions are

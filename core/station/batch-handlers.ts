@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { importBatch } from '../jobs/import-batch';
 import { batchDetail, historyOf, listBatches } from './batch-views';
-import type { BatchesHandlers } from './contract';
+import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 import { batchIdArgs, noArgs, processBatchArgs } from './schemas';
 
 export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
