@@ -17,8 +17,9 @@ stack: a recto at the end of one file pairs with the verso at the start of the n
 
 Options:
   --roster <file>  Pronote roster CSV (required)
-  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run in it
-                   that the new manifest does not list are removed
+  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run of the
+                   same scans that the new manifest does not list are removed; a folder holding
+                   another batch's output is refused
   --db <file>      keep the batch in the station's store (SQLite): the scans are copied in, the run
                    resumes where it stopped if interrupted, and \`batches\`/\`export\` see it.
                    Also used when $KORRIGO_DB is set. Without either, nothing is stored.

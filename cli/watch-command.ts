@@ -1,4 +1,5 @@
 // `korrigo-station watch`: the hot folder from the command line, until Ctrl+C.
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createHotFolder } from '../core/watch/hot-folder';
 import type { HotFolderEvent } from '../core/watch/hot-folder';
@@ -28,6 +29,10 @@ export const watchCommand = defineCommand({
   options: { roster: { type: 'string' }, db: { type: 'string' }, interval: { type: 'string' } },
   async run({ values, positionals, usageError }) {
     if (positionals.length !== 1) throw usageError('give exactly one folder to watch');
+    // A missing folder is waited for (a network share comes back); a file never becomes a folder.
+    const watched = await stat(positionals[0]!).catch(() => null);
+    if (watched && !watched.isDirectory())
+      throw usageError(`${positionals[0]} is a file, not a folder: give the folder the scanner writes to`);
     if (!values.roster) throw usageError('--roster <students.csv> is required');
     const seconds = Number(values.interval ?? '2');
     if (!(seconds >= 0.1 && seconds <= 3600))

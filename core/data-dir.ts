@@ -1,7 +1,13 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { KorrigoError } from './errors';
 
 export const APP_FOLDER_NAME = 'Korrigo Scan Station';
+
+/** Students' names, birth dates and scans: nobody but the station's user reads the data dir. */
+export const OWNER_ONLY_DIR = 0o700;
+export const OWNER_ONLY_FILE = 0o600;
 
 /**
  * The station's data dir: $KORRIGO_DATA_DIR when set, else the per-user folder Electron would use
@@ -21,4 +27,33 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
  */
 export function batchExportDir(dataDir: string, batchId: string): string {
   return join(dataDir, 'exports', batchId);
+}
+
+/** Creates the data dir owner-only, and takes back a folder an older station left world-readable. */
+export function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_DIR });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new KorrigoError(
+        'bad-arguments',
+        `${dataDir} is a file, not a folder: it cannot hold the station's data`,
+      );
+    }
+    throw new KorrigoError(
+      'output-invalid',
+      `cannot create the data folder ${dataDir}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!statSync(dataDir).isDirectory()) {
+    throw new KorrigoError(
+      'bad-arguments',
+      `${dataDir} is a file, not a folder: it cannot hold the station's data`,
+    );
+  }
+  if (process.platform !== 'win32') chmodSync(dataDir, OWNER_ONLY_DIR);
 }

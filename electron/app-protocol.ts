@@ -4,7 +4,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { COMMON_HEADERS, RENDERER_CSP } from '../core/server/csp';
-import { pathInside, resolveBatchFile } from '../core/server/safe-path';
+import { pathInside, realBatchPdf } from '../core/server/safe-path';
 import { contentTypeOf } from '../core/server/static-files';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
@@ -22,7 +22,7 @@ export function serveAppProtocol(rendererDir: string, dataDir: string): void {
     let file: string | null = null;
     if (url.host === APP_HOST) {
       file = isBatchFile
-        ? resolveBatchFile(dataDir, url.pathname)
+        ? await realBatchPdf(dataDir, url.pathname)
         : pathInside(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
     }
     if (file === null) return new Response('Not found', { status: 404 });

@@ -13,6 +13,8 @@ import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 registerAppScheme();
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   // Two stations on one data dir would share one store and its exports: the running one takes over.

@@ -59,7 +59,10 @@ export async function exportBatch(
       onSheet: (done, total) => progress({ stage: 'identify', done, total }),
     });
     // The plan may refuse the batch: only then is the output folder made.
-    await prepareOutDir(outDir);
+    await prepareOutDir(
+      outDir,
+      sources.map((source) => source.sha256),
+    );
     stage('copies');
     await writeCopies(store, { batchId, outDir, folder, sources }, progress);
     stage('manifest');

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { exportBatch } from '../jobs/export-batch';
+import { prepareDataDir } from '../data-dir';
 import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
 import { batchExports } from './batch-exports';
@@ -13,6 +14,7 @@ import type { AnyPush } from '../api/contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
 import { isMethodName } from '../api/method-names';
+import { filesNamedBy } from '../api/named-files';
 import type { WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 
@@ -31,10 +33,16 @@ export interface StationOptions {
   exportJob?: ExportJob;
 }
 
+/** What a transport lets its caller do beyond the API itself. */
+export interface CallerRights {
+  /** Whether the caller may have these files of the station's disk read (default: any file). */
+  mayRead?: (paths: readonly string[]) => Promise<boolean>;
+}
+
 export interface Station {
   readonly dataDir: string;
   /** Never throws: every outcome is a reply. */
-  dispatch(name: string, args: unknown): Promise<WireReply<unknown>>;
+  dispatch(name: string, args: unknown, rights?: CallerRights): Promise<WireReply<unknown>>;
   subscribe(listener: (push: AnyPush) => void): () => void;
   /** Closes the store: the last call. */
   close(): void;
@@ -53,6 +61,7 @@ export function createStation(options: StationOptions): Station {
       }
     }
   };
+  prepareDataDir(options.dataDir);
   const store = openStore(options.dbPath ?? join(options.dataDir, DB_FILE_NAME), {
     create: options.create ?? true,
   });
@@ -67,12 +76,16 @@ export function createStation(options: StationOptions): Station {
 
   return {
     dataDir: options.dataDir,
-    async dispatch(name, args) {
+    async dispatch(name, args, rights = {}) {
       if (!isMethodName(name)) return wireFailure('unknown-method', `The station has no method "${name}"`);
       const handler: Handler<unknown, unknown> = handlers[name];
       const parsed = handler.args.safeParse(args);
       if (!parsed.success)
         return wireFailure('bad-arguments', `Bad arguments for ${name}: ${describeIssues(parsed.error)}`);
+      const named = filesNamedBy(name, parsed.data);
+      // The same refusal whether the files exist or not: it must not tell.
+      if (named.length > 0 && rights.mayRead && !(await rights.mayRead(named)))
+        return wireFailure('forbidden', 'This caller may only name files it handed to the station');
       try {
         return { ok: true, result: await handler.run(parsed.data) };
       } catch (error) {

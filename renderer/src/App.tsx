@@ -3,10 +3,12 @@ import type { BatchDetail } from '../../core/api/contract';
 import { BatchReport } from './features/batch/BatchReport';
 import { BatchHistory } from './features/history/BatchHistory';
 import { NewBatch } from './features/new-batch/NewBatch';
+import { EndSession } from './EndSession';
 import { useHost } from './host';
 
 export function App() {
-  const { bridge } = useHost();
+  const host = useHost();
+  const { bridge } = host;
   const [shown, setShown] = useState<BatchDetail | null>(null);
   const [historyRevision, setHistoryRevision] = useState(0);
 
@@ -20,6 +22,7 @@ export function App() {
       <header className="app-header">
         <h1>Korrigo Scan Station</h1>
         <span className="version">version {bridge.version}</span>
+        {host.kind === 'browser' && <EndSession bridge={host.bridge} />}
       </header>
       <main className="app-main">
         <NewBatch onProcessed={showProcessed} />

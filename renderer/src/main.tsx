@@ -7,10 +7,21 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <HostContext.Provider value={connectHost()}>
-      <App />
-    </HostContext.Provider>
-  </StrictMode>,
+void connectHost().then((host) =>
+  createRoot(root).render(
+    <StrictMode>
+      {host ? (
+        <HostContext.Provider value={host}>
+          <App />
+        </HostContext.Provider>
+      ) : (
+        <main className="app-main">
+          <h1>Korrigo Scan Station</h1>
+          <p role="alert">
+            Session absente ou terminée : ouvrez le lien de connexion affiché par « korrigo-station serve ».
+          </p>
+        </main>
+      )}
+    </StrictMode>,
+  ),
 );

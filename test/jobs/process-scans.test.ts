@@ -70,7 +70,7 @@ describe('processing with the store', () => {
     expect(reversed.batch.id).not.toBe(first.batch.id);
   });
 
-  it('takes a corrected roster for a batch already imported', async () => {
+  it('refuses another roster for a batch already imported, said in words, and changes nothing', async () => {
     const scans = await writeExamDay(tempDir());
     const store = openTestStore({ now: FIXED_NOW });
     const first = await importBatch(store, { scans, roster: await writeRoster(tempDir()) });
@@ -79,10 +79,13 @@ describe('processing with the store', () => {
       'Élèves,Né(e) le,Classe,Adresse E-mail\nDUPONT MARIE,12/03/2008,T.01,marie.dupont@example.fr\n',
       'eleves-v2.csv',
     );
-    const again = await importBatch(store, { scans, roster: corrected });
-    expect(again.batch.id).toBe(first.batch.id);
+    await expect(importBatch(store, { scans, roster: corrected })).rejects.toThrow(
+      new RegExp(
+        `these scans are already batch ${first.batch.id}, identified against the roster eleves\\.csv`,
+      ),
+    );
     const manifest = await exportBatch(store, first.batch.id, join(tempDir(), 'out'));
-    expect(manifest.roster).toEqual({ file: 'eleves-v2.csv', students: 1 });
+    expect(manifest.roster.file).toBe('eleves.csv');
   });
 
   it('exports again from the stored scans alone, after the operator deleted the originals', async () => {

@@ -57,7 +57,8 @@ async function processedBatch(): Promise<{ batchId: string; db: string }> {
   recordDecision(store, batchId, 'alice', { kind: 'validate-copy', copyId: first!.id });
   store.db
     .prepare(
-      `INSERT INTO copy_sync (batch_id, copy_id, state, updated_at) VALUES (?, ?, 'synced', '2026-03-02T09:00:00Z')`,
+      `INSERT INTO sync_outbox (batch_id, copy_id, server, exam_id, state, spec_sha256, student_email, file_name, updated_at)
+       VALUES (?, ?, 'https://korrigo.example.tn', 'exam', 'done', 'spec', 'e@x.tn', 'f.pdf', '2026-03-02T09:00:00Z')`,
     )
     .run(batchId, second!.id);
   store.close();

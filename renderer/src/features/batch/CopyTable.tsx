@@ -1,8 +1,11 @@
 import type { Manifest } from '../../../../core/api/contract';
 import { batchFileUrl } from '../../../../core/api/files';
+import { useHost } from '../../host';
 import { describePage, STATUS_LABELS } from '../../labels';
+import { openBatchFile } from './open-batch-file';
 
 export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Manifest }) {
+  const host = useHost();
   return (
     <table className="copies">
       <caption>Copies</caption>
@@ -47,7 +50,12 @@ export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Ma
               )}
             </td>
             <td>
-              <a href={batchFileUrl(batchId, copy.file)} target="_blank" rel="noopener noreferrer">
+              <a
+                href={batchFileUrl(batchId, copy.file)}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={openBatchFile(host, batchFileUrl(batchId, copy.file))}
+              >
                 Ouvrir le PDF<span className="visually-hidden"> de la copie {index + 1}</span>
               </a>
             </td>
