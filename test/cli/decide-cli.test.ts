@@ -268,7 +268,10 @@ describe('refusals of the store commands', () => {
       ['history', 'ffffffffffff', '--db', newer],
       'db-too-new',
       3,
-      /newer\.sqlite: the station database is at schema version 4, newer than this station knows \(3\); update Korrigo Scan Station/,
+      new RegExp(
+        `newer\\.sqlite: the station database is at schema version ${MIGRATIONS.length + 1}, ` +
+          `newer than this station knows \\(${MIGRATIONS.length}\\); update Korrigo Scan Station`,
+      ),
     );
 
     const { db, batchId } = await storedBatch();
