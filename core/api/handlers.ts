@@ -1,8 +1,10 @@
 import type { Store } from '../store/open-store';
+import type { Thumbnails } from '../thumbnails/thumbnail-cache';
 import { batchHandlers } from './batch-handlers';
 import type { BatchExports } from './batch-exports';
-import type { BatchProgress, KorrigoApi } from './contract';
+import type { BatchChanged, BatchProgress, KorrigoApi } from './contract';
 import { copyHandlers } from './copy-handlers';
+import { pageHandlers } from './page-handlers';
 import type { HandlerTable } from './handler-table';
 import { stationHandlers } from './station-handlers';
 
@@ -14,6 +16,8 @@ export interface HandlerDeps {
   /** Who decisions are recorded as. */
   operator: string;
   emitProgress: (progress: BatchProgress) => void;
+  emitChanged: (change: BatchChanged) => void;
+  thumbnails: Thumbnails;
   log: (error: unknown) => void;
 }
 
@@ -21,5 +25,5 @@ export type KorrigoHandlers = HandlerTable<KorrigoApi>;
 
 /** Every API method, one domain file each; the spread cannot silently drop a method (the type says so). */
 export function createHandlers(deps: HandlerDeps): KorrigoHandlers {
-  return { ...stationHandlers(deps), ...batchHandlers(deps), ...copyHandlers(deps) };
+  return { ...stationHandlers(deps), ...batchHandlers(deps), ...copyHandlers(deps), ...pageHandlers(deps) };
 }

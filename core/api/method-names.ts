@@ -11,6 +11,7 @@ const METHODS: Record<MethodName, true> = {
   'copies.decide': true,
   'copies.undo': true,
   'copies.redo': true,
+  'pages.thumbnail': true,
 };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { exportBatch } from '../jobs/export-batch';
 import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
+import { createThumbnails } from '../thumbnails/thumbnail-cache';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
 import type { AnyPush } from './contract';
@@ -50,12 +51,15 @@ export function createStation(options: StationOptions): Station {
     }
   };
   const store = openStore(join(options.dataDir, DB_FILE_NAME));
+  const thumbnails = createThumbnails(options.dataDir, store.scansDir);
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
     exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch),
     operator: options.operator ?? osUser(),
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
+    emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
+    thumbnails,
     log,
   });
 
@@ -77,7 +81,10 @@ export function createStation(options: StationOptions): Station {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    close: () => {
+      void thumbnails.close();
+      store.close();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { loadRoster } from '../roster/load-roster';
 import { writeCopyPdf } from './copy-pdf';
 import { assertInvariants, checkInvariants } from './invariants';
 import { describeSource, loadSources } from './load-sources';
+import { withReviewCodes } from '../review/coded-manifest';
 import { prepareOutDir, removeStaleCopies, writeManifest } from './output-dir';
 import type { ProcessOptions, ProcessStage } from './process-options';
 import { planStack } from './plan-stack';
@@ -37,7 +38,7 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
     progress('split', index + 1, copies.length, copy.file);
   }
 
-  const manifest: Manifest = {
+  const manifest: Manifest = withReviewCodes({
     version: 1,
     sources: manifestSources,
     roster: { file: roster.file, students: roster.students.length },
@@ -46,7 +47,7 @@ export async function processBatch(options: ProcessOptions): Promise<Manifest> {
     absent,
     warnings: [...roster.warnings, ...warnings],
     invariants,
-  };
+  });
   progress('write', 0, 1, 'manifest.json');
   await writeManifest(options.outDir, manifest);
   await removeStaleCopies(options.outDir, manifest, options.scans);

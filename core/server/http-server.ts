@@ -7,6 +7,9 @@ import type { Station } from '../api/station';
 import type { WireCode, WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 import { FILE_NAME_HEADER } from '../api/http-bridge';
+import { parseThumbnailUrl } from '../api/thumbnail-url';
+import type { ThumbnailKey } from '../api/thumbnail-url';
+import { thumbnailPath } from '../thumbnails/thumbnail-path';
 import { createToken, hostAllowed, originAllowed, sameSecret, sessionCookie, tokenPresented } from './access';
 import { COMMON_HEADERS, RENDERER_CSP } from './csp';
 import { openEventStream } from './event-stream';
@@ -66,6 +69,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     if (req.method === 'POST' && path === '/upload') return upload(req, res);
+    const thumbnail = req.method === 'GET' ? parseThumbnailUrl(path) : null;
+    if (thumbnail) return sendThumbnail(res, thumbnail);
     if (req.method === 'GET' && path.startsWith('/files/')) {
       const file = resolveBatchFile(station.dataDir, path);
       if (file && (await sendFile(res, file, { ...COMMON_HEADERS, 'cache-control': 'no-store' }))) return;
@@ -91,6 +96,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendReply(res, wireFailure('bad-arguments', `The body of ${name} is not valid JSON`));
     }
     sendReply(res, await station.dispatch(name, args));
+  };
+
+  // Named by what makes it, so it may be cached for good; made again here when the cache lost it.
+  const sendThumbnail = async (res: ServerResponse, key: ThumbnailKey) => {
+    const made = await station.dispatch('pages.thumbnail', key);
+    if (!made.ok) return sendReply(res, made, 404);
+    const headers = { ...COMMON_HEADERS, 'cache-control': 'private, max-age=31536000, immutable' };
+    if (await sendFile(res, thumbnailPath(station.dataDir, key), headers)) return;
+    sendReply(res, wireFailure('file-not-found', 'The thumbnail could not be made'), 404);
   };
 
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
