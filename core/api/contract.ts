@@ -2,7 +2,7 @@
 // the bridge every transport implements. Types only, and nothing here may import Node: the renderer
 // compiles this file without Node types.
 import type { Decision, LogEntry, Rotation } from '../jobs/decisions/decision';
-import type { Half, Manifest } from '../manifest';
+import type { Half, Manifest, ManifestStudent } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
 import type { WirePush, WireReply } from './wire';
 
@@ -100,6 +100,8 @@ export interface BatchesHandlers {
   'batches.list': (args: NoArgs) => Promise<BatchSummary[]>;
   'batches.get': (args: BatchIdArgs) => Promise<BatchDetail>;
   'batches.history': (args: BatchIdArgs) => Promise<BatchHistory>;
+  /** The batch's roster, in file order: the students a copy may be assigned to, exactly as the store has them. */
+  'batches.roster': (args: BatchIdArgs) => Promise<ManifestStudent[]>;
 }
 
 /** Operator decisions: each is recorded in the batch's log (by the station's OS user) and applied. */

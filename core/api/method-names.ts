@@ -8,6 +8,7 @@ const METHODS: Record<MethodName, true> = {
   'batches.list': true,
   'batches.get': true,
   'batches.history': true,
+  'batches.roster': true,
   'copies.decide': true,
   'copies.undo': true,
   'copies.redo': true,
