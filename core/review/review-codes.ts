@@ -10,6 +10,7 @@ const PAGE = (name: string) => `(?<${name}File>.+?) page (?<${name}Page>\\d+)`;
 /** Codes of sentences that stand alone (a copy's reason, or the part after a sheet's label). */
 const TABLE: readonly { code: string; pattern: string }[] = [
   { code: 'not-identified', pattern: 'student not identified' },
+  { code: 'not-on-roster', pattern: 'the operator found the student is not on the roster' },
   { code: 'not-multiple-of-four', pattern: '(?<pages>\\d+) pages?, not a multiple of 4' },
   { code: 'header-empty', pattern: 'the header is empty' },
   { code: 'header-unreadable', pattern: 'the header could not be read' },

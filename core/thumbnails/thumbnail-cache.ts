@@ -9,7 +9,7 @@ import { KorrigoError } from '../errors';
 import { openForRender } from '../pdf/render-page';
 import type { RenderDocument } from '../pdf/render-page';
 import { scanPath } from '../store/scan-files';
-import { renderThumbnail } from './render-thumbnail';
+import { lastSides, renderThumbnail } from './render-thumbnail';
 import { thumbnailPath } from './thumbnail-path';
 
 export interface Thumbnails {
@@ -22,6 +22,7 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
   let queue: Promise<unknown> = Promise.resolve();
   const making = new Map<string, Promise<string>>();
   let open: { sha256: string; doc: RenderDocument } | null = null;
+  const sides = lastSides();
 
   const documentOf = async (sha256: string): Promise<RenderDocument> => {
     if (open?.sha256 === sha256) return open.doc;
@@ -42,7 +43,7 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     if (key.page > doc.pageCount) {
       throw new KorrigoError('file-not-found', `Scan ${key.sha256.slice(0, 12)} has no page ${key.page}`);
     }
-    const webp = await renderThumbnail(doc, key.page, key.half, key.rotate);
+    const webp = await renderThumbnail(await sides.side(doc, key.page), key.half, key.rotate);
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     await writeFile(temp, webp);

@@ -19,7 +19,11 @@ interface ReviewQueueProps {
 
 export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueueProps) {
   const { t } = useTranslation();
-  const queue = manifest.copies.filter((copy) => copy.status === 'needs_review');
+  // A copy the operator said is nobody of the roster's has nothing left to settle here.
+  const queue = manifest.copies.filter(
+    (copy) =>
+      copy.status === 'needs_review' && !copy.reasonCodes?.some((note) => note.code === 'not-on-roster'),
+  );
   const [position, setPosition] = useState(0);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(0);
@@ -194,6 +198,9 @@ export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueuePro
           )}
           <button type="button" className="button-primary" onClick={() => void accept(options[chosen])}>
             {t('queue.assign')}
+          </button>
+          <button type="button" onClick={() => void decide({ kind: 'not-on-roster', copyId: current.id })}>
+            {t('queue.notOnRoster')}
           </button>
           <button
             type="button"
