@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BatchDetail, Decision } from '../core/api/contract';
-import { createStation } from '../core/api/station';
+import { createStation } from '../core/station/station';
 import { generateBatch } from '../test/generator/generate';
 import { writeBatch } from '../test/generator/write-batch';
 

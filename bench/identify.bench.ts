@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { halfKey } from '../core/pipeline/copies';
-import { processBatch } from '../core/pipeline/run';
+import { processBatch } from '../core/jobs/process-scans';
 import { HELD_OUT_FONTS } from '../scripts/recognizer/training-fonts';
 import { generateBatch } from '../test/generator/generate';
 import { HANDWRITING_FONTS } from '../test/generator/handwriting';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Half } from '../core/manifest';
 import { halfKey } from '../core/pipeline/copies';
-import { processBatch } from '../core/pipeline/run';
+import { processBatch } from '../core/jobs/process-scans';
 import { generateBatch } from '../test/generator/generate';
 import type { PdfShape } from '../test/generator/types';
 import { writeBatch } from '../test/generator/write-batch';

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { processBatch } from '../core/pipeline/run';
+import { processBatch } from '../core/jobs/process-scans';
 import { generateBatch } from '../test/generator/generate';
 import { writeBatch } from '../test/generator/write-batch';
 import type { PdfShape } from '../test/generator/types';

@@ -1,9 +1,11 @@
-// `korrigo-station batches`: the batches of the station's database, with their copies' state.
-import { batchSummaries } from '../core/store/batch-summaries';
-import type { StoredBatchSummary } from '../core/store/batch-summaries';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
-import { DB_OPTION_HELP, withCommandStore } from './command-store';
+// `korrigo-station batches`: the batches of the station's database, with their copies' state, as the
+// API's `batches.list` gives them (--json prints exactly that).
+import { resolve } from 'node:path';
+import type { BatchSummary } from '../core/api/contract';
+import { resolveDbPath } from '../core/store/location';
+import { defineCommand } from './command';
+import { withCommandApi } from './command-api';
+import { DB_OPTION_HELP } from './command-store';
 
 export const BATCHES_USAGE = `Usage: korrigo-station batches [--db <file>] [--json]
 
@@ -12,40 +14,32 @@ need review, how many are synced to Korrigo.
 
 Options:
 ${DB_OPTION_HELP}
-  --json           print the list as JSON
+  --json           print the list as JSON (the API's batches.list)
   -h, --help       show this help
 `;
 
-export const batchesCommand: Command = {
+export const batchesCommand = defineCommand({
+  name: 'batches',
   summary: 'list the batches of the station database, with their copies to review and synced',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('batches', args, {
-      db: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(BATCHES_USAGE);
-      return 0;
-    }
+  usage: BATCHES_USAGE,
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-    await withCommandStore(values.db, false, (store) => {
-      const summaries = batchSummaries(store.db);
-      process.stdout.write(
-        values.json ? `${JSON.stringify(summaries, null, 2)}\n` : table(summaries, store.path),
-      );
-    });
-    return 0;
+    const summaries = await withCommandApi(values.db, (api) => api('batches.list', {}));
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(summaries, null, 2)}\n`
+        : table(summaries, resolve(resolveDbPath(values.db))),
+    );
   },
-};
+});
 
-function table(summaries: StoredBatchSummary[], path: string): string {
+function table(summaries: BatchSummary[], path: string): string {
   if (summaries.length === 0) return `No batch in ${path} yet.\n`;
   const rows = [
     ['BATCH', 'STATE', 'COPIES', 'READY', 'REVIEW', 'SYNCED', 'IMPORTED (UTC)', 'SCANS'],
     ...summaries.map((batch) => [
-      batch.id,
+      batch.batchId,
       batch.state,
       String(batch.copies),
       String(batch.ready),

@@ -2,6 +2,7 @@
 import { resolveDbPath } from '../core/store/location';
 import { openStore } from '../core/store/open-store';
 import type { Store } from '../core/store/open-store';
+import { databaseBusyError, isDatabaseBusy } from '../core/store/store-errors';
 
 export const DB_OPTION_HELP = `  --db <file>      the station database (default: $KORRIGO_DB, else station.sqlite in the station's
                    data folder, the desktop app's; $KORRIGO_DATA_DIR moves that folder)`;
@@ -20,6 +21,9 @@ export async function withCommandStore<T>(
   const store = openCommandStore(db, create);
   try {
     return await work(store);
+  } catch (error) {
+    // Opening no longer waits for the write lock (a reader never needs it): a writer meets it here.
+    throw isDatabaseBusy(error) ? databaseBusyError(store.path, error) : error;
   } finally {
     store.close();
   }

@@ -8,8 +8,7 @@ import { findBatch } from '../core/store/batch-rows';
 import type { Store } from '../core/store/open-store';
 import { rosterInfo, rosterStudents } from '../core/store/roster-rows';
 import { batchNotFoundError } from '../core/store/store-errors';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { defineCommand } from './command';
 import { DB_OPTION_HELP, withCommandStore } from './command-store';
 import { kindsHelp, parseDecision } from './decision-args';
 import { describeAction } from './describe-decision';
@@ -42,20 +41,13 @@ export function operatorName(by: string | undefined, usageError: (problem: strin
   return by.trim();
 }
 
-export const decideCommand: Command = {
+export const decideCommand = defineCommand({
+  name: 'decide',
   summary:
     'record an operator decision on a stored batch (assign, move, rotate, blank, split, merge, validate, keep a rescan)',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('decide', args, {
-      ...BY_OPTION,
-      db: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(DECIDE_USAGE);
-      return 0;
-    }
+  usage: DECIDE_USAGE,
+  options: { ...BY_OPTION, db: { type: 'string' } },
+  async run({ values, positionals, usageError }) {
     const [batchId, ...words] = positionals;
     if (batchId === undefined) throw usageError('no batch id given');
     const operator = operatorName(values.by, usageError);
@@ -65,9 +57,8 @@ export const decideCommand: Command = {
       const entry = outcome.log.at(-1)!;
       process.stdout.write(`#${entry.seq} ${describeAction(entry.action)}. ${copiesLine(outcome.copies)}\n`);
     });
-    return 0;
   },
-};
+});
 
 /** Students are named by email on the command line, and recorded as the batch's roster has them. */
 function studentFinder(store: Store, batchId: string) {

@@ -3,7 +3,7 @@
 // decision as a whole is checked again by decisionSchema when it is recorded.
 import { z } from 'zod';
 import type { ManifestStudent } from '../core/manifest';
-import type { Decision } from '../core/jobs/decisions/decision';
+import type { Decision } from '../core/decisions/decision';
 
 const copy = z.string().min(1, 'must not be empty');
 const page = z

@@ -1,5 +1,5 @@
 // What a log entry did, in one English line, for `decide`, `undo`, `redo` and `history`.
-import type { LogAction, PageRef } from '../core/jobs/decisions/decision';
+import type { LogAction, PageRef } from '../core/decisions/decision';
 
 const pageName = (page: PageRef) => `page ${page.file}:${page.source}:${page.half}`;
 

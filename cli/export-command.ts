@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { exportBatch } from '../core/jobs/export-batch';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { defineCommand } from './command';
 import { DB_OPTION_HELP, openCommandStore } from './command-store';
 import { progressPrinter } from './progress';
 
@@ -24,19 +23,12 @@ Exit codes: 0 exported (even when copies need review), 2 bad input or arguments,
 station, 4 database or batch busy (try again later), 1 internal error.
 `;
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
+  name: 'export',
   summary: 'write the copy PDFs and manifest.json of a batch of the station database',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('export', args, {
-      out: { type: 'string' },
-      db: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(EXPORT_USAGE);
-      return 0;
-    }
+  usage: EXPORT_USAGE,
+  options: { out: { type: 'string' }, db: { type: 'string' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length === 0) throw usageError('no batch id given');
     if (positionals.length > 1) throw usageError(`one batch at a time, not ${positionals.length}`);
     if (!values.out) throw usageError('--out <dir> is required');
@@ -52,9 +44,8 @@ export const exportCommand: Command = {
       progress.finish();
       store.close();
     }
-    return 0;
   },
-};
+});
 
 function printSummary(manifest: Manifest, outDir: string): void {
   const ready = manifest.copies.filter((copy) => copy.status === 'ready').length;

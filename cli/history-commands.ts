@@ -1,12 +1,12 @@
 // `korrigo-station undo`, `redo` and `history`: the decision log of a stored batch, as an editor's undo
 // stack. Undo and redo are recorded too, so `history` shows everything that was done, by whom, when.
-import { batchHistory, redoDecision, undoDecision } from '../core/jobs/operator-decisions';
+import { redoDecision, undoDecision } from '../core/jobs/operator-decisions';
 import type { DecisionOutcome } from '../core/jobs/operator-decisions';
-import { resolveHistory } from '../core/jobs/decisions/history';
-import { findBatch } from '../core/store/batch-rows';
-import { batchNotFoundError } from '../core/store/store-errors';
+import type { BatchHistory, LogEntry } from '../core/api/contract';
+import { resolveHistory } from '../core/decisions/history';
+import { defineCommand } from './command';
 import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { withCommandApi } from './command-api';
 import { DB_OPTION_HELP, withCommandStore } from './command-store';
 import { BY_OPTION, copiesLine, operatorName } from './decide-command';
 import { describeAction } from './describe-decision';
@@ -41,27 +41,20 @@ decisions are undone. Ends with what undo and redo would do now.
 
 Options:
 ${DB_OPTION_HELP}
-  --json           print the log as JSON
+  --json           print the log as JSON (the API's batches.history)
   -h, --help       show this help
 `;
 
 function stackCommand(name: 'undo' | 'redo'): Command {
   const [help, act, done] =
     name === 'undo' ? [UNDO_USAGE, undoDecision, 'Undid'] : [REDO_USAGE, redoDecision, 'Redid'];
-  return {
+  return defineCommand({
+    name,
     summary:
       name === 'undo' ? 'take back the latest decision on a batch' : 'bring back the latest decision undone',
-    async run(args) {
-      const { values, positionals, usageError } = parseCommandArgs(name, args, {
-        ...BY_OPTION,
-        db: { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      });
-      if (values.help) {
-        process.stdout.write(help);
-        return 0;
-      }
+    usage: help,
+    options: { ...BY_OPTION, db: { type: 'string' } },
+    async run({ values, positionals, usageError }) {
       if (positionals.length !== 1) throw usageError('give exactly one batch id');
       const operator = operatorName(values.by, usageError);
       await withCommandStore(values.db, false, (store) => {
@@ -73,61 +66,36 @@ function stackCommand(name: 'undo' | 'redo'): Command {
           `#${entry.seq} ${done} #${undone.seq} (${describeAction(undone.action)}). ${copiesLine(outcome.copies)}\n`,
         );
       });
-      return 0;
     },
-  };
+  });
 }
 
 export const undoCommand = stackCommand('undo');
 export const redoCommand = stackCommand('redo');
 
-export const historyCommand: Command = {
+export const historyCommand = defineCommand({
+  name: 'history',
   summary: "print a batch's decision log, undos and redos included",
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('history', args, {
-      db: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(HISTORY_USAGE);
-      return 0;
-    }
+  usage: HISTORY_USAGE,
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length !== 1) throw usageError('give exactly one batch id');
     const batchId = positionals[0]!;
-    await withCommandStore(values.db, false, (store) => {
-      if (!findBatch(store.db, batchId)) throw batchNotFoundError(store.path, batchId);
-      const history = batchHistory(store, batchId);
-      const inForce = new Set(resolveHistory(history.log).active.map((entry) => entry.seq));
-      const entries = history.log.map((entry) => ({
-        ...entry,
-        undone: entry.action.kind !== 'undo' && entry.action.kind !== 'redo' && !inForce.has(entry.seq),
-      }));
-      const result = { entries, undoable: history.undoable ?? null, redoable: history.redoable ?? null };
-      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : historyText(result));
-    });
-    return 0;
+    const history = await withCommandApi(values.db, (api) => api('batches.history', { batchId }));
+    process.stdout.write(values.json ? `${JSON.stringify(history, null, 2)}\n` : historyText(history));
   },
-};
+});
 
-function historyText(history: {
-  entries: {
-    seq: number;
-    at: string;
-    operator: string;
-    action: Parameters<typeof describeAction>[0];
-    undone: boolean;
-  }[];
-  undoable: number | null;
-  redoable: number | null;
-}): string {
-  if (history.entries.length === 0) return 'No decision on this batch yet.\n';
-  const lines = history.entries.map(
+function historyText({ log, undoable, redoable }: BatchHistory): string {
+  if (log.length === 0) return 'No decision on this batch yet.\n';
+  const inForce = new Set(resolveHistory(log).active.map((entry) => entry.seq));
+  const undone = (entry: LogEntry) =>
+    entry.action.kind !== 'undo' && entry.action.kind !== 'redo' && !inForce.has(entry.seq);
+  const lines = log.map(
     (entry) =>
-      `#${entry.seq}  ${entry.at.slice(0, 19).replace('T', ' ')}  ${entry.operator}  ${describeAction(entry.action)}${entry.undone ? '  (undone)' : ''}`,
+      `#${entry.seq}  ${entry.at.slice(0, 19).replace('T', ' ')}  ${entry.operator}  ${describeAction(entry.action)}${undone(entry) ? '  (undone)' : ''}`,
   );
-  const undo = history.undoable === null ? 'nothing to undo' : `undo takes back #${history.undoable}`;
-  const redo = history.redoable === null ? 'nothing to redo' : `redo brings back #${history.redoable}`;
+  const undo = undoable === null ? 'nothing to undo' : `undo takes back #${undoable}`;
+  const redo = redoable === null ? 'nothing to redo' : `redo brings back #${redoable}`;
   return `${lines.join('\n')}\n${undo}; ${redo}.\n`;
 }

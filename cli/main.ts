@@ -9,7 +9,9 @@ import { exportCommand } from './export-command';
 import { historyCommand, redoCommand, undoCommand } from './history-commands';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
+import { rotateKeyCommand } from './rotate-key-command';
 import { serve } from './serve';
+import { syncCommand } from './sync-command';
 import { watchCommand } from './watch-command';
 
 const COMMANDS: Record<string, Command> = {
@@ -21,10 +23,12 @@ const COMMANDS: Record<string, Command> = {
   redo: redoCommand,
   history: historyCommand,
   watch: watchCommand,
+  sync: syncCommand,
   serve: {
     summary: 'serve the station UI and API to a browser on this computer',
     run: (args) => serve(args),
   },
+  'rotate-key': rotateKeyCommand,
 };
 
 const NAME = 'korrigo-station';

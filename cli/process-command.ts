@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
 import type { ProcessOptions } from '../core/pipeline/process-options';
-import { processBatch } from '../core/pipeline/run';
-import { processScans } from '../core/jobs/process-scans';
+import { processBatch, processScans } from '../core/jobs/process-scans';
 import { openStore } from '../core/store/open-store';
 import { resolveDbPath } from '../core/store/location';
-import type { Command } from './command';
-import { commandUsageError, parseCommandArgs } from './command-args';
+import { defineCommand } from './command';
+import { commandUsageError } from './command-args';
 import { progressPrinter } from './progress';
 
 export const PROCESS_USAGE = `Usage: korrigo-station process <scan.pdf>... --roster <students.csv> --out <dir> [--db <file>]
@@ -18,8 +17,9 @@ stack: a recto at the end of one file pairs with the verso at the start of the n
 
 Options:
   --roster <file>  Pronote roster CSV (required)
-  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run in it
-                   that the new manifest does not list are removed
+  --out <dir>      output folder, created if missing (required); copy PDFs of an earlier run of the
+                   same scans that the new manifest does not list are removed; a folder holding
+                   another batch's output is refused
   --db <file>      keep the batch in the station's store (SQLite): the scans are copied in, the run
                    resumes where it stopped if interrupted, and \`batches\`/\`export\` see it.
                    Also used when $KORRIGO_DB is set. Without either, nothing is stored.
@@ -31,23 +31,17 @@ Exit codes: 0 processed (even when copies need review), 2 bad input or arguments
 station, 4 database or batch busy (try again later), 1 internal error.
 `;
 
-const OPTIONS = {
-  roster: { type: 'string', multiple: true },
-  out: { type: 'string', multiple: true },
-  db: { type: 'string', multiple: true },
-  'no-identify': { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-export const processCommand: Command = {
+export const processCommand = defineCommand({
+  name: 'process',
   summary: 'split scanner PDFs into one PDF per copy, plus manifest.json',
-  async run(args) {
-    const { values, positionals } = parseCommandArgs('process', args, OPTIONS);
-    if (values.help) {
-      process.stdout.write(PROCESS_USAGE);
-      return 0;
-    }
+  usage: PROCESS_USAGE,
+  options: {
+    roster: { type: 'string', multiple: true },
+    out: { type: 'string', multiple: true },
+    db: { type: 'string', multiple: true },
+    'no-identify': { type: 'boolean' },
+  },
+  async run({ values, positionals }) {
     const roster = single(values.roster, 'roster', '<students.csv>');
     const outDir = single(values.out, 'out', '<dir>');
     const db = values.db ? single(values.db, 'db', '<file>') : process.env.KORRIGO_DB || undefined;
@@ -68,9 +62,8 @@ export const processCommand: Command = {
       progress.finish();
     }
     printSummary(manifest, outDir);
-    return 0;
   },
-};
+});
 
 async function processStored(db: string, options: ProcessOptions): Promise<Manifest> {
   const store = openStore(resolveDbPath(db));
@@ -81,13 +74,14 @@ async function processStored(db: string, options: ProcessOptions): Promise<Manif
   }
 }
 
+const usageError = (problem: string) => commandUsageError('process', problem);
+
+/** An option given once (given twice it is refused, not silently the last). */
 function single(values: string[] | undefined, name: string, placeholder: string): string {
   if (!values || values.length === 0) throw usageError(`--${name} ${placeholder} is required`);
   if (values.length > 1) throw usageError(`--${name} is given ${values.length} times`);
   return values[0]!;
 }
-
-const usageError = (problem: string) => commandUsageError('process', problem);
 
 function printSummary(manifest: Manifest, outDir: string): void {
   const pages = manifest.sources.reduce((sum, source) => sum + source.pages, 0);

@@ -2,11 +2,13 @@
 // (the same screens as the desktop app, without Electron).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createStation } from '../core/api/station';
+import { createStation } from '../core/station/station';
 import { STATION_VERSION } from '../core/api/version';
 import { KorrigoError } from '../core/errors';
-import { resolveDataDir } from '../core/server/data-dir';
+import { resolveDataDir } from '../core/data-dir';
 import { startHttpServer } from '../core/server/http-server';
+import type { RunningServer } from '../core/server/http-server';
+import { removeServeFile, writeServeFile } from '../core/server/serve-file';
 import { parseCommandArgs } from './command-args';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -56,10 +58,20 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
   }
   const hasUi = existsSync(RENDERER_DIR);
   const station = createStation({ dataDir: options.dataDir });
-  const server = await startHttpServer({
+  // One write at a time, in order: the file always ends up holding the live key.
+  let saving = Promise.resolve();
+  const remember = () =>
+    (saving = saving.then(() =>
+      writeServeFile(options.dataDir, { origin: server.origin, key: server.token }),
+    ));
+  const server: RunningServer = await startHttpServer({
     station,
     port: options.port,
     ...(hasUi ? { staticDir: RENDERER_DIR } : {}),
+    onLoginUrl: (url) => {
+      out.write(`New login link (the previous one is spent or revoked):\n  ${url}\n`);
+      return remember();
+    },
   }).catch((error: unknown) => {
     station.close();
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
@@ -67,16 +79,19 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
       hint: 'Choose another --port, or leave it out to get a free one',
     });
   });
+  await remember();
   const lines = [`Korrigo Scan Station ${STATION_VERSION}: batches in ${options.dataDir}`];
   if (!hasUi) lines.push('The UI is not built (npm run build): only the API answers.');
   lines.push(
-    'Open this link in a browser on this computer (it holds the key of this session):',
+    'Open this link in a browser on this computer (it opens one session, once):',
     `  ${server.loginUrl}`,
-    'Ctrl+C stops the station.',
+    'korrigo-station rotate-key ends every session. Ctrl+C stops the station.',
   );
   out.write(`${lines.join('\n')}\n`);
   await (io.stopped ?? untilSignal());
   await server.close();
+  await saving;
+  await removeServeFile(options.dataDir);
   station.close();
   return 0;
 }

@@ -1,10 +1,10 @@
 // `korrigo-station watch`: the hot folder from the command line, until Ctrl+C.
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createHotFolder } from '../core/watch/hot-folder';
 import type { HotFolderEvent } from '../core/watch/hot-folder';
 import { loadRoster } from '../core/roster/load-roster';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { defineCommand } from './command';
 import { DB_OPTION_HELP, openCommandStore } from './command-store';
 
 export const WATCH_USAGE = `Usage: korrigo-station watch <folder> --roster <students.csv> [--db <file>] [--interval <seconds>]
@@ -22,21 +22,17 @@ ${DB_OPTION_HELP}
   -h, --help           show this help
 `;
 
-export const watchCommand: Command = {
+export const watchCommand = defineCommand({
+  name: 'watch',
   summary: 'import the PDFs a scanner writes into a folder, as they arrive',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('watch', args, {
-      roster: { type: 'string' },
-      db: { type: 'string' },
-      interval: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(WATCH_USAGE);
-      return 0;
-    }
+  usage: WATCH_USAGE,
+  options: { roster: { type: 'string' }, db: { type: 'string' }, interval: { type: 'string' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length !== 1) throw usageError('give exactly one folder to watch');
+    // A missing folder is waited for (a network share comes back); a file never becomes a folder.
+    const watched = await stat(positionals[0]!).catch(() => null);
+    if (watched && !watched.isDirectory())
+      throw usageError(`${positionals[0]} is a file, not a folder: give the folder the scanner writes to`);
     if (!values.roster) throw usageError('--roster <students.csv> is required');
     const seconds = Number(values.interval ?? '2');
     if (!(seconds >= 0.1 && seconds <= 3600))
@@ -62,9 +58,8 @@ export const watchCommand: Command = {
       process.off('SIGTERM', stop);
       store.close();
     }
-    return 0;
   },
-};
+});
 
 function describe(event: HotFolderEvent): string {
   switch (event.kind) {

@@ -22,6 +22,12 @@ export type ErrorCode =
   | 'copy-not-found'
   /** An operator decision that is malformed, or does not apply to the copies as they are. */
   | 'decision-invalid'
+  /** The Korrigo server refused the login (wrong password, not a teacher account, its login limit). */
+  | 'login-refused'
+  /** The Korrigo server or exam cannot take the copies as asked (not HTTPS, wrong exam mode, unknown exam). */
+  | 'server-refused'
+  /** The Korrigo server did not answer, or asked to wait: copies stay queued for a later sync. */
+  | 'server-unreachable'
   | 'internal';
 
 /** Exit code for input the operator must fix (bad file, bad arguments, unknown batch or copy). */
@@ -31,11 +37,14 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_DB_TOO_NEW = 3;
 /** Someone else is writing: a script may retry the same command later. */
 export const EXIT_BUSY = 4;
+/** A sync left copies queued (the server was unreachable, or limits ran out): the same sync later resumes. */
+export const EXIT_COPIES_QUEUED = 3;
 
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
   internal: EXIT_INTERNAL,
   'db-too-new': EXIT_DB_TOO_NEW,
   busy: EXIT_BUSY,
+  'server-unreachable': EXIT_COPIES_QUEUED,
 };
 
 export class KorrigoError extends Error {

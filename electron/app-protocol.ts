@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseThumbnailUrl } from '../core/api/thumbnail-url';
 import { thumbnailPath } from '../core/thumbnails/thumbnail-path';
 import { COMMON_HEADERS, RENDERER_CSP } from '../core/server/csp';
-import { pathInside, resolveBatchFile } from '../core/server/safe-path';
+import { pathInside, realBatchPdf } from '../core/server/safe-path';
 import { contentTypeOf } from '../core/server/static-files';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
@@ -21,7 +21,7 @@ export function serveAppProtocol(rendererDir: string, dataDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const isBatchFile = url.pathname.startsWith('/files/');
-    const file = url.host === APP_HOST ? appFile(rendererDir, dataDir, url.pathname) : null;
+    const file = url.host === APP_HOST ? await appFile(rendererDir, dataDir, url.pathname) : null;
     if (file === null) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
@@ -36,9 +36,9 @@ export function serveAppProtocol(rendererDir: string, dataDir: string): void {
   });
 }
 
-function appFile(rendererDir: string, dataDir: string, pathname: string): string | null {
+async function appFile(rendererDir: string, dataDir: string, pathname: string): Promise<string | null> {
   const thumbnail = parseThumbnailUrl(pathname);
   if (thumbnail) return thumbnailPath(dataDir, thumbnail);
-  if (pathname.startsWith('/files/')) return resolveBatchFile(dataDir, pathname);
+  if (pathname.startsWith('/files/')) return realBatchPdf(dataDir, pathname);
   return pathInside(rendererDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
 }

@@ -2,8 +2,8 @@
 // Entry of the utility process that runs the station core. Batches are CPU-heavy (PDF parsing, later
 // OCR) and better-sqlite3 is synchronous: here they cannot freeze main, which drives every window.
 import { join } from 'node:path';
-import { createStation } from '../core/api/station';
-import type { Station } from '../core/api/station';
+import { createStation } from '../core/station/station';
+import type { Station } from '../core/station/station';
 import { toWireError } from '../core/api/wire';
 import type { CoreHostMessage, InvokeMessage } from './host-messages';
 

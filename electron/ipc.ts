@@ -9,6 +9,7 @@ import type { WireReply } from '../core/api/wire';
 import { INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
 import type { CoreHostClient } from './core-host-client';
 import { pickFiles } from './dialogs';
+import { FileGrants } from './file-grants';
 import { isAppUrl } from './trusted-url';
 
 const pickFilesOptions = z.strictObject({
@@ -22,6 +23,7 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
 }
 
 export function registerIpc(core: CoreHostClient): void {
+  const grants = new FileGrants();
   ipcMain.handle(
     INVOKE_CHANNEL,
     (event, name: unknown, args: unknown): Promise<WireReply<unknown>> | WireReply<unknown> => {
@@ -29,6 +31,8 @@ export function registerIpc(core: CoreHostClient): void {
         return wireFailure('forbidden', 'IPC from a frame that is not the station UI');
       if (!isMethodName(name))
         return wireFailure('unknown-method', `The station has no method "${String(name)}"`);
+      if (!grants.allows(name, args))
+        return wireFailure('forbidden', 'The station reads only files picked in its file dialog');
       return core.invoke(name, args);
     },
   );
@@ -37,6 +41,8 @@ export function registerIpc(core: CoreHostClient): void {
     const parsed = pickFilesOptions.safeParse(options);
     const window = BrowserWindow.fromWebContents(event.sender);
     if (!fromTrustedFrame(event) || !parsed.success || !window) return [];
-    return pickFiles(window, parsed.data);
+    const picked = await pickFiles(window, parsed.data);
+    grants.grant(picked);
+    return picked;
   });
 }

@@ -1,16 +1,20 @@
 // Electron main: a thin shell. Windows, the app:// protocol, IPC routing and OS dialogs live here; the
 // station core runs in a utility process (core-host.ts).
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
-import { resolveDataDir } from '../core/server/data-dir';
+import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PUSH_CHANNEL } from './channels';
 import { startCoreHost } from './core-host-client';
 import { registerIpc } from './ipc';
+import { rotatingLog } from './log-file';
+import { quitQuestion } from './quit-guard';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 registerAppScheme();
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   // Two stations on one data dir would share one store and its exports: the running one takes over.
@@ -20,7 +24,8 @@ if (!app.requestSingleInstanceLock()) {
   app.setPath('userData', resolveDataDir());
   const dataDir = app.getPath('userData');
   const built = (...path: string[]) => join(app.getAppPath(), ...path);
-  const core = startCoreHost(built('dist-electron', 'core-host.cjs'), dataDir);
+  const log = rotatingLog(join(dataDir, 'logs'), { maxBytes: 5_000_000, keep: 3 });
+  const core = startCoreHost(built('dist-electron', 'core-host.cjs'), dataDir, log);
   let mainWindow: BrowserWindow | null = null;
 
   hardenWebContents(dataDir);
@@ -34,6 +39,24 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Closing the window or quitting while a batch is processed asks first, once.
+  let quitConfirmed = false;
+  const mayQuit = (): boolean => {
+    const question = quitQuestion(core.running());
+    if (quitConfirmed || question === null) return true;
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      message: question,
+      buttons: ['Continuer le traitement', 'Quitter quand même'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    quitConfirmed = choice === 1;
+    return quitConfirmed;
+  };
+  app.on('before-quit', (event) => {
+    if (!mayQuit()) event.preventDefault();
+  });
   app.on('will-quit', () => core.stop());
 
   void app.whenReady().then(() => {
@@ -41,6 +64,9 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(built('dist', 'renderer'), dataDir);
     registerIpc(core);
     mainWindow = createMainWindow(built('dist-electron', 'preload.cjs'));
+    mainWindow.on('close', (event) => {
+      if (!mayQuit()) event.preventDefault();
+    });
     mainWindow.on('closed', () => (mainWindow = null));
   });
 }

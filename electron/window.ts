@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { APP_URL } from './trusted-url';
 
 export function createMainWindow(preload: string): BrowserWindow {
@@ -14,6 +14,10 @@ export function createMainWindow(preload: string): BrowserWindow {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a window: none is ever wanted (the window-open handler denies them too).
+      disableBlinkFeatures: 'Auxclick',
+      // An operator's copy of the app gives no console into the UI (and its session).
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());

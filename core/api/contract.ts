@@ -1,10 +1,10 @@
 // The station's API as the shells see it: method name -> (args) => Promise<result>, the push events, and
 // the bridge every transport implements. Types only, and nothing here may import Node: the renderer
 // compiles this file without Node types.
-import type { Decision, LogEntry, Rotation } from '../jobs/decisions/decision';
+import type { Decision, LogEntry, Rotation } from '../decisions/decision';
 import type { Half, Manifest, ManifestStudent } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
-import type { WirePush, WireReply } from './wire';
+import type { WireReply } from './wire';
 
 // The renderer may import core/api only: what it needs of the manifest and the pipeline comes through here.
 export type {
@@ -20,7 +20,7 @@ export type {
   ReviewNote,
 } from '../manifest';
 export type { ProcessStage } from '../pipeline/process-options';
-export type { Decision, LogAction, LogEntry, PageRef, Rotation } from '../jobs/decisions/decision';
+export type { Decision, LogAction, LogEntry, PageRef, Rotation } from '../decisions/decision';
 
 /** Arguments of a method that takes none: callers pass `{}`. */
 export type NoArgs = Record<string, never>;
@@ -176,5 +176,11 @@ export interface KorrigoDesktopBridge extends KorrigoBridge {
   pickFiles(options: PickFilesOptions): Promise<string[]>;
 }
 
-/** A push as it travels (SSE message, IPC message). */
+/** One event as it travels (SSE message, IPC message). */
+export interface WirePush<E extends EventName = EventName> {
+  event: E;
+  payload: KorrigoEvents[E];
+}
+
+/** Any event as it travels. */
 export type AnyPush = { [E in EventName]: WirePush<E> }[EventName];

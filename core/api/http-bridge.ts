@@ -13,7 +13,7 @@ export const FILE_NAME_HEADER = 'x-korrigo-file-name';
 export interface HttpBridgeOptions {
   /** The station's origin, e.g. `http://127.0.0.1:4812`; '' for the page's own origin. */
   baseUrl: string;
-  /** The per-launch token. Omitted in the browser, where the server's session cookie stands in. */
+  /** The station key, or in the browser the session id its login link was exchanged for. */
   token?: string;
   /** Wait before reopening a dropped event stream. */
   reconnectMs?: number;
@@ -22,6 +22,10 @@ export interface HttpBridgeOptions {
 export interface KorrigoHttpBridge extends KorrigoBridge {
   /** Copies a file the browser holds into the station's inbox; replies with its path there. */
   upload(file: Blob, name: string): Promise<WireReply<{ path: string }>>;
+  /** A batch file (`/files/...`) as a Blob: a plain link could not carry the credential. */
+  fetchFile(path: string): Promise<Blob | null>;
+  /** Ends this session on the station (its id is refused from then on) and closes the event stream. */
+  endSession(): Promise<WireReply<unknown>>;
   /** Closes the event stream. */
   close(): void;
 }
@@ -100,6 +104,20 @@ export function createHttpBridge(options: HttpBridgeOptions): KorrigoHttpBridge 
         },
         body: file,
       });
+    },
+
+    async fetchFile(path) {
+      try {
+        const response = await fetch(`${options.baseUrl}${path}`, { headers: auth });
+        return response.ok ? await response.blob() : null;
+      } catch {
+        return null;
+      }
+    },
+
+    endSession() {
+      closeStream();
+      return send(`${options.baseUrl}/session/end`, { method: 'POST', headers: auth });
     },
 
     close: closeStream,

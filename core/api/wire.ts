@@ -1,7 +1,6 @@
 // The one envelope every transport carries, and the only way an error crosses a process boundary.
 import { isKorrigoError } from '../errors';
 import type { ErrorCode } from '../errors';
-import type { EventName, KorrigoEvents } from './contract';
 
 /**
  * Stable codes the UI translates. Beyond the core's codes: `unknown-method` (no such API method),
@@ -18,11 +17,6 @@ export interface WireError {
 }
 
 export type WireReply<T> = { ok: true; result: T } | { ok: false; error: WireError };
-
-export interface WirePush<E extends EventName = EventName> {
-  event: E;
-  payload: KorrigoEvents[E];
-}
 
 export const INTERNAL_MESSAGE = 'Internal error in the station; the details are in its log.';
 

@@ -4,7 +4,7 @@
 // that cannot be read in time, or whose worker dies, is `unknown` with the reason instead of failing the batch.
 import { availableParallelism } from 'node:os';
 import type { LoadedSource } from '../pdf/load-source';
-import type { StackPage } from '../pipeline/stack';
+import type { PageLayout } from '../pdf/page-geometry';
 import type { ReadTask, ReadWorkerData } from './pool/messages';
 import { startReadWorker } from './pool/start-read-worker';
 import { runOnPool, type TaskOutcome } from './pool/worker-pool';
@@ -27,6 +27,15 @@ export interface ReadSidesOptions {
   cache?: SideReadingCache;
   /** Counts rise one by one; sides read in parallel may finish out of stack order. */
   onSide?: (done: number, total: number) => void;
+}
+
+/** A side of the stack as the reader needs it (the pipeline's stack pages are such). */
+export interface SideToRead {
+  /** 1-based scan file and page in it. */
+  file: number;
+  source: number;
+  fileName: string;
+  layout: PageLayout;
 }
 
 /** The cache key of a side: it names the scan by content, so renamed or reordered files still hit. */
@@ -64,7 +73,7 @@ function sharedCopy(bytes: Uint8Array): Uint8Array {
 
 /** Readings of `sides` (A3 sides, and A4 pages that may be annexes), in the same order. */
 export async function readSides(
-  sides: readonly StackPage[],
+  sides: readonly SideToRead[],
   sources: readonly LoadedSource[],
   options: ReadSidesOptions = {},
 ): Promise<SideReading[]> {

@@ -1,7 +1,14 @@
 // What pairing needs from a side reading: its role, and which sheet of which length of copy its page
 // boxes say it is.
-import type { SideClue } from '../pipeline/pair-sides';
 import type { SideReading } from './types';
+
+export interface SideClue {
+  role: 'recto' | 'verso' | 'unknown';
+  /** Which sheet of its copy the side's page boxes say it is (0 for pages 1–4), null when they do not tell. */
+  sheetNo: number | null;
+  /** How many pages the copy has, as the page boxes' "/ N" say; null when they do not tell. */
+  copyPages: number | null;
+}
 
 /** Page numbers a sheet's pages carry, 4k + this, in reading order: recto [P1, P4], verso [P2, P3]. */
 const OFFSETS = { recto: [1, 4], verso: [2, 3] } as const;

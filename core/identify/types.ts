@@ -6,12 +6,7 @@ import type { SideFingerprint } from './fingerprint/side-fingerprint';
 export const NAME_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'";
 export const DIGIT_ALPHABET = '0123456789';
 
-/** A grey cell crop, 0 = black ink, 255 = paper, row-major. */
-export interface CellImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+export type { CellImage } from './cell-image';
 
 /** The reader's belief about one box. */
 export interface CellReading {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ManifestCopy } from '../manifest';
+import { sha256 } from '../sha256';
 
 /**
  * What a copy's PDF is made of: the scans its pages come from and each page's half, rotation and order.
@@ -12,5 +12,5 @@ export function copySpecSha256(copy: ManifestCopy, sources: readonly { sha256: s
     page.half,
     page.rotate,
   ]);
-  return createHash('sha256').update(JSON.stringify(pages)).digest('hex');
+  return sha256(JSON.stringify(pages));
 }

@@ -1,10 +1,10 @@
 // Export: the batch's copies as PDFs plus manifest.json in an output folder, the contract `process` has.
 // Checkpoints: the plan (one transaction), then each copy (recorded once its file is renamed into place),
 // then the manifest. Killed at any moment, the same export again skips what is done and finishes the rest.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Manifest } from '../manifest';
+import { sha256 } from '../sha256';
 import type { LoadedSource } from '../pdf/load-source';
 import { withQuality } from '../pdf/quality/source-quality';
 import { buildCopyPdf } from '../pdf/split';
@@ -59,7 +59,10 @@ export async function exportBatch(
       onSheet: (done, total) => progress({ stage: 'identify', done, total }),
     });
     // The plan may refuse the batch: only then is the output folder made.
-    await prepareOutDir(outDir);
+    await prepareOutDir(
+      outDir,
+      sources.map((source) => source.sha256),
+    );
     stage('copies');
     await writeCopies(store, { batchId, outDir, folder, sources }, progress);
     stage('manifest');
@@ -76,8 +79,6 @@ export async function exportBatch(
     throw error;
   }
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function writeCopies(
   store: Store,

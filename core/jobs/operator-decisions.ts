@@ -10,12 +10,12 @@ import type { Store } from '../store/open-store';
 import { rosterInfo, rosterStudents } from '../store/roster-rows';
 import { writeSetAside } from '../store/set-aside-rows';
 import { batchNotFoundError, decisionRefusedError } from '../store/store-errors';
-import { applyDecision } from './decisions/apply-decision';
-import { applyDecisions } from './decisions/apply-decisions';
-import { DecisionRefused } from './decisions/decision';
-import type { DecidedCopies, Decision, LogAction, LogEntry } from './decisions/decision';
-import { decisionSchema } from './decisions/decision-schema';
-import { resolveHistory } from './decisions/history';
+import { applyDecision } from '../decisions/apply-decision';
+import { applyDecisions } from '../decisions/apply-decisions';
+import { DecisionRefused } from '../decisions/decision';
+import type { DecidedCopies, Decision, LogAction, LogEntry } from '../decisions/decision';
+import { decisionSchema } from '../decisions/decision-schema';
+import { resolveHistory } from '../decisions/history';
 
 export interface BatchHistory {
   log: LogEntry[];

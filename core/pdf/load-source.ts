@@ -1,10 +1,10 @@
 // Opens one scanner PDF and refuses, with a message naming the file and the problem, anything that
 // could make pages go missing later: the pipeline promises zero page loss, so a damaged file is an
 // error the operator must see, not something to work around.
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { PDFDocument } from 'pdf-lib';
 import { KorrigoError } from '../errors';
+import { sha256 } from '../sha256';
+import { INPUT_PROBLEM_WORDS, InputFileError, readInputFile } from '../files/read-input-file';
 import { findTruncation, hasPdfHeader, mentionsEncryption } from './file-markers';
 import { findPageProblem } from './page-content-check';
 import { checkPageTree } from './page-tree-check';
@@ -12,6 +12,8 @@ import { parsePdfQuietly } from './parse-pdf';
 
 /** Far above a real exam day (a few hundred sides) yet bounded: every page is held in memory. */
 export const MAX_PAGES = 5000;
+/** As much as one upload may carry: far above a day of scans, and bounded, since the file is read whole. */
+export const MAX_SOURCE_BYTES = 1024 ** 3;
 
 export interface LoadedSource {
   /** The path as given, used in messages. */
@@ -38,7 +40,7 @@ export async function loadSource(path: string): Promise<LoadedSource> {
   const doc = await parse(path, bytes);
   if (doc.isEncrypted) throw encryptedError(path);
   const pageCount = checkStructure(path, doc);
-  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), doc, pageCount };
+  return { path, bytes, sha256: sha256(bytes), doc, pageCount };
 }
 
 /** The page count, once every page is known to be readable. */
@@ -86,16 +88,27 @@ export function tooManyPagesError(what: string, pages: number): KorrigoError {
 
 async function readSourceBytes(path: string): Promise<Uint8Array> {
   try {
-    if ((await stat(path)).isDirectory()) {
-      throw new KorrigoError('file-unreadable', `${path}: is a folder, not a PDF file`);
-    }
-    return new Uint8Array(await readFile(path));
+    return await readInputFile(path, MAX_SOURCE_BYTES);
   } catch (error) {
-    if (error instanceof KorrigoError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new KorrigoError('file-not-found', `${path}: file not found`);
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw new KorrigoError('file-unreadable', `${path}: cannot be read: ${reason}`, { cause: error });
+    if (!(error instanceof InputFileError)) throw error;
+    switch (error.problem) {
+      case 'missing':
+        throw new KorrigoError('file-not-found', `${path}: file not found`);
+      case 'folder':
+        throw new KorrigoError('file-unreadable', `${path}: is a folder, not a PDF file`);
+      case 'special':
+        throw new KorrigoError('file-unreadable', `${path}: ${INPUT_PROBLEM_WORDS.special}, not a PDF file`);
+      case 'too-large':
+        throw new KorrigoError(
+          'file-unreadable',
+          `${path}: ${Math.round(error.size / 1024 ** 2)} MB, more than the ${MAX_SOURCE_BYTES / 1024 ** 3} GB one scan file may hold`,
+          { hint: 'split the scan into several files' },
+        );
+      default:
+        throw new KorrigoError('file-unreadable', `${path}: cannot be read: ${error.reason}`, {
+          cause: error,
+        });
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import { placeAnnexes, type AnnexPage } from './annexes';
 import { halfKey, planIdentifiedCopies } from './copies';
 import { pairSides } from './pair-sides';
 import { findRescans, rescanSetAside } from './rescans';
-import type { StackUnit } from './sheets';
+import type { SheetUnit, StackUnit } from './sheets';
 import { pageLabel, type StackPage } from './stack';
 
 export interface IdentifyStageOptions {
@@ -29,9 +29,7 @@ export interface IdentifiedStack {
   absent: Manifest['absent'];
 }
 
-type SheetUnit = Exclude<StackUnit<StackPage>, { kind: 'loose-page' }>;
-
-function sheetReading(unit: SheetUnit, readingOf: (page: StackPage) => SideReading): SheetReading {
+function sheetReading(unit: SheetUnit<StackPage>, readingOf: (page: StackPage) => SideReading): SheetReading {
   if (unit.kind === 'sheet') return sheetFromSides(readingOf(unit.recto), readingOf(unit.verso));
   return unit.lacks === 'verso'
     ? sheetFromSides(readingOf(unit.recto), null)
@@ -63,7 +61,7 @@ export async function identifyStudents(
   const byPosition = new Map(sides.map((side, i) => [side.position, readings[i]!]));
   const readingOf = (page: StackPage) => byPosition.get(page.position)!;
   const paired = pairSides(stack, (page) => sideClue(readingOf(page)), pageLabel);
-  const pairedSheets = paired.filter((unit): unit is SheetUnit => unit.kind !== 'loose-page');
+  const pairedSheets = paired.filter((unit): unit is SheetUnit<StackPage> => unit.kind !== 'loose-page');
   const pairedReadings = pairedSheets.map((unit) => sheetReading(unit, readingOf));
   const rescans = findRescans(pairedSheets, pairedReadings, readingOf, students);
   const rescanned = new Set(rescans.map((rescan) => pairedSheets[rescan.sheet]));

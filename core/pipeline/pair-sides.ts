@@ -1,16 +1,9 @@
 // Pairs A3 sides into sheets from what each side is (a recto carries the header, a verso only page boxes),
 // not from where it lies: a sheet fed verso first is put back together, and a side the scanner dropped
 // leaves one sheet incomplete instead of shifting every pairing after it. Pure; A4 pages stay loose.
+import type { SideClue } from '../identify/side-clue';
 import type { PageLayout } from '../pdf/page-geometry';
 import type { StackUnit } from './sheets';
-
-export interface SideClue {
-  role: 'recto' | 'verso' | 'unknown';
-  /** Which sheet of its copy the side's page boxes say it is (0 for pages 1–4), null when they do not tell. */
-  sheetNo: number | null;
-  /** How many pages the copy has, as the page boxes' "/ N" say; null when they do not tell. */
-  copyPages: number | null;
-}
 
 // Costs of reading a run of sides one way; the cheapest reading wins. A side alone costs more than any
 // pairing its roles allow, so sides pair whenever they can; verso first is the rarer way to feed a

@@ -9,13 +9,11 @@ import type { ManifestCopy, ManifestSetAside } from '../manifest';
 import type { RosterStudent } from '../roster/load-roster';
 import { halfKey } from './copies';
 import { findDuplicateSheets, type DuplicateSheet, type StackSheet } from './duplicates';
-import { readingOrder, type StackUnit } from './sheets';
+import { readingOrder, type SheetUnit } from './sheets';
 import type { StackPage } from './stack';
 
-type SheetUnit = Exclude<StackUnit<StackPage>, { kind: 'loose-page' }>;
-
 /** The sheet's sides in stack order (a sheet fed verso first shows its verso first). */
-function sidesOf(unit: SheetUnit): StackPage[] {
+function sidesOf(unit: SheetUnit<StackPage>): StackPage[] {
   return unit.kind === 'sheet'
     ? [unit.recto, unit.verso].sort((a, b) => a.position - b.position)
     : [unit.recto];
@@ -27,7 +25,7 @@ function sidesOf(unit: SheetUnit): StackPage[] {
  * make two scans of one sheet look like two students'.
  */
 export function findRescans(
-  units: readonly SheetUnit[],
+  units: readonly SheetUnit<StackPage>[],
   readings: readonly SheetReading[],
   sideOf: (page: StackPage) => SideReading,
   students: readonly RosterStudent[],
@@ -55,7 +53,7 @@ export function findRescans(
  */
 export function rescanSetAside(
   rescans: readonly DuplicateSheet[],
-  units: readonly SheetUnit[],
+  units: readonly SheetUnit<StackPage>[],
   readings: readonly SheetReading[],
   copies: readonly ManifestCopy[],
 ): ManifestSetAside[] {

@@ -4,6 +4,9 @@
 import type { Half } from '../manifest';
 import type { PageLayout } from '../pdf/page-geometry';
 
+/** A unit that is a sheet (its two sides, or one side alone), not a loose A4 page. */
+export type SheetUnit<P> = Exclude<StackUnit<P>, { kind: 'loose-page' }>;
+
 export type StackUnit<P> =
   | { kind: 'sheet'; recto: P; verso: P }
   /**

@@ -32,6 +32,12 @@ export function stackWarnings(units: readonly StackUnit<StackPage>[]): string[] 
       runSides = 0;
     }
   }
+  if (units.length > 0 && units.every((unit) => unit.kind === 'loose-page')) {
+    warnings.unshift(
+      'the scans hold no A3 sheet: every page is a loose page (A4 or another size), each made a copy for ' +
+        'review; check that these are the folded exam sheets, scanned unfolded in A3',
+    );
+  }
   return warnings;
 }
 

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KorrigoError } from '../errors';
+import { INPUT_PROBLEM_WORDS, InputFileError, readInputFile } from '../files/read-input-file';
 import { buildStudents } from './build-students';
 import { decodeRosterText } from './decode-roster-text';
 import { readCsvRows } from './read-csv-rows';
@@ -35,24 +35,33 @@ export function parseRoster(bytes: Uint8Array, fileName: string): Roster {
   };
 }
 
-async function readRosterFile(path: string): Promise<Uint8Array> {
+/** The roster's bytes, refused like loadRoster refuses them (a folder, a device, too large...). */
+export async function readRosterFile(path: string): Promise<Uint8Array> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory())
-      throw new KorrigoError('file-unreadable', `${path} is a folder, not a roster CSV file`);
-    if (info.size > MAX_ROSTER_BYTES) {
-      const megabytes = Math.round(info.size / (1024 * 1024));
-      throw rosterError(path, `is ${megabytes} MB, far too large to be a roster CSV file`);
-    }
-    return await readFile(path);
+    return await readInputFile(path, MAX_ROSTER_BYTES);
   } catch (error) {
-    if (error instanceof KorrigoError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new KorrigoError('file-not-found', `Roster file not found: ${path}`);
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw new KorrigoError('file-unreadable', `Cannot read the roster ${path}: ${reason}`, { cause: error });
+    if (!(error instanceof InputFileError)) throw error;
+    switch (error.problem) {
+      case 'missing':
+        throw new KorrigoError('file-not-found', `Roster file not found: ${path}`);
+      case 'folder':
+        throw new KorrigoError('file-unreadable', `${path} is a folder, not a roster CSV file`);
+      case 'special':
+        throw new KorrigoError(
+          'file-unreadable',
+          `${path} ${INPUT_PROBLEM_WORDS.special}, not a roster CSV file`,
+        );
+      case 'too-large':
+        throw rosterError(path, `is ${megabytes(error.size)} MB, far too large to be a roster CSV file`);
+      default:
+        throw new KorrigoError('file-unreadable', `Cannot read the roster ${path}: ${error.reason}`, {
+          cause: error,
+        });
+    }
   }
 }
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** The roster file from disk; `file` in the result and in messages is its base name, as in the manifest. */
 export async function loadRoster(path: string): Promise<Roster> {

@@ -120,6 +120,15 @@ export function mapColumns(header: CsvRow, file: string): { columns: RosterColum
       ...(birthDate === undefined ? ['"Né(e) le"'] : []),
       ...(email === undefined ? ['"Adresse E-mail"'] : []),
     ];
+    // A file that is no roster at all (another program's file, named by mistake or on purpose) is not
+    // quoted back: its first line may be anything, and errors travel to logs and to the browser.
+    if (found.size === 0) {
+      throw rosterError(
+        file,
+        'is not a roster: its first line names none of the columns "Élèves" (or "Nom" and "Prénom"), "Né(e) le", "Adresse E-mail"',
+        header.line,
+      );
+    }
     const present = quoted(header.cells.filter((cell) => cell !== ''));
     const plural = missing.length === 1 ? 'column' : 'columns';
     throw rosterError(

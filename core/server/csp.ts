@@ -7,7 +7,7 @@ export const RENDERER_CSP = [
   // Style attributes only (no <style> element, no script): the desk's virtualised lists place their rows
   // with them.
   "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

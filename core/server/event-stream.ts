@@ -1,6 +1,6 @@
 // GET /events: the station's pushes as Server-Sent Events, one `event:` name per push.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Station } from '../api/station';
+import type { Station } from '../station/station';
 import { COMMON_HEADERS } from './csp';
 
 const HEARTBEAT_MS = 20_000;

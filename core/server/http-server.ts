@@ -2,22 +2,26 @@
 // http://127.0.0.1:<port>. See access.ts for who may use it.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import type { Station } from '../api/station';
+import type { Station } from '../station/station';
 import type { WireCode, WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 import { FILE_NAME_HEADER } from '../api/http-bridge';
 import { parseThumbnailUrl } from '../api/thumbnail-url';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { thumbnailPath } from '../thumbnails/thumbnail-path';
-import { createToken, hostAllowed, originAllowed, sameSecret, sessionCookie, tokenPresented } from './access';
+import { filesNamedBy } from '../api/named-files';
+import { KorrigoError } from '../errors';
+import { StationKeys, bearerOf, hostAllowed, originAllowed } from './access';
 import { COMMON_HEADERS, RENDERER_CSP } from './csp';
 import { openEventStream } from './event-stream';
-import { pathInside, resolveBatchFile } from './safe-path';
+import { allInInbox, inboxBytes, inboxDir, removeOldUploads, spendUploads } from './inbox';
+import { pathInside, realBatchPdf } from './safe-path';
 import { sendFile } from './static-files';
-import { receiveUpload, uploadFileName } from './upload';
+import { MAX_INBOX_BYTES, MAX_UPLOAD_BYTES, receiveUpload, uploadFileName } from './upload';
 
 const MAX_CALL_BYTES = 1024 * 1024;
+/** A browser sends a batch's files one after the other: more at once is not the station's UI. */
+const MAX_PARALLEL_UPLOADS = 4;
 
 export interface HttpServerOptions {
   station: Station;
@@ -25,8 +29,12 @@ export interface HttpServerOptions {
   staticDir?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Default: a fresh random token. */
+  /** The station key (Bearer for the CLI and scripts). Default: a fresh random one. */
   token?: string;
+  /** Told each new login link: after one is spent (for the next browser) and after the key rotates. */
+  onLoginUrl?: (loginUrl: string) => void | Promise<void>;
+  /** Bytes the inbox may hold (uploads not yet processed). Default MAX_INBOX_BYTES. */
+  maxInboxBytes?: number;
   log?: (error: unknown) => void;
 }
 
@@ -34,37 +42,54 @@ export interface RunningServer {
   /** http://127.0.0.1:<port> */
   origin: string;
   port: number;
-  token: string;
-  /** Opening this in a browser sets the session cookie, then shows the UI. */
-  loginUrl: string;
+  /** The current station key. */
+  readonly token: string;
+  /** Opening this in a browser starts a session there, once: the link is spent by its first use. */
+  readonly loginUrl: string;
+  /** Ends every session and replaces the key and the login link. */
+  rotateKey(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { station } = options;
-  const token = options.token ?? createToken();
+  const keys = new StationKeys(options.token);
+  const inbox = inboxDir(station.dataDir);
+  await removeOldUploads(inbox);
   const log = options.log ?? ((error: unknown) => console.error('[korrigo-station]', error));
-  const openStreams = new Set<() => void>();
+  /** Each open event stream's end, and the credential it was opened with. */
+  const openStreams = new Map<() => void, string>();
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
-    if (req.method === 'GET' && path === '/login') {
-      if (!sameSecret(url.searchParams.get('token') ?? '', token))
-        return refuse(res, 'The login link is not valid');
-      res.writeHead(303, { ...COMMON_HEADERS, 'set-cookie': sessionCookie(port, token), location: '/' });
-      return res.end();
-    }
-    const isPrivate = /^\/(api|events|upload|files)(\/|$)/.test(path);
+    const isPrivate = /^\/(api|events|upload|files|session)(\/|$)/.test(path);
     if (!isPrivate) return serveRenderer(req, res, path);
-    if (!tokenPresented(req, token, port)) return refuse(res, 'Missing or wrong station token');
     if (req.method === 'POST' && !originAllowed(req)) return refuse(res, 'Cross-origin requests are refused');
+    if (req.method === 'POST' && path === '/session') {
+      const session = keys.login(bearerOf(req) ?? '');
+      if (session === null) return refuse(res, 'This login link is spent or not valid');
+      await announceLoginUrl();
+      return sendReply(res, { ok: true, result: { session } });
+    }
+    const caller = keys.caller(req);
+    if (caller === null) return refuse(res, 'Missing or wrong station key or session');
+    if (req.method === 'POST' && path === '/session/end') {
+      keys.endSession(caller.credential);
+      for (const [end, credential] of openStreams) if (credential === caller.credential) end();
+      return sendReply(res, { ok: true, result: {} });
+    }
+    if (req.method === 'POST' && path === '/session/rotate') {
+      await rotateKey();
+      // Only the key's holder (the command line) is handed the new link; a browser reads it on the console.
+      return sendReply(res, { ok: true, result: caller.kind === 'key' ? { loginUrl: loginUrl() } : {} });
+    }
 
     if (req.method === 'POST' && path.startsWith('/api/'))
       return callMethod(req, res, decodeSegment(path.slice(5)));
     if (req.method === 'GET' && path === '/events') {
       const end = openEventStream(req, res, station);
-      openStreams.add(end);
+      openStreams.set(end, caller.credential);
       req.on('close', () => openStreams.delete(end));
       return;
     }
@@ -72,7 +97,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const thumbnail = req.method === 'GET' ? parseThumbnailUrl(path) : null;
     if (thumbnail) return sendThumbnail(res, thumbnail);
     if (req.method === 'GET' && path.startsWith('/files/')) {
-      const file = resolveBatchFile(station.dataDir, path);
+      const file = await realBatchPdf(station.dataDir, path);
       if (file && (await sendFile(res, file, { ...COMMON_HEADERS, 'cache-control': 'no-store' }))) return;
     }
     return sendReply(
@@ -80,6 +105,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       wireFailure('file-not-found', `No such station resource: ${req.method} ${path}`),
       404,
     );
+  };
+
+  // The code rides in the fragment: browsers never send it to any server, nor in a Referer.
+  const loginUrl = () => `http://127.0.0.1:${port}/#login=${keys.loginCode}`;
+  const announceLoginUrl = async () => options.onLoginUrl?.(loginUrl());
+  const rotateKey = async () => {
+    keys.rotate();
+    for (const end of openStreams.keys()) end();
+    await announceLoginUrl();
   };
 
   const callMethod = async (req: IncomingMessage, res: ServerResponse, name: string) => {
@@ -95,7 +129,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return sendReply(res, wireFailure('bad-arguments', `The body of ${name} is not valid JSON`));
     }
-    sendReply(res, await station.dispatch(name, args));
+    // A browser names only what it uploaded (POST /upload): no other file of this computer is read.
+    const reply = await station.dispatch(name, args, { mayRead: (paths) => allInInbox(paths, inbox) });
+    await spendUploads(filesNamedBy(name, args), inbox);
+    sendReply(res, reply);
   };
 
   // Named by what makes it, so it may be cached for good; made again here when the cache lost it.
@@ -107,13 +144,28 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendReply(res, wireFailure('file-not-found', 'The thumbnail could not be made'), 404);
   };
 
+  let uploading = 0;
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
+    if (uploading >= MAX_PARALLEL_UPLOADS) {
+      const busy = new KorrigoError(
+        'busy',
+        `The station receives ${uploading} uploads already; send one at a time`,
+      );
+      return sendReply(res, { ok: false, error: toWireError(busy, log) }, 429);
+    }
+    uploading++;
     try {
       const name = uploadFileName(headerValue(req, FILE_NAME_HEADER));
-      const path = await receiveUpload(req, join(station.dataDir, 'inbox'), name);
+      await removeOldUploads(inbox);
+      const room = (options.maxInboxBytes ?? MAX_INBOX_BYTES) - (await inboxBytes(inbox));
+      const path = await receiveUpload(req, inbox, name, Math.min(MAX_UPLOAD_BYTES, room));
       sendReply(res, { ok: true, result: { path } });
     } catch (error) {
+      // A browser that gave up (closed tab, cancelled) is not the station's failure: nobody awaits a reply.
+      if (req.destroyed) return res.destroy();
       sendReply(res, { ok: false, error: toWireError(error, log) });
+    } finally {
+      uploading--;
     }
   };
 
@@ -155,10 +207,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     origin,
     port,
-    token,
-    loginUrl: `${origin}/login?token=${token}`,
+    get token() {
+      return keys.key;
+    },
+    get loginUrl() {
+      return loginUrl();
+    },
+    rotateKey,
     close: async () => {
-      for (const end of openStreams) end();
+      for (const end of openStreams.keys()) end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

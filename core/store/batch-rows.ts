@@ -81,10 +81,6 @@ export function insertBatch(
   for (const source of batch.sources) insertSource.run(batch.id, source.file, source.sha256, source.fileName);
 }
 
-export function setBatchRoster(db: Database.Database, id: string, rosterSha256: string, at: string): void {
-  db.prepare('UPDATE batches SET roster_sha256 = ?, updated_at = ? WHERE id = ?').run(rosterSha256, at, id);
-}
-
 export function batchSources(db: Database.Database, id: string): BatchSourceRow[] {
   return db
     .prepare(

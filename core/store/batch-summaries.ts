@@ -12,7 +12,7 @@ export interface StoredBatchSummary {
   copies: number;
   ready: number;
   needsReview: number;
-  /** Copies whose current PDF the Korrigo server has. */
+  /** Copies the Korrigo server has, identified, as they are now at the station (schema 4's outbox). */
   synced: number;
 }
 
@@ -36,8 +36,8 @@ export function batchSummaries(db: Database.Database): StoredBatchSummary[] {
          (SELECT count(*) FROM copies c WHERE c.batch_id = b.id) AS copies,
          (SELECT count(*) FROM copies c WHERE c.batch_id = b.id AND c.status = 'ready') AS ready,
          (SELECT count(*) FROM copies c WHERE c.batch_id = b.id AND c.status = 'needs_review') AS needsReview,
-         (SELECT count(*) FROM copies c JOIN copy_sync s ON s.batch_id = c.batch_id AND s.copy_id = c.id
-            WHERE c.batch_id = b.id AND s.state = 'synced') AS synced
+         (SELECT count(*) FROM copies c JOIN sync_outbox s ON s.batch_id = c.batch_id AND s.copy_id = c.id
+            WHERE c.batch_id = b.id AND s.state = 'done' AND s.changed_at IS NULL) AS synced
        FROM batches b JOIN rosters r ON r.sha256 = b.roster_sha256
        ORDER BY b.created_at DESC, b.id`,
     )

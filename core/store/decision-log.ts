@@ -1,7 +1,7 @@
 // The append-only log of operator decisions (the database refuses updates and deletes on it).
 import type Database from 'better-sqlite3';
-import { logActionSchema } from '../jobs/decisions/decision-schema';
-import type { LogAction, LogEntry } from '../jobs/decisions/decision';
+import { logActionSchema } from '../decisions/decision-schema';
+import type { LogAction, LogEntry } from '../decisions/decision';
 
 export function appendLogEntry(
   db: Database.Database,

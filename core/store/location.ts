@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { resolveDataDir } from '../server/data-dir';
+import { resolveDataDir } from '../data-dir';
 
 export const DB_FILE_NAME = 'station.sqlite';
 

@@ -47,10 +47,19 @@ export function migrate(
     applied.push(migration.version);
   });
 
-  db.exec(BOOKKEEPING);
-  checkRecorded(path, recordedVersions(db), migrations, latest);
-  for (const migration of migrations) applyNext.immediate(migration);
+  // A store already up to date is only read: a reader never waits for another process's write lock.
+  if (!hasBookkeeping(db)) db.exec(BOOKKEEPING);
+  const recorded = recordedVersions(db);
+  checkRecorded(path, recorded, migrations, latest);
+  for (const migration of migrations) if (!recorded.has(migration.version)) applyNext.immediate(migration);
   return { applied, version: latest };
+}
+
+function hasBookkeeping(db: Database.Database): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !==
+    undefined
+  );
 }
 
 function recordedVersions(db: Database.Database): Map<number, string> {

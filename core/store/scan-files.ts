@@ -1,11 +1,12 @@
 // Scans are kept as `<scansDir>/<sha256>.pdf`, read-only: the name is the content, so a file is written once
 // and never modified, and every derived file can be rebuilt from it. Written to a temporary name, flushed
 // to disk, then renamed: a crash never leaves a partial file under a hash name.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { KorrigoError } from '../errors';
+import { sha256 as sha256Of } from '../sha256';
 import { ownerIsAlive } from './process-owner';
 
 const READ_ONLY = 0o444;
@@ -16,8 +17,6 @@ const tempName = (sha256: string) =>
   `.${sha256}.${hostname()}+${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
 export const scanPath = (scansDir: string, sha256: string): string => join(scansDir, `${sha256}.pdf`);
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Puts the scan's bytes (which hash to `sha256`) in the store, once, and gives their path there. */
 export async function storeScanFile(scansDir: string, sha256: string, bytes: Uint8Array): Promise<string> {

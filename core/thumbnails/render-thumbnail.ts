@@ -3,7 +3,7 @@
 // both its halves: decoding the scan's image is most of the cost.
 import sharp from 'sharp';
 import type { Half } from '../manifest';
-import type { Rotation } from '../jobs/decisions/decision';
+import type { Rotation } from '../decisions/decision';
 import type { RenderDocument, RenderedPage } from '../pdf/render-page';
 
 /** Tall enough to tell pages apart and see a header; small enough for 800 on one screen's scroll. */

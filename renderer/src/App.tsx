@@ -5,11 +5,13 @@ import { BatchReport } from './features/batch/BatchReport';
 import { Desk } from './features/desk/Desk';
 import { BatchHistory } from './features/history/BatchHistory';
 import { NewBatch } from './features/new-batch/NewBatch';
+import { EndSession } from './EndSession';
 import { useHost } from './host';
 import { LANGUAGES } from './i18n/i18n';
 
 export function App() {
-  const { bridge } = useHost();
+  const host = useHost();
+  const { bridge } = host;
   const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<BatchDetail | null>(null);
   const [desk, setDesk] = useState<string | null>(null);
@@ -38,6 +40,7 @@ export function App() {
             ))}
           </select>
         </label>
+        {host.kind === 'browser' && <EndSession bridge={host.bridge} />}
       </header>
       <main className="app-main">
         {desk ? (

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpBridge } from '../../core/api/http-bridge';
-import { createStation } from '../../core/api/station';
+import { createStation } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
 import { RENDERER_CSP } from '../../core/server/csp';
-import type { Station } from '../../core/api/station';
+import type { Station } from '../../core/station/station';
 import { writeSampleBatch } from '../e2e/sample-batch';
 import type { SampleBatch } from '../e2e/sample-batch';
 import { errorCode, rawRequest } from './http-request';
+import { uploadingBridge } from './uploading-bridge';
 
 describe('the loopback server', () => {
   let root: string;
@@ -33,7 +34,7 @@ describe('the loopback server', () => {
     station = createStation({ dataDir });
     server = await startHttpServer({ station, staticDir });
     auth = { authorization: `Bearer ${server.token}` };
-    const bridge = createHttpBridge({ baseUrl: server.origin, token: server.token });
+    const bridge = uploadingBridge(createHttpBridge({ baseUrl: server.origin, token: server.token }));
     const reply = await bridge.invoke('batches.process', {
       scans: [sample.scans.skm1, sample.scans.skm2],
       roster: sample.roster,
@@ -133,20 +134,24 @@ describe('the loopback server', () => {
     expect([unknown.status, errorCode(unknown)]).toEqual([404, 'unknown-method']);
   });
 
-  it('logs in through the link it prints: a session cookie, then the UI', async () => {
-    const refused = await rawRequest(server.port, 'GET', '/login?token=wrong');
+  it('logs in through the link it prints, once: a session id, no cookie', async () => {
+    const code = new URLSearchParams(new URL(server.loginUrl).hash.slice(1)).get('login') ?? '';
+    const refused = await rawRequest(server.port, 'POST', '/session', { authorization: 'Bearer wrong' });
     expect(refused.status).toBe(403);
-    const login = await rawRequest(
+    const login = await rawRequest(server.port, 'POST', '/session', { authorization: `Bearer ${code}` });
+    expect(login.headers['set-cookie']).toBeUndefined();
+    const { session } = (JSON.parse(login.body) as { result: { session: string } }).result;
+    const call = await rawRequest(
       server.port,
-      'GET',
-      new URL(server.loginUrl).pathname + new URL(server.loginUrl).search,
+      'POST',
+      '/api/station.info',
+      { ...json, authorization: `Bearer ${session}` },
+      '{}',
     );
-    expect(login.status).toBe(303);
-    expect(login.headers.location).toBe('/');
-    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-    expect(login.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    const call = await rawRequest(server.port, 'POST', '/api/station.info', { ...json, cookie }, '{}');
     expect(JSON.parse(call.body)).toMatchObject({ ok: true, result: { dataDir } });
+    // The link in the browser's history is spent.
+    const replay = await rawRequest(server.port, 'POST', '/session', { authorization: `Bearer ${code}` });
+    expect(replay.status).toBe(403);
   });
 
   it('serves the renderer with its CSP, and nothing outside it', async () => {
@@ -196,9 +201,10 @@ describe('the loopback server', () => {
   });
 
   it('pushes events to a subscriber over the stream', async () => {
-    const bridge = createHttpBridge({ baseUrl: server.origin, token: server.token });
+    const http = createHttpBridge({ baseUrl: server.origin, token: server.token });
+    const bridge = uploadingBridge(http);
     const stages: string[] = [];
-    const unsubscribe = bridge.on('batch.progress', (event) =>
+    const unsubscribe = http.on('batch.progress', (event) =>
       stages.push(`${event.stage} ${event.done}/${event.total}`),
     );
     // The batch is processed already: reading the scans again finds it, and there is nothing else to do.

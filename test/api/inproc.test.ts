@@ -1,4 +1,4 @@
-import { createInProcessBridge } from '../../core/api/inproc';
+import { createInProcessBridge } from '../../core/station/inproc';
 import { describeContract } from './contract-suite';
 
 describeContract('the in-process bridge', async (station) => ({

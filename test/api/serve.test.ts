@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serve } from '../../cli/serve';
 import { createHttpBridge } from '../../core/api/http-bridge';
 import { KorrigoError } from '../../core/errors';
+import { runCli } from '../cli/cli-in-process';
 import { rawRequest } from './http-request';
 
 /** Runs `serve` in this process until `stop()`; resolves once it has printed its login link. */
@@ -16,9 +17,9 @@ async function startServe(argv: string[]) {
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const exitCode = serve(argv, { stdout, stopped });
-  await expect.poll(() => printed).toMatch(/login\?token=/);
-  const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/login\?token=\S+/.exec(printed)?.[0] ?? '');
-  return { printed, link, stop, exitCode };
+  await expect.poll(() => printed).toMatch(/#login=/);
+  const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/#login=\S+/.exec(printed)?.[0] ?? '');
+  return { printed: () => printed, link, stop, exitCode };
 }
 
 describe('korrigo-station serve', () => {
@@ -33,16 +34,59 @@ describe('korrigo-station serve', () => {
 
   it('prints a login link that opens a session on the given data dir, and stops cleanly', async () => {
     const { printed, link, stop, exitCode } = await startServe(['--data-dir', dataDir]);
-    expect(printed).toContain(`batches in ${dataDir}`);
-    const login = await rawRequest(Number(link.port), 'GET', link.pathname + link.search);
-    expect(login.status).toBe(303);
+    expect(printed()).toContain(`batches in ${dataDir}`);
+    const code = link.hash.slice('#login='.length);
+    const login = await rawRequest(Number(link.port), 'POST', '/session', {
+      authorization: `Bearer ${code}`,
+    });
+    const { session } = (JSON.parse(login.body) as { result: { session: string } }).result;
 
-    const bridge = createHttpBridge({ baseUrl: link.origin, token: link.searchParams.get('token') ?? '' });
+    const bridge = createHttpBridge({ baseUrl: link.origin, token: session });
     expect(await bridge.invoke('station.info', {})).toMatchObject({ ok: true, result: { dataDir } });
+    // The spent link is replaced by a fresh one, for the next browser.
+    await expect.poll(() => printed()).toMatch(/New login link/);
 
     stop();
     expect(await exitCode).toBe(0);
     await expect(fetch(`${link.origin}/`)).rejects.toThrow();
+    // The key it left for rotate-key goes with it.
+    expect(await readdir(dataDir)).not.toContain('serve.json');
+  });
+
+  it('rotates its key from the command line: every session ends, a new link is printed', async () => {
+    const { link, stop, exitCode } = await startServe(['--data-dir', dataDir]);
+    expect((await stat(join(dataDir, 'serve.json'))).mode & 0o777).toBe(0o600);
+    const code = link.hash.slice('#login='.length);
+    const login = await rawRequest(Number(link.port), 'POST', '/session', {
+      authorization: `Bearer ${code}`,
+    });
+    const { session } = (JSON.parse(login.body) as { result: { session: string } }).result;
+    const rotated = await runCli('rotate-key', '--data-dir', dataDir);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(
+      /Every session has ended\. New login link:\n {2}http:\/\/127\.0\.0\.1:\d+\/#login=/,
+    );
+    const bridge = createHttpBridge({ baseUrl: link.origin, token: session });
+    expect(await bridge.invoke('station.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // Twice in a row works too: the key it left was rewritten.
+    expect((await runCli('rotate-key', '--data-dir', dataDir)).code).toBe(0);
+    stop();
+    await exitCode;
+    const none = await runCli('rotate-key', '--data-dir', dataDir);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringMatching(/no station is serving from/)]);
+  });
+
+  it('names a data dir that is a file, without a raw EEXIST', async () => {
+    const file = join(dataDir, 'a-file');
+    await writeFile(file, 'x');
+    const error = await serve(['--data-dir', file]).catch((caught: unknown) => caught);
+    expect((error as KorrigoError).message).toBe(
+      `${file} is a file, not a folder: it cannot hold the station's data`,
+    );
+    expect((error as KorrigoError).exitCode).toBe(2);
   });
 
   it('refuses bad arguments as bad input', async () => {

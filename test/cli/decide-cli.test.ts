@@ -85,8 +85,10 @@ describe('korrigo-station decide, undo, redo, history', () => {
     expect((await runCli('redo', batchId, '--db', db)).stdout).toMatch(/^#11 Redid #9 /);
     expect((await runCli('undo', batchId, '--db', db)).code).toBe(0);
 
+    // The API's batches.history, as the desktop app gets it.
     const json = JSON.parse((await runCli('history', batchId, '--json', '--db', db)).stdout);
-    expect(json.entries.map((entry: { action: { kind: string } }) => entry.action.kind)).toEqual([
+    expect(Object.keys(json)).toEqual(['log', 'undoable', 'redoable']);
+    expect(json.log.map((entry: { action: { kind: string } }) => entry.action.kind)).toEqual([
       'assign-student',
       'validate-copy',
       'rotate-page',
@@ -100,9 +102,9 @@ describe('korrigo-station decide, undo, redo, history', () => {
       'redo',
       'undo',
     ]);
-    expect(json.entries[0]).toMatchObject({ seq: 1, operator: 'alice', undone: false });
-    expect(json.entries[9]).toMatchObject({ operator: 'bob', action: { kind: 'undo', target: 9 } });
-    expect(json.entries[8].undone).toBe(true);
+    expect(Object.keys(json.log[0]).sort()).toEqual(['action', 'at', 'operator', 'seq']);
+    expect(json.log[0]).toMatchObject({ seq: 1, operator: 'alice' });
+    expect(json.log[9]).toMatchObject({ operator: 'bob', action: { kind: 'undo', target: 9 } });
     expect([json.undoable, json.redoable]).toEqual([8, 9]);
 
     const text = (await runCli('history', batchId, '--db', db)).stdout.split('\n');

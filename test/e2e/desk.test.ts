@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchDetail, ManifestStudent } from '../../core/api/contract';
-import { createStation } from '../../core/api/station';
-import type { Station } from '../../core/api/station';
+import { createStation } from '../../core/station/station';
+import type { Station } from '../../core/station/station';
 import type { Manifest } from '../../core/manifest';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
@@ -209,9 +209,9 @@ describe('the desk, in Chromium over the loopback server', () => {
     'turns a page, shows it large, and a second window sees the decision',
     { timeout: TIMEOUT_MS },
     async () => {
-      // A second tab of the same browser session (the session cookie is per browser context).
+      // A second tab opens the station's next login link (a session lives in one tab's sessionStorage).
       const other = await page.context().newPage();
-      await other.goto(server.origin);
+      await other.goto(server.loginUrl);
       await other.getByRole('button', { name: `Afficher le lot ${batchId}` }).click();
       await other.getByRole('button', { name: 'Ouvrir le bureau de vérification' }).click();
       await other.getByRole('button', { name: 'P2 de la copie 2' }).waitFor();
@@ -223,7 +223,7 @@ describe('the desk, in Chromium over the loopback server', () => {
       // The other window shows the turned thumbnail (its URL names the turn) within a second.
       await other
         .getByRole('button', { name: 'P2 de la copie 2' })
-        .locator('img[src$="-90.webp"]')
+        .locator('img[data-thumbnail$="-90.webp"]')
         .waitFor({ timeout: 60_000 });
       // Logged, not asserted: it includes making the turned thumbnail, about a second on a loaded machine.
       console.log(`decision to the other window's screen: ${Date.now() - started} ms`);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStation } from '../../core/api/station';
-import type { Station } from '../../core/api/station';
+import { createStation } from '../../core/station/station';
+import type { Station } from '../../core/station/station';
 import type { Manifest } from '../../core/manifest';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
@@ -98,10 +98,22 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     }
     await expect.poll(() => page.getByText('respecté', { exact: true }).count()).toBe(3);
 
+    // The link fetches the copy with the session id (no cookie carries it) and shows it from a blob.
     const link = page.getByRole('link', { name: 'Ouvrir le PDF de la copie 1' });
-    const pdf = await page.request.get(new URL((await link.getAttribute('href')) ?? '', page.url()).href);
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const [shownPdf] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    expect(shownPdf.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+    await shownPdf.waitForLoadState();
+    expect(await shownPdf.evaluate(() => document.contentType)).toBe('application/pdf');
+    const pdf = await page.evaluate(
+      async (href) => {
+        const session = window.sessionStorage.getItem('korrigo-session') ?? '';
+        const response = await fetch(href, { headers: { authorization: `Bearer ${session}` } });
+        return { type: response.headers.get('content-type'), start: (await response.text()).slice(0, 5) };
+      },
+      (await link.getAttribute('href')) ?? '',
+    );
+    expect(pdf).toEqual({ type: 'application/pdf', start: '%PDF-' });
+    await shownPdf.close();
 
     const history = page.getByRole('list', { name: 'Lots précédents' });
     await expect.poll(() => history.getByRole('listitem').count()).toBe(1);

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { generateBatch } from '../generator/generate';
 import { writeBatch } from '../generator/write-batch';
 import type { GenerateOptions } from '../generator/types';

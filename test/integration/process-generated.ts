@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Manifest } from '../../core/manifest';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { generateBatch } from '../generator/generate';
 import type { GenerateOptions, GeneratedBatch } from '../generator/types';
 import { writeBatch } from '../generator/write-batch';

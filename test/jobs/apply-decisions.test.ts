@@ -2,10 +2,10 @@
 // the store tests do not build (two students, a validated copy).
 import { describe, expect, it } from 'vitest';
 import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
-import { applyDecision } from '../../core/jobs/decisions/apply-decision';
-import { applyDecisions } from '../../core/jobs/decisions/apply-decisions';
-import type { Decision, LogAction, LogEntry } from '../../core/jobs/decisions/decision';
-import { resolveHistory } from '../../core/jobs/decisions/history';
+import { applyDecision } from '../../core/decisions/apply-decision';
+import { applyDecisions } from '../../core/decisions/apply-decisions';
+import type { Decision, LogAction, LogEntry } from '../../core/decisions/decision';
+import { resolveHistory } from '../../core/decisions/history';
 import { NOT_IDENTIFIED, NOT_ON_ROSTER, copyId } from '../../core/pipeline/copies';
 
 const SHA = 'c0ffee'.padEnd(64, '0');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isKorrigoError } from '../../core/errors';
 import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
-import type { Decision } from '../../core/jobs/decisions/decision';
+import type { Decision } from '../../core/decisions/decision';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { importBatch } from '../../core/jobs/import-batch';
 import { batchHistory, recordDecision, redoDecision, undoDecision } from '../../core/jobs/operator-decisions';

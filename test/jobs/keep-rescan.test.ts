@@ -1,9 +1,9 @@
 // Rescans set aside and A4 annexes in the decisions: keeping a rescan instead of the sheet it repeats (and
 // back), the set-aside following the copies it names, annexes outside the multiple-of-4 rule.
 import { describe, expect, it } from 'vitest';
-import { applyDecision } from '../../core/jobs/decisions/apply-decision';
-import { applyDecisions } from '../../core/jobs/decisions/apply-decisions';
-import type { DecidedCopies, Decision, LogAction, LogEntry } from '../../core/jobs/decisions/decision';
+import { applyDecision } from '../../core/decisions/apply-decision';
+import { applyDecisions } from '../../core/decisions/apply-decisions';
+import type { DecidedCopies, Decision, LogAction, LogEntry } from '../../core/decisions/decision';
 import type { ManifestCopy, ManifestPage, ManifestSetAside, ManifestStudent } from '../../core/manifest';
 import { copyId, notMultipleOfFour } from '../../core/pipeline/copies';
 

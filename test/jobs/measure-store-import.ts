@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processScans } from '../../core/jobs/process-scans';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { openStore } from '../../core/store/open-store';
 import { generateBatch } from '../generator/generate';
 import type { PdfShape } from '../generator/types';

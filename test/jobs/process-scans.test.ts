@@ -7,7 +7,7 @@ import { isKorrigoError } from '../../core/errors';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { importBatch } from '../../core/jobs/import-batch';
 import { processScans } from '../../core/jobs/process-scans';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { scanPath } from '../../core/store/scan-files';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores, writeExamDay, writeRoster } from '../store/store-fixture';
@@ -28,7 +28,7 @@ async function folderContents(dir: string): Promise<Record<string, string>> {
 }
 
 describe('processing with the store', () => {
-  it('writes exactly what process writes without it: same manifest, same copy bytes', async () => {
+  it("writes the same with the operator's store as with a throw-away one: same manifest, same copy bytes", async () => {
     const scans = await writeExamDay(tempDir());
     const roster = await writeRoster(tempDir());
     const plain = await processBatch({ scans, roster, outDir: join(tempDir(), 'plain') });
@@ -70,7 +70,7 @@ describe('processing with the store', () => {
     expect(reversed.batch.id).not.toBe(first.batch.id);
   });
 
-  it('takes a corrected roster for a batch already imported', async () => {
+  it('refuses another roster for a batch already imported, said in words, and changes nothing', async () => {
     const scans = await writeExamDay(tempDir());
     const store = openTestStore({ now: FIXED_NOW });
     const first = await importBatch(store, { scans, roster: await writeRoster(tempDir()) });
@@ -79,10 +79,13 @@ describe('processing with the store', () => {
       'Élèves,Né(e) le,Classe,Adresse E-mail\nDUPONT MARIE,12/03/2008,T.01,marie.dupont@example.fr\n',
       'eleves-v2.csv',
     );
-    const again = await importBatch(store, { scans, roster: corrected });
-    expect(again.batch.id).toBe(first.batch.id);
+    await expect(importBatch(store, { scans, roster: corrected })).rejects.toThrow(
+      new RegExp(
+        `these scans are already batch ${first.batch.id}, identified against the roster eleves\\.csv`,
+      ),
+    );
     const manifest = await exportBatch(store, first.batch.id, join(tempDir(), 'out'));
-    expect(manifest.roster).toEqual({ file: 'eleves-v2.csv', students: 1 });
+    expect(manifest.roster.file).toBe('eleves.csv');
   });
 
   it('exports again from the stored scans alone, after the operator deleted the originals', async () => {

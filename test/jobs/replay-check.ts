@@ -1,6 +1,6 @@
 // The store's promise about decisions, checked by the tests that make them.
 import { expect } from 'vitest';
-import { applyDecisions } from '../../core/jobs/decisions/apply-decisions';
+import { applyDecisions } from '../../core/decisions/apply-decisions';
 import { batchSources, findBatch } from '../../core/store/batch-rows';
 import { readCopies } from '../../core/store/copy-rows';
 import { readLog } from '../../core/store/decision-log';

@@ -57,7 +57,8 @@ async function processedBatch(): Promise<{ batchId: string; db: string }> {
   recordDecision(store, batchId, 'alice', { kind: 'validate-copy', copyId: first!.id });
   store.db
     .prepare(
-      `INSERT INTO copy_sync (batch_id, copy_id, state, updated_at) VALUES (?, ?, 'synced', '2026-03-02T09:00:00Z')`,
+      `INSERT INTO sync_outbox (batch_id, copy_id, server, exam_id, state, spec_sha256, student_email, file_name, updated_at)
+       VALUES (?, ?, 'https://korrigo.example.tn', 'exam', 'done', 'spec', 'e@x.tn', 'f.pdf', '2026-03-02T09:00:00Z')`,
     )
     .run(batchId, second!.id);
   store.close();
@@ -75,18 +76,20 @@ describe('korrigo-station batches and export', () => {
       '',
     ]);
 
+    // The API's batches.list, as the desktop app gets it: the same fields, no more.
     const json = await cli(['batches', '--json'], { KORRIGO_DB: db });
     expect(JSON.parse(json.stdout)).toEqual([
       {
-        id: batchId,
-        state: 'planned',
+        batchId,
         createdAt: '2026-03-02T08:30:00.000Z',
+        state: 'planned',
         sources: ['SKM1.pdf', 'SKM2.pdf'],
         roster: 'eleves.csv',
         copies: 5,
         ready: 1,
         needsReview: 4,
         synced: 1,
+        invariantsHold: true,
       },
     ]);
   });

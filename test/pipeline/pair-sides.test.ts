@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairSides, type SideClue } from '../../core/pipeline/pair-sides';
+import type { SideClue } from '../../core/identify/side-clue';
+import { pairSides } from '../../core/pipeline/pair-sides';
 import { readingOrder, type StackUnit } from '../../core/pipeline/sheets';
 
 type Side = { id: string; layout: 'a3' | 'a4'; clue: SideClue };

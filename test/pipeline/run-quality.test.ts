@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processScans } from '../../core/jobs/process-scans';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { FIXED_NOW, useStores, writeRoster, writeScan } from '../store/store-fixture';
 import { noiseJpeg, sheetSides } from './fixtures';
 import { useTempDir } from './temp-dir';

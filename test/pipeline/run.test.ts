@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../core/manifest';
 import type { ProgressEvent } from '../../core/pipeline/process-options';
-import { processBatch } from '../../core/pipeline/run';
+import { processBatch } from '../../core/jobs/process-scans';
 import { buildScanPdf, noiseJpeg, sheetSides } from './fixtures';
 import type { FixturePage } from './fixtures';
 import { visibleText } from './pdf-inspect';
@@ -149,21 +149,23 @@ describe('processBatch', () => {
     expect(await Promise.all(scans.map(sha256))).toEqual(before);
   });
 
-  it('removes the copies of an earlier run that the new manifest does not list, and only those', async () => {
+  it('refuses another batch in a folder holding a batch, and deletes nothing of it (issue 20)', async () => {
     const roster = await writeRoster();
     const outDir = join(tempDir(), 'out');
     const old = await processBatch({ scans: await examDay(), roster, outDir });
-    // The operator keeps a PDF and a note in the copies folder, and feeds one old copy back in as a scan:
-    // none of them may be deleted.
+    // The operator keeps a PDF and a note in the copies folder, and feeds one old copy back in as a scan.
     await writeFile(join(outDir, 'copies', 'sujet.pdf'), (await buildScanPdf(sheetSides(1))).bytes);
     await writeFile(join(outDir, 'copies', 'notes.txt'), 'do not delete');
-    const [reused, ...others] = old.copies.map((copy) => copy.file.replace('copies/', ''));
+    const [reused] = old.copies.map((copy) => copy.file.replace('copies/', ''));
+    const before = (await readdir(join(outDir, 'copies'))).sort();
 
-    const fresh = await processBatch({ scans: [join(outDir, 'copies', reused!)], roster, outDir });
-    const files = (await readdir(join(outDir, 'copies'))).sort();
-    const kept = ['notes.txt', 'sujet.pdf', reused!];
-    expect(files).toEqual([...fresh.copies.map((c) => c.file.replace('copies/', '')), ...kept].sort());
-    expect(others.some((file) => files.includes(file))).toBe(false);
+    await expect(
+      processBatch({ scans: [join(outDir, 'copies', reused!)], roster, outDir }),
+    ).rejects.toMatchObject({
+      code: 'output-invalid',
+      message: expect.stringMatching(/holds the copies of another batch/),
+    });
+    expect((await readdir(join(outDir, 'copies'))).sort()).toEqual(before);
   });
 
   it('writes nothing when the roster is invalid', async () => {

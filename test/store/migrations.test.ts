@@ -55,6 +55,7 @@ describe('station database migrations', () => {
       { version: 1, name: 'init' },
       { version: 2, name: 'side-readings' },
       { version: 3, name: 'annexes-set-aside' },
+      { version: 4, name: 'sync-outbox' },
     ]);
     expect(tables(store.db)).toEqual(
       [
@@ -75,6 +76,9 @@ describe('station database migrations', () => {
         'set_asides',
         'sheets',
         'side_readings',
+        'sync_locks',
+        'sync_outbox',
+        'sync_requests',
         'watched_files',
       ].sort(),
     );
@@ -108,7 +112,8 @@ describe('station database migrations', () => {
       { version: 1, name: 'init' },
       { version: 2, name: 'side-readings' },
       { version: 3, name: 'annexes-set-aside' },
-      { version: 4, name: 'test-next' },
+      { version: 4, name: 'sync-outbox' },
+      { version: 5, name: 'test-next' },
     ]);
     expect(store.db.prepare('SELECT file_name FROM rosters').all()).toEqual([{ file_name: 'eleves.csv' }]);
     expect(tables(store.db)).toContain('thumbnails');
@@ -118,10 +123,10 @@ describe('station database migrations', () => {
     openTestStore({ migrations: [...MIGRATIONS, NEXT] }).close();
     expectRefused(
       () => openTestStore(),
-      /station\.sqlite: the station database is at schema version 4, newer than this station knows \(3\)/,
+      /station\.sqlite: the station database is at schema version 5, newer than this station knows \(4\)/,
     );
     const db = new Database(join(tempDir(), 'station.sqlite'));
-    expect(versions(db)).toHaveLength(4);
+    expect(versions(db)).toHaveLength(5);
     db.close();
   });
 
@@ -129,7 +134,7 @@ describe('station database migrations', () => {
     openTestStore({ migrations: [...MIGRATIONS, NEXT] }).close();
     expectRefused(
       () => openTestStore({ migrations: [...MIGRATIONS, { ...NEXT, name: 'other' }] }),
-      /its schema version 4 is "test-next", where this station has "other"/,
+      /its schema version 5 is "test-next", where this station has "other"/,
     );
   });
 
@@ -144,7 +149,7 @@ describe('station database migrations', () => {
     };
     expectRefused(
       () => openTestStore({ migrations: [...MIGRATIONS, broken] }),
-      /migration 4 \(broken\) failed/,
+      /migration 5 \(broken\) failed/,
     );
     const store = openTestStore();
     expect(versions(store.db)).toHaveLength(MIGRATIONS.length);

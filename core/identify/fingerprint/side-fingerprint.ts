@@ -4,10 +4,10 @@
 // printed from the same template do not, even when both carry little writing, because their strokes fall
 // in different places. Plain JSON, so a job can checkpoint it with its side readings.
 import type { RenderedPage } from '../../pdf/render-page';
-import { darkMask, measureLevels, toGrey } from '../locate/grey-image';
+import { eraseRules, RULE_MM } from '../locate/erase-rules';
+import { darkMask, INK, measureLevels, toGrey } from '../locate/grey-image';
 import { deskewMask, tiltAbout } from '../locate/rotate';
-import { estimateSkew } from '../locate/skew';
-import { eraseRules } from './erase-rules';
+import { estimateSkew, MAX_SKEW_DEGREES } from '../locate/skew';
 
 export interface SideFingerprint {
   /** Side of a grid cell, millimetres. */
@@ -27,15 +27,8 @@ export interface SideFingerprint {
 
 /** A pen stroke is about half a millimetre wide: a cell holds a stroke's width, not a word's. */
 const CELL_MM = 1;
-/**
- * Handwriting ink is darker than this fraction of the paper's grey; the printed grey boxes and the
- * hatched band of a verso are mostly lighter, and whatever of them passes goes with the rules below.
- */
-const INK = 0.55;
 /** The mask is built in blocks of about this size (mm), finer than the cells. */
 const BLOCK_MM = 0.5;
-/** A straight dark run this long (mm) is a printed rule (frame, box, table), never a pen stroke. */
-const RULE_MM = 8;
 /**
  * The top and bottom of every page are left out: the CCYC header frame (to 58 mm of 297, or the hatched
  * band of a verso) and the page box (from 279 mm) are printed there on every sheet, and what is written in
@@ -44,8 +37,6 @@ const RULE_MM = 8;
  * fed the other way up loses the same parts of its paper.
  */
 const PRINTED_BAND = 0.21;
-/** A scanner's feeder lets ±3° through; the paper's own placement on the glass adds a little. */
-const MAX_SKEW_DEGREES = 4;
 
 /** Fingerprints a side rendered as displayed at `dpi`. */
 export function fingerprintSide(page: RenderedPage, dpi: number): SideFingerprint {

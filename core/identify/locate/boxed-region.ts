@@ -9,7 +9,7 @@ import { combPatch } from './comb-patch';
 import { findCombs, type Box, type Comb, type CombShape } from './combs';
 import { darkMask, measureLevels, toGrey, type GreyImage, type Levels } from './grey-image';
 import { deskewMask, tiltAbout, type Tilt } from './rotate';
-import { estimateSkew } from './skew';
+import { estimateSkew, MAX_SKEW_DEGREES } from './skew';
 
 /** A box in the pixels of the image the caller passed in (its centre placed there, its size kept). */
 export interface PixelBox {
@@ -37,8 +37,6 @@ export interface BoxedRegion {
   tilt: Tilt;
 }
 
-/** Beyond the ±3° a scanner's feeder lets through, with the paper's own placement on top. */
-const MAX_SKEW_DEGREES = 5;
 const SEARCH_DPI = 100;
 
 export function findBoxedRegion(

@@ -2,7 +2,13 @@
 // darkness that counts as printed or written marks on it. Measured per image, so a yellowish sheet, a dim
 // lamp or a bilevel scan all end up on the same scale.
 import type { RenderedPage } from '../../pdf/render-page';
-import type { CellImage } from '../types';
+import type { CellImage } from '../cell-image';
+
+/**
+ * Ink is darker than this fraction of the paper's grey: handwriting is; printed grey rules, boxes and the
+ * hatched band of a verso mostly are not.
+ */
+export const INK = 0.55;
 
 /** 0 = black, 255 = white, row-major (the same layout as a cell crop). */
 export type GreyImage = CellImage;

@@ -3,6 +3,9 @@
 // enough at a few degrees, and they cost one addition per dark pixel and angle.
 import type { Mask } from './grey-image';
 
+/** Beyond the ±3° a scanner's feeder lets through, with the paper's own placement on the glass on top. */
+export const MAX_SKEW_DEGREES = 5;
+
 /** Enough dark pixels to weigh a header's lines; more only costs time. */
 const MAX_POINTS = 40_000;
 

@@ -4,5 +4,6 @@ import type { Migration } from '../migration';
 import { init } from './0001_init';
 import { sideReadings } from './0002_side_readings';
 import { annexesSetAside } from './0003_annexes_set_aside';
+import { syncOutbox } from './0004_sync_outbox';
 
-export const MIGRATIONS: readonly Migration[] = [init, sideReadings, annexesSetAside];
+export const MIGRATIONS: readonly Migration[] = [init, sideReadings, annexesSetAside, syncOutbox];

@@ -6,6 +6,8 @@ export const en: Catalogue = {
     version: 'version {{version}}',
     language: 'Language',
     back: 'Back to batches',
+    logout: 'Log out',
+    noSession: 'No session, or it has ended: open the login link printed by « korrigo-station serve ».',
   },
   status: { ready: 'Ready', needs_review: 'To review' },
   stage: {
@@ -223,6 +225,11 @@ export const en: Catalogue = {
     'batch-not-found': 'This batch is not (or no longer) in the station.',
     'copy-not-found': 'This copy no longer exists: the screen was out of date. Reload the batch.',
     'decision-invalid': 'This correction cannot be applied to the copies as they are.',
+    'login-refused':
+      'The Korrigo server refused the login: wrong password, not a teacher account, or too many attempts (wait 15 minutes).',
+    'server-refused': 'The Korrigo server cannot take these copies this way (address, exam or mode).',
+    'server-unreachable':
+      'The Korrigo server does not answer or asks to wait: the copies stay queued, try again later.',
     internal: "Internal station error. The details are in the station's log.",
     'unknown-method': 'This action does not exist in this version of the station.',
     forbidden: 'Access refused. Open the station with the link shown when « korrigo-station serve » starts.',

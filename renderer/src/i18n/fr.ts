@@ -6,6 +6,9 @@ export const fr = {
     version: 'version {{version}}',
     language: 'Langue',
     back: 'Retour aux lots',
+    logout: 'Se déconnecter',
+    noSession:
+      'Session absente ou terminée : ouvrez le lien de connexion affiché par « korrigo-station serve ».',
   },
   status: { ready: 'Prête', needs_review: 'À vérifier' },
   stage: {
@@ -231,6 +234,11 @@ export const fr = {
     'batch-not-found': "Ce lot n'existe pas (ou plus) dans la station.",
     'copy-not-found': "Cette copie n'existe plus : l'affichage n'était pas à jour. Rechargez le lot.",
     'decision-invalid': "Cette correction ne peut pas être appliquée aux copies telles qu'elles sont.",
+    'login-refused':
+      'Le serveur Korrigo a refusé la connexion : mot de passe erroné, compte non enseignant, ou trop de connexions (attendez 15 minutes).',
+    'server-refused': 'Le serveur Korrigo ne peut pas recevoir ces copies ainsi (adresse, examen ou mode).',
+    'server-unreachable':
+      'Le serveur Korrigo ne répond pas ou demande d’attendre : les copies restent en file, relancez plus tard.',
     internal: 'Erreur interne de la station. Les détails sont dans son journal.',
     'unknown-method': "Cette action n'existe pas dans cette version de la station.",
     forbidden:

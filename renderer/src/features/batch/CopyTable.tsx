@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Manifest } from '../../../../core/api/contract';
 import { batchFileUrl } from '../../../../core/api/files';
+import { useHost } from '../../host';
 import { reviewText } from '../../i18n/review-text';
 import { describePage } from '../../labels';
+import { openBatchFile } from './open-batch-file';
 
 export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Manifest }) {
   const { t } = useTranslation();
+  const host = useHost();
   return (
     <table className="copies">
       <caption>{t('report.copies')}</caption>
@@ -54,7 +57,12 @@ export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Ma
               )}
             </td>
             <td>
-              <a href={batchFileUrl(batchId, copy.file)} target="_blank" rel="noopener noreferrer">
+              <a
+                href={batchFileUrl(batchId, copy.file)}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={openBatchFile(host, batchFileUrl(batchId, copy.file))}
+              >
                 {t('report.openPdf')}
                 <span className="visually-hidden">{t('report.ofCopy', { n: index + 1 })}</span>
               </a>

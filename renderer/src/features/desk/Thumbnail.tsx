@@ -12,30 +12,48 @@ interface ThumbnailProps {
   alt: string;
 }
 
+/** `url` is the station's name for the image; `src` what the <img> loads. */
+interface Shown {
+  url: string;
+  src: string;
+}
+
 export function Thumbnail({ sha256, page, half, rotate, alt }: ThumbnailProps) {
-  const { bridge } = useHost();
-  const [url, setUrl] = useState<string | null>(null);
+  const host = useHost();
+  const [shown, setShown] = useState<Shown | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
-    void bridge.invoke('pages.thumbnail', { sha256, page, half, rotate }).then((reply) => {
-      if (current && reply.ok) setUrl(reply.result.url);
-    });
+    let blobUrl: string | null = null;
+    const show = async () => {
+      const reply = await host.bridge.invoke('pages.thumbnail', { sha256, page, half, rotate });
+      if (!current || !reply.ok) return;
+      const { url } = reply.result;
+      if (host.kind !== 'browser') return setShown({ url, src: url });
+      // In the browser the session id travels in a header, never in a cookie: an <img> could not send it.
+      const blob = await host.bridge.fetchFile(url);
+      if (!current || !blob) return;
+      blobUrl = URL.createObjectURL(blob);
+      setShown({ url, src: blobUrl });
+    };
+    void show();
     return () => {
       current = false;
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
     };
-  }, [bridge, sha256, page, half, rotate, attempt]);
+  }, [host, sha256, page, half, rotate, attempt]);
 
-  if (!url) return <span className="thumbnail thumbnail-pending" role="img" aria-label={alt} />;
+  if (!shown) return <span className="thumbnail thumbnail-pending" role="img" aria-label={alt} />;
   return (
     <img
       className="thumbnail"
-      src={url}
+      src={shown.src}
+      data-thumbnail={shown.url}
       alt={alt}
       onError={() => {
         if (attempt < 1) {
-          setUrl(null);
+          setShown(null);
           setAttempt(attempt + 1);
         }
       }}

@@ -1,0 +1,91 @@
+// Copy PDFs are derived artefacts: each batch is exported to <dataDir>/exports/<batchId>/ and the UI's
+// files are served from there. Before a batch is shown, the export is compared with the store and rebuilt
+// when the store says something the export does not (a decision changed a copy, the folder was deleted,
+// the CLI changed the batch); exportBatch rewrites only the copies whose content changed.
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { batchManifest } from '../jobs/batch-manifest';
+import type { exportBatch, ExportOptions } from '../jobs/export-batch';
+import type { Manifest } from '../manifest';
+import { MANIFEST_FILE } from '../pipeline/output-dir';
+import { findBatch } from '../store/batch-rows';
+import type { Store } from '../store/open-store';
+import { batchNotFoundError } from '../store/store-errors';
+import { batchExportDir } from '../data-dir';
+
+export type ExportJob = typeof exportBatch;
+
+export interface BatchExports {
+  /**
+   * Runs `change` (a decision), then brings the batch's export up to date and returns its manifest. Calls
+   * on one batch run one after the other, so an export never sees the copies change under it.
+   */
+  update(batchId: string, change?: () => void, options?: ExportOptions): Promise<Manifest>;
+}
+
+export function batchExports(store: Store, dataDir: string, exportJob: ExportJob): BatchExports {
+  const queues = new Map<string, Promise<unknown>>();
+
+  const refresh = async (batchId: string, options: ExportOptions): Promise<Manifest> => {
+    const batch = findBatch(store.db, batchId);
+    if (!batch) throw batchNotFoundError(store.path, batchId);
+    const outDir = batchExportDir(dataDir, batchId);
+    if (batch.state === 'planned') {
+      const written = await exportedManifest(outDir, batchManifest(store, batchId));
+      if (written) return written;
+    }
+    return exportJob(store, batchId, outDir, options);
+  };
+
+  return {
+    update(batchId, change, options = {}) {
+      const run = (queues.get(batchId) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => {
+          change?.();
+          return refresh(batchId, options);
+        });
+      queues.set(batchId, run);
+      const forget = () => {
+        if (queues.get(batchId) === run) queues.delete(batchId);
+      };
+      run.then(forget, forget);
+      return run;
+    },
+  };
+}
+
+/**
+ * The folder's manifest when it says everything the store says now (the export adds what only the scans
+ * tell, such as their quality) and every copy it lists is there; undefined when it must be rebuilt.
+ */
+async function exportedManifest(outDir: string, current: Manifest): Promise<Manifest | undefined> {
+  try {
+    const written = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    const wanted = JSON.parse(JSON.stringify(current)) as Manifest;
+    // The copies come from the store alone: they must match exactly, a field a decision removed included.
+    if (!isDeepStrictEqual(written.copies, wanted.copies) || !covers(written, wanted)) return undefined;
+    await Promise.all(current.copies.map((copy) => access(join(outDir, copy.file))));
+    return written;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every value of `wanted` is in `actual` (arrays element by element, with the same length). */
+function covers(actual: unknown, wanted: unknown): boolean {
+  if (Array.isArray(wanted)) {
+    return (
+      Array.isArray(actual) &&
+      actual.length === wanted.length &&
+      wanted.every((item, index) => covers(actual[index], item))
+    );
+  }
+  if (typeof wanted === 'object' && wanted !== null) {
+    if (typeof actual !== 'object' || actual === null) return false;
+    const fields = actual as Record<string, unknown>;
+    return Object.entries(wanted).every(([key, value]) => covers(fields[key], value));
+  }
+  return actual === wanted;
+}

@@ -1,0 +1,35 @@
+import { recordDecision, redoDecision, undoDecision } from '../jobs/operator-decisions';
+import { batchDetail } from './batch-views';
+import type { BatchDetail, CopiesHandlers } from '../api/contract';
+import type { HandlerTable } from './handler-table';
+import type { HandlerDeps } from './handler-deps';
+import { batchIdArgs, decideArgs } from './schemas';
+
+export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
+  const { store, exports, operator } = deps;
+  // The decision is recorded in the batch's turn, so no export of the batch is running meanwhile.
+  // Every window showing the batch hears of the change once the export is up to date.
+  const apply = async (batchId: string, change: () => { log: { seq: number }[] }): Promise<BatchDetail> => {
+    let seq = 0;
+    const manifest = await exports.update(batchId, () => {
+      seq = change().log.at(-1)?.seq ?? 0;
+    });
+    deps.emitChanged({ batchId, seq });
+    return batchDetail(store, batchId, manifest);
+  };
+  return {
+    'copies.decide': {
+      args: decideArgs,
+      run: ({ batchId, decision }) =>
+        apply(batchId, () => recordDecision(store, batchId, operator, decision)),
+    },
+    'copies.undo': {
+      args: batchIdArgs,
+      run: ({ batchId }) => apply(batchId, () => undoDecision(store, batchId, operator)),
+    },
+    'copies.redo': {
+      args: batchIdArgs,
+      run: ({ batchId }) => apply(batchId, () => redoDecision(store, batchId, operator)),
+    },
+  };
+}

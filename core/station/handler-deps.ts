@@ -1,0 +1,19 @@
+// What every handler file is given: its own file, so the handler files and the table that joins them
+// do not import each other.
+import type { BatchChanged, BatchProgress } from '../api/contract';
+import type { Store } from '../store/open-store';
+import type { Thumbnails } from '../thumbnails/thumbnail-cache';
+import type { BatchExports } from './batch-exports';
+
+export interface HandlerDeps {
+  /** Where the store, its scans, the exports and uploads are kept. */
+  dataDir: string;
+  store: Store;
+  exports: BatchExports;
+  /** Who decisions are recorded as. */
+  operator: string;
+  emitProgress: (progress: BatchProgress) => void;
+  emitChanged: (change: BatchChanged) => void;
+  thumbnails: Thumbnails;
+  log: (error: unknown) => void;
+}

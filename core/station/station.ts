@@ -1,0 +1,125 @@
+// The core side of every transport: validate the method name and arguments, run the handler, turn any
+// failure into a WireError, and fan push events out to whoever listens. The station owns the store of its
+// data dir (the CLI's default database there, so `korrigo-station batches` lists the same batches).
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { exportBatch } from '../jobs/export-batch';
+import { prepareDataDir } from '../data-dir';
+import { DB_FILE_NAME } from '../store/location';
+import { openStore } from '../store/open-store';
+import { createThumbnails } from '../thumbnails/thumbnail-cache';
+import { batchExports } from './batch-exports';
+import type { ExportJob } from './batch-exports';
+import type { AnyPush } from '../api/contract';
+import type { Handler } from './handler-table';
+import { createHandlers } from './handlers';
+import { isMethodName } from '../api/method-names';
+import { filesNamedBy } from '../api/named-files';
+import type { WireReply } from '../api/wire';
+import { toWireError, wireFailure } from '../api/wire';
+
+export interface StationOptions {
+  /** Holds station.sqlite, scans/, exports/ and inbox/; created when missing. */
+  dataDir: string;
+  /** The store, when not the data dir's station.sqlite (the CLI's --db). */
+  dbPath?: string;
+  /** false: refuse a missing database instead of creating it (the CLI's reading commands). Default true. */
+  create?: boolean;
+  /** Where internal errors go (their details never reach the wire). Default: stderr. */
+  log?: (error: unknown) => void;
+  /** Who decisions are recorded as. Default: the OS user running the station. */
+  operator?: string;
+  /** The export job (core/jobs); tests replace it to make it fail. */
+  exportJob?: ExportJob;
+}
+
+/** What a transport lets its caller do beyond the API itself. */
+export interface CallerRights {
+  /** Whether the caller may have these files of the station's disk read (default: any file). */
+  mayRead?: (paths: readonly string[]) => Promise<boolean>;
+}
+
+export interface Station {
+  readonly dataDir: string;
+  /** Never throws: every outcome is a reply. */
+  dispatch(name: string, args: unknown, rights?: CallerRights): Promise<WireReply<unknown>>;
+  subscribe(listener: (push: AnyPush) => void): () => void;
+  /** Closes the store: the last call. */
+  close(): void;
+}
+
+/** Opens (or creates) the store: throws a KorrigoError for a database it must not use (newer, foreign). */
+export function createStation(options: StationOptions): Station {
+  const log = options.log ?? ((error: unknown) => console.error('[korrigo-station]', error));
+  const listeners = new Set<(push: AnyPush) => void>();
+  const publish = (push: AnyPush) => {
+    for (const listener of listeners) {
+      try {
+        listener(push);
+      } catch (error) {
+        log(error);
+      }
+    }
+  };
+  prepareDataDir(options.dataDir);
+  const store = openStore(options.dbPath ?? join(options.dataDir, DB_FILE_NAME), {
+    create: options.create ?? true,
+  });
+  const thumbnails = createThumbnails(options.dataDir, store.scansDir);
+  const handlers = createHandlers({
+    dataDir: options.dataDir,
+    store,
+    exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch),
+    operator: options.operator ?? osUser(),
+    emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
+    emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
+    thumbnails,
+    log,
+  });
+
+  return {
+    dataDir: options.dataDir,
+    async dispatch(name, args, rights = {}) {
+      if (!isMethodName(name)) return wireFailure('unknown-method', `The station has no method "${name}"`);
+      const handler: Handler<unknown, unknown> = handlers[name];
+      const parsed = handler.args.safeParse(args);
+      if (!parsed.success)
+        return wireFailure('bad-arguments', `Bad arguments for ${name}: ${describeIssues(parsed.error)}`);
+      const named = filesNamedBy(name, parsed.data);
+      // The same refusal whether the files exist or not: it must not tell.
+      if (named.length > 0 && rights.mayRead && !(await rights.mayRead(named)))
+        return wireFailure('forbidden', 'This caller may only name files it handed to the station');
+      try {
+        return { ok: true, result: await handler.run(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toWireError(error, log) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      void thumbnails.close();
+      store.close();
+    },
+  };
+}
+
+/** A container may run the station as a uid with no account: decisions are still recorded. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'station';
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.map(String).join('.')} ${issue.message}` : issue.message,
+    )
+    .join('; ');
+}
