@@ -83,6 +83,10 @@ export const DECISION_KINDS: Record<string, KindSpec> = {
     kind: 'validate-copy',
     copyId: a.copy,
   })),
+  'not-on-roster': kind({ copy }, "say the copy's student is on no roster of the batch", (a) => ({
+    kind: 'not-on-roster',
+    copyId: a.copy,
+  })),
   'keep-rescan': kind(
     { rescan: page, replaces: page },
     'keep the set-aside rescan of <rescan> in place of the sheet starting at <replaces>',

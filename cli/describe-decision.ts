@@ -21,6 +21,8 @@ export function describeAction(action: LogAction): string {
       return `copy ${action.copyId} merged into copy ${action.intoCopyId}`;
     case 'validate-copy':
       return `copy ${action.copyId} validated`;
+    case 'not-on-roster':
+      return `copy ${action.copyId}: student not on the roster`;
     case 'keep-rescan':
       return `rescan with ${pageName(action.setAside)} kept instead of the sheet from ${pageName(action.replaces)}`;
     case 'undo':

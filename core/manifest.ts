@@ -73,6 +73,15 @@ export interface ManifestSetAside {
   of: string;
 }
 
+/**
+ * One reason, warning or violation as data: a stable code (core/review/review-codes.ts lists them) and
+ * its variable parts, so a UI can say it in its own language. `other` carries the English as `text`.
+ */
+export interface ReviewNote {
+  code: string;
+  params: Record<string, string>;
+}
+
 export interface ManifestCopy {
   /** Stable across runs on the same sources: derived from the first source page of the copy. */
   id: string;
@@ -80,6 +89,8 @@ export interface ManifestCopy {
   student: ManifestStudent | null;
   confidence: number;
   reasons: string[];
+  /** `reasons` as data, one for one (absent in manifests written before codes existed). */
+  reasonCodes?: ReviewNote[];
   candidates: ManifestCandidate[];
   /** Reading order: P1, P2, P3, P4, P5, ... */
   pages: ManifestPage[];
@@ -96,6 +107,8 @@ export interface ManifestInvariants {
   multipleOfFour: boolean;
   /** Human-readable description of each violation (empty when all hold). */
   violations: string[];
+  /** `violations` as data, one for one. */
+  violationCodes?: ReviewNote[];
 }
 
 export interface Manifest {
@@ -107,5 +120,7 @@ export interface Manifest {
   setAside?: ManifestSetAside[];
   absent: { name: string; email: string }[];
   warnings: string[];
+  /** `warnings` as data, one for one. */
+  warningCodes?: ReviewNote[];
   invariants: ManifestInvariants;
 }

@@ -1,13 +1,24 @@
 // The station's API as the shells see it: method name -> (args) => Promise<result>, the push events, and
 // the bridge every transport implements. Types only, and nothing here may import Node: the renderer
 // compiles this file without Node types.
-import type { Decision, LogEntry } from '../decisions/decision';
-import type { Manifest } from '../manifest';
+import type { Decision, LogEntry, Rotation } from '../decisions/decision';
+import type { Half, Manifest, ManifestStudent } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
 import type { WireReply } from './wire';
 
 // The renderer may import core/api only: what it needs of the manifest and the pipeline comes through here.
-export type { CopyStatus, Half, Manifest, ManifestCopy, ManifestPage, ManifestSource } from '../manifest';
+export type {
+  CopyStatus,
+  Half,
+  Manifest,
+  ManifestCandidate,
+  ManifestCopy,
+  ManifestPage,
+  ManifestSetAside,
+  ManifestSource,
+  ManifestStudent,
+  ReviewNote,
+} from '../manifest';
 export type { ProcessStage } from '../pipeline/process-options';
 export type { Decision, LogAction, LogEntry, PageRef, Rotation } from '../decisions/decision';
 
@@ -89,6 +100,8 @@ export interface BatchesHandlers {
   'batches.list': (args: NoArgs) => Promise<BatchSummary[]>;
   'batches.get': (args: BatchIdArgs) => Promise<BatchDetail>;
   'batches.history': (args: BatchIdArgs) => Promise<BatchHistory>;
+  /** The batch's roster, in file order: the students a copy may be assigned to, exactly as the store has them. */
+  'batches.roster': (args: BatchIdArgs) => Promise<ManifestStudent[]>;
 }
 
 /** Operator decisions: each is recorded in the batch's log (by the station's OS user) and applied. */
@@ -98,7 +111,24 @@ export interface CopiesHandlers {
   'copies.redo': (args: BatchIdArgs) => Promise<BatchDetail>;
 }
 
-export type KorrigoApi = StationHandlers & BatchesHandlers & CopiesHandlers;
+export interface ThumbnailArgs {
+  /** The scan file's sha256 (the manifest's `sources[].sha256`). */
+  sha256: string;
+  /** 1-based page of that file. */
+  page: number;
+  half: Half;
+  rotate: Rotation;
+}
+
+export interface PagesHandlers {
+  /**
+   * Makes (or finds in the cache) a page's thumbnail, a WebP about 240 px high, and returns its URL,
+   * served on both hosts. Made one at a time in the order asked: ask for what the screen shows first.
+   */
+  'pages.thumbnail': (args: ThumbnailArgs) => Promise<{ url: string }>;
+}
+
+export type KorrigoApi = StationHandlers & BatchesHandlers & CopiesHandlers & PagesHandlers;
 export type MethodName = keyof KorrigoApi;
 export type ArgsOf<K extends MethodName> = Parameters<KorrigoApi[K]>[0];
 export type ResultOf<K extends MethodName> = Awaited<ReturnType<KorrigoApi[K]>>;
@@ -110,8 +140,16 @@ export interface BatchProgress extends ProgressEvent {
   batchId: string | null;
 }
 
+/** A decision, undo or redo changed a batch's copies: every window showing it reloads it. */
+export interface BatchChanged {
+  batchId: string;
+  /** The log entry that changed it. */
+  seq: number;
+}
+
 export interface KorrigoEvents {
   'batch.progress': BatchProgress;
+  'batch.changed': BatchChanged;
 }
 export type EventName = keyof KorrigoEvents;
 

@@ -8,9 +8,11 @@ const METHODS: Record<MethodName, true> = {
   'batches.list': true,
   'batches.get': true,
   'batches.history': true,
+  'batches.roster': true,
   'copies.decide': true,
   'copies.undo': true,
   'copies.redo': true,
+  'pages.thumbnail': true,
 };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

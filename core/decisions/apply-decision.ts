@@ -2,6 +2,7 @@
 // with the log replayed over them. A decision that makes no sense now is refused, never half-applied.
 import type { ManifestCandidate, ManifestCopy, ManifestPage } from '../manifest';
 import { sheetPageCount } from '../pipeline/annexes';
+import { NOT_ON_ROSTER } from '../pipeline/copies';
 import { indexOfCopy, locatePage, pageName, replaced } from './copy-lookup';
 import { contentOf, revisedCopy } from './copy-revision';
 import type { CopyContent } from './copy-revision';
@@ -39,6 +40,8 @@ function applyToCopies(
       return mergeCopies(copies, decision, sources);
     case 'validate-copy':
       return validateCopy(copies, decision);
+    case 'not-on-roster':
+      return notOnRoster(copies, decision, sources);
   }
 }
 
@@ -52,8 +55,11 @@ function assignStudent(
   if (copy.student?.email === decision.student?.email && copy.student?.name === decision.student?.name) {
     throw new DecisionRefused(`copy ${copy.id} is already ${describeStudent(copy.student)}`);
   }
+  const known = contentOf(copy);
   const content: CopyContent = {
-    ...contentOf(copy),
+    ...known,
+    // Naming a student takes back an earlier "not on the roster".
+    notes: decision.student ? known.notes.filter((note) => note !== NOT_ON_ROSTER) : known.notes,
     student: decision.student,
     // The operator's word is certain; without a student there is nothing to be confident about.
     confidence: decision.student ? 1 : 0,
@@ -178,6 +184,27 @@ function mergeCandidates(
     if (!known || candidate.score > known.score) best.set(candidate.email, candidate);
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
+}
+
+function notOnRoster(
+  copies: readonly ManifestCopy[],
+  decision: Extract<Decision, { kind: 'not-on-roster' }>,
+  sources: Sources,
+): ManifestCopy[] {
+  const index = indexOfCopy(copies, decision.copyId);
+  const copy = copies[index]!;
+  const content = contentOf(copy);
+  if (content.notes.includes(NOT_ON_ROSTER)) {
+    throw new DecisionRefused(`copy ${copy.id} is already marked as not on the roster`);
+  }
+  return replaced(
+    copies,
+    index,
+    revisedCopy(
+      { ...content, student: null, confidence: 0, notes: [...content.notes, NOT_ON_ROSTER] },
+      sources,
+    ),
+  );
 }
 
 function validateCopy(

@@ -25,6 +25,11 @@ export type Decision =
   | { kind: 'merge-copies'; copyId: string; intoCopyId: string }
   | { kind: 'validate-copy'; copyId: string }
   /**
+   * The operator read the header and the student is on no roster of the batch (another class, a late
+   * enrolment): the copy stays without a student, says why, and leaves the review queue.
+   */
+  | { kind: 'not-on-roster'; copyId: string }
+  /**
    * Keeps the rescan holding page `setAside` instead of the scan of the sheet it repeats, whose first page
    * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan goes to set-aside.
    * Named by a page, as a copy of several sheets has several the rescan could repeat.

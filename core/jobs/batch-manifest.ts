@@ -1,6 +1,7 @@
 // The manifest of a stored batch: the same contract as `process` writes, built from the store.
 import { KorrigoError } from '../errors';
 import type { Manifest } from '../manifest';
+import { withReviewCodes } from '../review/coded-manifest';
 import { absentStudents } from '../pipeline/absent';
 import { checkInvariants } from '../pipeline/invariants';
 import { batchSources, findBatch } from '../store/batch-rows';
@@ -28,7 +29,7 @@ export function batchManifest(store: Store, batchId: string): Manifest {
       `batch ${batchId}: page bookkeeping failed, the manifest was not written: ${invariants.violations.slice(0, 3).join('; ')}`,
     );
   }
-  return {
+  return withReviewCodes({
     version: 1,
     sources,
     roster: { file: roster.fileName, students: roster.students },
@@ -37,5 +38,5 @@ export function batchManifest(store: Store, batchId: string): Manifest {
     absent: absentStudents(rosterStudents(store.db, batch.rosterSha256), copies),
     warnings: [...roster.warnings, ...batch.warnings],
     invariants,
-  };
+  });
 }

@@ -11,6 +11,9 @@ import type { StackPage } from './stack';
 
 export const NOT_IDENTIFIED = 'student not identified';
 
+/** The operator's word on a copy: its student is on no roster of the batch. */
+export const NOT_ON_ROSTER = 'the operator found the student is not on the roster';
+
 export const notMultipleOfFour = (pages: number): string =>
   `${pages} page${pages === 1 ? '' : 's'}, not a multiple of 4`;
 

@@ -6,6 +6,9 @@ import type { Station } from '../station/station';
 import type { WireCode, WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 import { FILE_NAME_HEADER } from '../api/http-bridge';
+import { parseThumbnailUrl } from '../api/thumbnail-url';
+import type { ThumbnailKey } from '../api/thumbnail-url';
+import { thumbnailPath } from '../thumbnails/thumbnail-path';
 import { filesNamedBy } from '../api/named-files';
 import { KorrigoError } from '../errors';
 import { StationKeys, bearerOf, hostAllowed, originAllowed } from './access';
@@ -91,6 +94,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     if (req.method === 'POST' && path === '/upload') return upload(req, res);
+    const thumbnail = req.method === 'GET' ? parseThumbnailUrl(path) : null;
+    if (thumbnail) return sendThumbnail(res, thumbnail);
     if (req.method === 'GET' && path.startsWith('/files/')) {
       const file = await realBatchPdf(station.dataDir, path);
       if (file && (await sendFile(res, file, { ...COMMON_HEADERS, 'cache-control': 'no-store' }))) return;
@@ -128,6 +133,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const reply = await station.dispatch(name, args, { mayRead: (paths) => allInInbox(paths, inbox) });
     await spendUploads(filesNamedBy(name, args), inbox);
     sendReply(res, reply);
+  };
+
+  // Named by what makes it, so it may be cached for good; made again here when the cache lost it.
+  const sendThumbnail = async (res: ServerResponse, key: ThumbnailKey) => {
+    const made = await station.dispatch('pages.thumbnail', key);
+    if (!made.ok) return sendReply(res, made, 404);
+    const headers = { ...COMMON_HEADERS, 'cache-control': 'private, max-age=31536000, immutable' };
+    if (await sendFile(res, thumbnailPath(station.dataDir, key), headers)) return;
+    sendReply(res, wireFailure('file-not-found', 'The thumbnail could not be made'), 404);
   };
 
   let uploading = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { importBatch } from '../jobs/import-batch';
-import { batchDetail, historyOf, listBatches } from './batch-views';
+import { batchDetail, historyOf, listBatches, rosterOf } from './batch-views';
 import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
@@ -44,6 +44,10 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
     'batches.history': {
       args: batchIdArgs,
       run: async ({ batchId }) => historyOf(store, batchId),
+    },
+    'batches.roster': {
+      args: batchIdArgs,
+      run: async ({ batchId }) => rosterOf(store, batchId),
     },
   };
 }

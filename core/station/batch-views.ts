@@ -1,7 +1,8 @@
 // The store's batches as the API shows them (plain data: it crosses JSON and structured clone alike).
 import { batchManifest } from '../jobs/batch-manifest';
 import { batchHistory } from '../jobs/operator-decisions';
-import type { Manifest } from '../manifest';
+import type { Manifest, ManifestStudent } from '../manifest';
+import { rosterStudents } from '../store/roster-rows';
 import { findBatch } from '../store/batch-rows';
 import { batchSummaries } from '../store/batch-summaries';
 import type { Store } from '../store/open-store';
@@ -51,4 +52,10 @@ export function historyOf(store: Store, batchId: string): BatchHistory {
   if (!findBatch(store.db, batchId)) throw batchNotFoundError(store.path, batchId);
   const { log, undoable, redoable } = batchHistory(store, batchId);
   return { log, undoable: undoable ?? null, redoable: redoable ?? null };
+}
+
+export function rosterOf(store: Store, batchId: string): ManifestStudent[] {
+  const batch = findBatch(store.db, batchId);
+  if (!batch) throw batchNotFoundError(store.path, batchId);
+  return rosterStudents(store.db, batch.rosterSha256);
 }

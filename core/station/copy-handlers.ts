@@ -8,8 +8,15 @@ import { batchIdArgs, decideArgs } from './schemas';
 export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
   const { store, exports, operator } = deps;
   // The decision is recorded in the batch's turn, so no export of the batch is running meanwhile.
-  const apply = async (batchId: string, change: () => void): Promise<BatchDetail> =>
-    batchDetail(store, batchId, await exports.update(batchId, change));
+  // Every window showing the batch hears of the change once the export is up to date.
+  const apply = async (batchId: string, change: () => { log: { seq: number }[] }): Promise<BatchDetail> => {
+    let seq = 0;
+    const manifest = await exports.update(batchId, () => {
+      seq = change().log.at(-1)?.seq ?? 0;
+    });
+    deps.emitChanged({ batchId, seq });
+    return batchDetail(store, batchId, manifest);
+  };
   return {
     'copies.decide': {
       args: decideArgs,

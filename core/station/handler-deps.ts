@@ -1,7 +1,8 @@
 // What every handler file is given: its own file, so the handler files and the table that joins them
 // do not import each other.
-import type { BatchProgress } from '../api/contract';
+import type { BatchChanged, BatchProgress } from '../api/contract';
 import type { Store } from '../store/open-store';
+import type { Thumbnails } from '../thumbnails/thumbnail-cache';
 import type { BatchExports } from './batch-exports';
 
 export interface HandlerDeps {
@@ -12,5 +13,7 @@ export interface HandlerDeps {
   /** Who decisions are recorded as. */
   operator: string;
   emitProgress: (progress: BatchProgress) => void;
+  emitChanged: (change: BatchChanged) => void;
+  thumbnails: Thumbnails;
   log: (error: unknown) => void;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decisionSchema } from '../decisions/decision-schema';
-import type { DecideArgs, NoArgs } from '../api/contract';
+import type { DecideArgs, NoArgs, ThumbnailArgs } from '../api/contract';
 import { BATCH_ID_PATTERN } from '../api/files';
 
 export const noArgs: z.ZodType<NoArgs> = z.strictObject({}) as unknown as z.ZodType<NoArgs>;
@@ -18,3 +18,10 @@ export const batchIdArgs = z.strictObject({ batchId });
 
 // The decision is checked here, at the boundary, with the schema the store checks its log with.
 export const decideArgs: z.ZodType<DecideArgs> = z.strictObject({ batchId, decision: decisionSchema });
+
+export const thumbnailArgs: z.ZodType<ThumbnailArgs> = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'is not a sha256'),
+  page: z.number().int().min(1).max(99_999),
+  half: z.enum(['left', 'right', 'full']),
+  rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+});

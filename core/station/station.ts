@@ -8,6 +8,7 @@ import { exportBatch } from '../jobs/export-batch';
 import { prepareDataDir } from '../data-dir';
 import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
+import { createThumbnails } from '../thumbnails/thumbnail-cache';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
 import type { AnyPush } from '../api/contract';
@@ -65,12 +66,15 @@ export function createStation(options: StationOptions): Station {
   const store = openStore(options.dbPath ?? join(options.dataDir, DB_FILE_NAME), {
     create: options.create ?? true,
   });
+  const thumbnails = createThumbnails(options.dataDir, store.scansDir);
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
     exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch),
     operator: options.operator ?? osUser(),
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
+    emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
+    thumbnails,
     log,
   });
 
@@ -96,7 +100,10 @@ export function createStation(options: StationOptions): Station {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    close: () => {
+      void thumbnails.close();
+      store.close();
+    },
   };
 }
 

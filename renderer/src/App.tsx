@@ -1,15 +1,20 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BatchDetail } from '../../core/api/contract';
 import { BatchReport } from './features/batch/BatchReport';
+import { Desk } from './features/desk/Desk';
 import { BatchHistory } from './features/history/BatchHistory';
 import { NewBatch } from './features/new-batch/NewBatch';
 import { EndSession } from './EndSession';
 import { useHost } from './host';
+import { LANGUAGES } from './i18n/i18n';
 
 export function App() {
   const host = useHost();
   const { bridge } = host;
+  const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<BatchDetail | null>(null);
+  const [desk, setDesk] = useState<string | null>(null);
   const [historyRevision, setHistoryRevision] = useState(0);
 
   const showProcessed = (batch: BatchDetail) => {
@@ -20,14 +25,33 @@ export function App() {
   return (
     <>
       <header className="app-header">
-        <h1>Korrigo Scan Station</h1>
-        <span className="version">version {bridge.version}</span>
+        <h1>{t('app.title')}</h1>
+        <span className="version">{t('app.version', { version: bridge.version })}</span>
+        <label className="language">
+          {t('app.language')}{' '}
+          <select
+            value={i18n.language}
+            onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {language === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
         {host.kind === 'browser' && <EndSession bridge={host.bridge} />}
       </header>
       <main className="app-main">
-        <NewBatch onProcessed={showProcessed} />
-        {shown && <BatchReport batch={shown} />}
-        <BatchHistory revision={historyRevision} shownBatchId={shown?.batchId} onShow={setShown} />
+        {desk ? (
+          <Desk batchId={desk} onClose={() => setDesk(null)} />
+        ) : (
+          <>
+            <NewBatch onProcessed={showProcessed} />
+            {shown && <BatchReport batch={shown} onOpenDesk={() => setDesk(shown.batchId)} />}
+            <BatchHistory revision={historyRevision} shownBatchId={shown?.batchId} onShow={setShown} />
+          </>
+        )}
       </main>
     </>
   );

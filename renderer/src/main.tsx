@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectHost, HostContext } from './host';
+import { setupI18n } from './i18n/i18n';
 import './styles.css';
+
+const i18n = setupI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -16,10 +19,8 @@ void connectHost().then((host) =>
         </HostContext.Provider>
       ) : (
         <main className="app-main">
-          <h1>Korrigo Scan Station</h1>
-          <p role="alert">
-            Session absente ou terminée : ouvrez le lien de connexion affiché par « korrigo-station serve ».
-          </p>
+          <h1>{i18n.t('app.title')}</h1>
+          <p role="alert">{i18n.t('app.noSession')}</p>
         </main>
       )}
     </StrictMode>,

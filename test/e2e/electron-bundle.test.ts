@@ -88,7 +88,11 @@ describe('the Electron bundles', () => {
     const { batchId, manifest } = processed.result as BatchDetail;
     expect(manifest.copies).toHaveLength(2);
     expect(replies.get(3)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
-    const stages = new Set(messages.flatMap((m) => (m.type === 'push' ? [m.push.payload.stage] : [])));
+    const stages = new Set(
+      messages.flatMap((m) =>
+        m.type === 'push' && m.push.event === 'batch.progress' ? [m.push.payload.stage] : [],
+      ),
+    );
     expect([...stages]).toEqual(['load', 'classify', 'identify', 'split', 'write']);
 
     // The store and the exports are in that folder, and a new core process finds the batch there.

@@ -6,7 +6,7 @@ import { applyDecision } from '../../core/decisions/apply-decision';
 import { applyDecisions } from '../../core/decisions/apply-decisions';
 import type { Decision, LogAction, LogEntry } from '../../core/decisions/decision';
 import { resolveHistory } from '../../core/decisions/history';
-import { NOT_IDENTIFIED, copyId } from '../../core/pipeline/copies';
+import { NOT_IDENTIFIED, NOT_ON_ROSTER, copyId } from '../../core/pipeline/copies';
 
 const SHA = 'c0ffee'.padEnd(64, '0');
 const SOURCES = [{ sha256: SHA }];
@@ -129,5 +129,20 @@ describe('decisions that must be refused', () => {
     const [ready] = decide([sheet(1, PAUL)], validate(sheet(1, PAUL)));
     const [blanked] = decide([ready!], { kind: 'mark-blank', page: ready!.pages[3]!, blank: true });
     expect(blanked).toMatchObject({ status: 'needs_review', student: PAUL, reasons: [] });
+  });
+});
+
+describe('a copy whose student is not on the roster', () => {
+  it('stays without a student and says why, is refused twice, and loses the note once assigned', () => {
+    const copies = [sheet(1, PAUL), sheet(3)];
+    const marked = decide(copies, { kind: 'not-on-roster', copyId: copies[0]!.id });
+    expect(marked[0]).toMatchObject({ student: null, status: 'needs_review' });
+    expect(marked[0]!.reasons).toEqual([NOT_IDENTIFIED, NOT_ON_ROSTER]);
+    expect(() => decide(marked, { kind: 'not-on-roster', copyId: marked[0]!.id })).toThrow(
+      /already marked as not on the roster/,
+    );
+    const assigned = decide(marked, { kind: 'assign-student', copyId: marked[0]!.id, student: LEA });
+    expect(assigned[0]!.reasons).toEqual([]);
+    expect(assigned[0]!.student).toEqual(LEA);
   });
 });

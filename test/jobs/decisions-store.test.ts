@@ -240,12 +240,15 @@ describe('operator decisions in the store', () => {
 
     const outDir = join(tempDir(), 'decided');
     const manifest = await exportBatch(store, batchId, outDir);
-    expect(manifest.copies).toEqual(decided);
+    // The manifest says each reason as data too (core/review), one for one.
+    expect(manifest.copies.map(({ reasonCodes: _codes, ...copy }) => copy)).toEqual(decided);
+    for (const copy of manifest.copies) expect(copy.reasonCodes).toHaveLength(copy.reasons.length);
     expect(manifest.invariants).toEqual({
       everyPageOnce: true,
       pagesInOrder: true,
       multipleOfFour: true,
       violations: [],
+      violationCodes: [],
     });
     const [merged, , annex] = manifest.copies;
     expect(merged).toMatchObject({ status: 'ready', student: MARIE });

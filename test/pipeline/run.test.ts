@@ -114,11 +114,18 @@ describe('processBatch', () => {
       ]),
     );
     expect(manifest.warnings).toEqual(['verso missing after SKM2.pdf page 5: no A3 side follows it']);
+    expect(manifest.warningCodes).toEqual([
+      {
+        code: 'verso-missing',
+        params: { atFile: 'SKM2.pdf', atPage: '5', detail: 'no A3 side follows it' },
+      },
+    ]);
     expect(manifest.invariants).toEqual({
       everyPageOnce: true,
       pagesInOrder: true,
       multipleOfFour: true,
       violations: [],
+      violationCodes: [],
     });
     expect(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).toEqual(manifest);
 

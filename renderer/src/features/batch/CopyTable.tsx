@@ -1,22 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import type { Manifest } from '../../../../core/api/contract';
 import { batchFileUrl } from '../../../../core/api/files';
 import { useHost } from '../../host';
-import { describePage, STATUS_LABELS } from '../../labels';
+import { reviewText } from '../../i18n/review-text';
+import { describePage } from '../../labels';
 import { openBatchFile } from './open-batch-file';
 
 export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Manifest }) {
+  const { t } = useTranslation();
   const host = useHost();
   return (
     <table className="copies">
-      <caption>Copies</caption>
+      <caption>{t('report.copies')}</caption>
       <thead>
         <tr>
-          <th scope="col">N°</th>
-          <th scope="col">Statut</th>
-          <th scope="col">Élève</th>
-          <th scope="col">Pages</th>
-          <th scope="col">Raisons</th>
-          <th scope="col">PDF</th>
+          <th scope="col">{t('report.number')}</th>
+          <th scope="col">{t('report.status')}</th>
+          <th scope="col">{t('report.student')}</th>
+          <th scope="col">{t('report.pages')}</th>
+          <th scope="col">{t('report.reasons')}</th>
+          <th scope="col">{t('report.pdf')}</th>
         </tr>
       </thead>
       <tbody>
@@ -24,25 +27,29 @@ export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Ma
           <tr key={copy.id}>
             <th scope="row">{index + 1}</th>
             <td>
-              <span className={`badge badge-${copy.status}`}>{STATUS_LABELS[copy.status]}</span>
+              <span className={`badge badge-${copy.status}`}>{t(`status.${copy.status}`)}</span>
             </td>
             <td>
-              {copy.student ? `${copy.student.name} (${copy.student.className})` : <em>Non identifié</em>}
+              {copy.student ? (
+                `${copy.student.name} (${copy.student.className})`
+              ) : (
+                <em>{t('report.unidentified')}</em>
+              )}
             </td>
             <td>
-              <ol className="pages" aria-label={`Pages de la copie ${index + 1}`}>
+              <ol className="pages" aria-label={t('report.pagesOf', { n: index + 1 })}>
                 {copy.pages.map((page, pageIndex) => (
                   <li key={pageIndex}>
-                    <strong>P{pageIndex + 1}</strong> {describePage(page, manifest.sources)}
+                    <strong>P{pageIndex + 1}</strong> {describePage(t, page, manifest.sources)}
                   </li>
                 ))}
               </ol>
             </td>
             <td>
               {copy.reasons.length > 0 ? (
-                <ul className="reasons" aria-label={`Raisons pour la copie ${index + 1}`}>
+                <ul className="reasons" aria-label={t('report.reasonsOf', { n: index + 1 })}>
                   {copy.reasons.map((reason, reasonIndex) => (
-                    <li key={reasonIndex}>{reason}</li>
+                    <li key={reasonIndex}>{reviewText(t, copy.reasonCodes?.[reasonIndex], reason)}</li>
                   ))}
                 </ul>
               ) : (
@@ -56,7 +63,8 @@ export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Ma
                 rel="noopener noreferrer"
                 onClick={openBatchFile(host, batchFileUrl(batchId, copy.file))}
               >
-                Ouvrir le PDF<span className="visually-hidden"> de la copie {index + 1}</span>
+                {t('report.openPdf')}
+                <span className="visually-hidden">{t('report.ofCopy', { n: index + 1 })}</span>
               </a>
             </td>
           </tr>

@@ -1,27 +1,26 @@
+import { useTranslation } from 'react-i18next';
 import type { Manifest } from '../../../../core/api/contract';
+import { reviewText } from '../../i18n/review-text';
 
-const CHECKS: { key: 'everyPageOnce' | 'pagesInOrder' | 'multipleOfFour'; label: string }[] = [
-  { key: 'everyPageOnce', label: 'Chaque demi-page scannée est dans exactement une copie' },
-  { key: 'pagesInOrder', label: 'Les pages de chaque copie sont dans l’ordre' },
-  { key: 'multipleOfFour', label: 'Chaque copie a un multiple de 4 pages (ou est signalée)' },
-];
+const CHECKS = ['everyPageOnce', 'pagesInOrder', 'multipleOfFour'] as const;
 
 export function InvariantList({ invariants }: { invariants: Manifest['invariants'] }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="invariants-title">
-      <h3 id="invariants-title">Contrôles</h3>
+      <h3 id="invariants-title">{t('report.checks')}</h3>
       <ul className="invariants">
-        {CHECKS.map(({ key, label }) => (
+        {CHECKS.map((key) => (
           <li key={key} className={invariants[key] ? 'check-ok' : 'check-failed'}>
-            <span aria-hidden="true">{invariants[key] ? '✓' : '✗'}</span> {label} :{' '}
-            <strong>{invariants[key] ? 'respecté' : 'NON respecté'}</strong>
+            <span aria-hidden="true">{invariants[key] ? '✓' : '✗'}</span> {t(`report.${key}`)} :{' '}
+            <strong>{invariants[key] ? t('report.held') : t('report.broken')}</strong>
           </li>
         ))}
       </ul>
       {invariants.violations.length > 0 && (
-        <ul className="violations" aria-label="Violations">
+        <ul className="violations" aria-label={t('report.violations')}>
           {invariants.violations.map((violation, index) => (
-            <li key={index}>{violation}</li>
+            <li key={index}>{reviewText(t, invariants.violationCodes?.[index], violation)}</li>
           ))}
         </ul>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { BatchDetail, BatchSummary } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
@@ -14,6 +15,7 @@ interface BatchHistoryProps {
 
 export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryProps) {
   const { bridge } = useHost();
+  const { t } = useTranslation();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
   const [error, setError] = useState<WireError | null>(null);
 
@@ -38,22 +40,22 @@ export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryPro
 
   return (
     <section className="card" aria-labelledby="history-title">
-      <h2 id="history-title">Lots précédents</h2>
+      <h2 id="history-title">{t('history.title')}</h2>
       {error && <ErrorAlert error={error} />}
-      {batches === null && !error && <p className="hint">Chargement…</p>}
-      {batches?.length === 0 && <p className="hint">Aucun lot traité pour l’instant.</p>}
+      {batches === null && !error && <p className="hint">{t('history.loading')}</p>}
+      {batches?.length === 0 && <p className="hint">{t('history.empty')}</p>}
       {batches && batches.length > 0 && (
-        <ul className="history" aria-label="Lots précédents">
+        <ul className="history" aria-label={t('history.title')}>
           {batches.map((batch) => (
             <li key={batch.batchId} aria-current={batch.batchId === shownBatchId ? 'true' : undefined}>
               <BatchSummaryLine batch={batch} />
               <button
                 type="button"
                 className="button-small"
-                aria-label={`Afficher le lot ${batch.batchId}`}
+                aria-label={t('history.showBatch', { batchId: batch.batchId })}
                 onClick={() => void show(batch.batchId)}
               >
-                Afficher
+                {t('history.show')}
               </button>
             </li>
           ))}

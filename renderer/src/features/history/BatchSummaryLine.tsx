@@ -1,22 +1,26 @@
+import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../../core/api/contract';
 import { formatDate } from '../../labels';
 
-const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
-
 /** "24/11/2026 22:40 — SKM1.pdf, SKM2.pdf — 2 copies : 1 prête, 1 à vérifier, 0 envoyée à Korrigo". */
 export function BatchSummaryLine({ batch }: { batch: BatchSummary }) {
+  const { t, i18n } = useTranslation();
   return (
     <span>
-      <strong>{formatDate(batch.createdAt)}</strong> — {batch.sources.join(', ')} —{' '}
+      <strong>{formatDate(batch.createdAt, i18n.language)}</strong> — {batch.sources.join(', ')} —{' '}
       {batch.state === 'imported' ? (
-        <em>pas encore traité</em>
+        <em>{t('history.notProcessed')}</em>
       ) : (
-        <>
-          {plural(batch.copies, 'copie')} : {plural(batch.ready, 'prête')}, {batch.needsReview} à vérifier,{' '}
-          {plural(batch.synced, 'envoyée')} à Korrigo
-        </>
+        t('history.summary', {
+          count: batch.copies,
+          ready: t('history.ready', { count: batch.ready }),
+          review: batch.needsReview,
+          synced: t('history.synced', { count: batch.synced }),
+        })
       )}
-      {batch.invariantsHold === false && <strong className="check-failed"> — contrôles en échec</strong>}
+      {batch.invariantsHold === false && (
+        <strong className="check-failed">{t('history.checksFailed')}</strong>
+      )}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { BatchDetail } from '../../../../core/api/contract';
@@ -16,6 +17,7 @@ const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'identify', 'split', 
 
 export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) => void }) {
   const host = useHost();
+  const { t } = useTranslation();
   const [scans, setScans] = useState<ChosenFile[]>([]);
   const [roster, setRoster] = useState<ChosenFile | null>(null);
   const [running, setRunning] = useState(false);
@@ -60,35 +62,35 @@ export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) =>
 
   return (
     <section className="card" aria-labelledby="new-batch-title">
-      <h2 id="new-batch-title">Nouveau lot</h2>
+      <h2 id="new-batch-title">{t('newBatch.title')}</h2>
       <form onSubmit={submit} className="new-batch-form">
         <fieldset disabled={running}>
-          <legend>PDF du scanner</legend>
-          <p className="hint">Dans l&apos;ordre de la pile : SKM1.pdf, puis SKM2.pdf…</p>
+          <legend>{t('newBatch.scans')}</legend>
+          <p className="hint">{t('newBatch.stackHint')}</p>
           <ScanList scans={scans} onChange={setScans} />
           <FilePicker
-            label="Ajouter des PDF du scanner"
+            label={t('newBatch.addScans')}
             extensions={['pdf']}
             multiple
             onChosen={(chosen) => setScans((current) => [...current, ...chosen])}
           />
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Liste des élèves (CSV Pronote)</legend>
+          <legend>{t('newBatch.roster')}</legend>
           {roster ? (
             <p className="file-name">{roster.name}</p>
           ) : (
-            <p className="hint">Aucune liste choisie.</p>
+            <p className="hint">{t('newBatch.noRoster')}</p>
           )}
           <FilePicker
-            label={roster ? 'Changer la liste des élèves' : 'Choisir la liste des élèves'}
+            label={roster ? t('newBatch.changeRoster') : t('newBatch.chooseRoster')}
             extensions={['csv']}
             multiple={false}
             onChosen={(chosen) => setRoster(chosen[0] ?? null)}
           />
         </fieldset>
         <button type="submit" className="button-primary" disabled={running || scans.length === 0 || !roster}>
-          {running ? 'Traitement en cours…' : 'Traiter'}
+          {running ? t('newBatch.running') : t('newBatch.process')}
         </button>
       </form>
       {error && <ErrorAlert error={error} />}

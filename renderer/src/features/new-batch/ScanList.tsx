@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ChosenFile } from './chosen-file';
 
 interface ScanListProps {
@@ -7,7 +8,8 @@ interface ScanListProps {
 
 /** The scanner files in stack order: a sheet may start at the end of one file and end in the next. */
 export function ScanList({ scans, onChange }: ScanListProps) {
-  if (scans.length === 0) return <p className="hint">Aucun PDF choisi.</p>;
+  const { t } = useTranslation();
+  if (scans.length === 0) return <p className="hint">{t('newBatch.noScans')}</p>;
   const move = (from: number, to: number) => {
     const reordered = [...scans];
     const [moved] = reordered.splice(from, 1);
@@ -15,14 +17,14 @@ export function ScanList({ scans, onChange }: ScanListProps) {
     onChange(reordered);
   };
   return (
-    <ol className="file-list" aria-label="PDF du scanner, dans l'ordre de la pile">
+    <ol className="file-list" aria-label={t('newBatch.stackList')}>
       {scans.map((scan, index) => (
         <li key={scan.key}>
           <span className="file-name">{scan.name}</span>
           <button
             type="button"
             className="button-small"
-            aria-label={`Monter ${scan.name}`}
+            aria-label={t('newBatch.up', { name: scan.name })}
             disabled={index === 0}
             onClick={() => move(index, index - 1)}
           >
@@ -31,7 +33,7 @@ export function ScanList({ scans, onChange }: ScanListProps) {
           <button
             type="button"
             className="button-small"
-            aria-label={`Descendre ${scan.name}`}
+            aria-label={t('newBatch.down', { name: scan.name })}
             disabled={index === scans.length - 1}
             onClick={() => move(index, index + 1)}
           >
@@ -40,10 +42,10 @@ export function ScanList({ scans, onChange }: ScanListProps) {
           <button
             type="button"
             className="button-small"
-            aria-label={`Retirer ${scan.name}`}
+            aria-label={t('newBatch.remove', { name: scan.name })}
             onClick={() => onChange(scans.filter((other) => other.key !== scan.key))}
           >
-            Retirer
+            {t('newBatch.removeShort')}
           </button>
         </li>
       ))}

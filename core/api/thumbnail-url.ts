@@ -1,0 +1,28 @@
+// How a page thumbnail is named: by what makes it (the scan's content, the page, the half, the turn), so
+// a cached file is never stale and the URL can be cached for good. Browser-safe: the renderer builds it.
+import type { Half, Rotation } from './contract';
+
+export interface ThumbnailKey {
+  sha256: string;
+  /** 1-based page of the scan file. */
+  page: number;
+  half: Half;
+  rotate: Rotation;
+}
+
+export const THUMBNAIL_URL_PREFIX = '/files/thumbs/';
+
+const THUMBNAIL_PATH = /^\/files\/thumbs\/([0-9a-f]{64})\/(\d{1,5})-(left|right|full)-(0|90|180|270)\.webp$/;
+
+/** Root-relative: `/files/thumbs/<sha256>/<page>-<half>-<rotate>.webp` on both hosts. */
+export function thumbnailUrl(key: ThumbnailKey): string {
+  return `${THUMBNAIL_URL_PREFIX}${key.sha256}/${key.page}-${key.half}-${key.rotate}.webp`;
+}
+
+/** The key a thumbnail URL path names, or null for anything else. */
+export function parseThumbnailUrl(path: string): ThumbnailKey | null {
+  const match = THUMBNAIL_PATH.exec(path);
+  if (!match) return null;
+  const [, sha256 = '', page = '', half = '', rotate = ''] = match;
+  return { sha256, page: Number(page), half: half as Half, rotate: Number(rotate) as Rotation };
+}

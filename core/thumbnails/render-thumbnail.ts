@@ -1,0 +1,53 @@
+// A page half as a small WebP: the side is rendered by pdfjs as the pipeline renders (as displayed), then
+// cut to its half, turned as the station turned it, and encoded by sharp. One rendering of a side serves
+// both its halves: decoding the scan's image is most of the cost.
+import sharp from 'sharp';
+import type { Half } from '../manifest';
+import type { Rotation } from '../decisions/decision';
+import type { RenderDocument, RenderedPage } from '../pdf/render-page';
+
+/** Tall enough to tell pages apart and see a header; small enough for 800 on one screen's scroll. */
+export const THUMBNAIL_HEIGHT = 240;
+/** Twice the pixels the thumbnail needs (an A4 height at 41 dpi), so the downscale stays sharp. */
+const RENDER_DPI = 41;
+
+export interface SideRenderings {
+  /** The displayed page `page` (1-based) of `doc`, rendered once for all its halves. */
+  side(doc: RenderDocument, page: number): Promise<RenderedPage>;
+}
+
+/** Sides a sheet's four pages come from: its recto and its verso. */
+const REMEMBERED_SIDES = 2;
+
+/**
+ * Remembers the last sides rendered: thumbnails are asked for in reading order, and a sheet's P1..P4 take
+ * their halves from two sides (P1 and P4 from the recto, P2 and P3 from the verso).
+ */
+export function lastSides(): SideRenderings {
+  let remembered: { doc: RenderDocument; page: number; rendered: Promise<RenderedPage> }[] = [];
+  return {
+    side(doc, page) {
+      const known = remembered.find((entry) => entry.doc === doc && entry.page === page);
+      if (known) return known.rendered;
+      const rendered = doc.render(page - 1, RENDER_DPI);
+      remembered = [{ doc, page, rendered }, ...remembered].slice(0, REMEMBERED_SIDES);
+      return rendered;
+    },
+  };
+}
+
+export async function renderThumbnail(side: RenderedPage, half: Half, rotate: Rotation): Promise<Buffer> {
+  const raw = Buffer.from(side.data.buffer, side.data.byteOffset, side.data.byteLength);
+  const halfWidth = Math.floor(side.width / 2);
+  const region =
+    half === 'full'
+      ? { left: 0, top: 0, width: side.width, height: side.height }
+      : { left: half === 'left' ? 0 : side.width - halfWidth, top: 0, width: halfWidth, height: side.height };
+  // Cut and turn first, so the height asked for is the height shown.
+  const turned = await sharp(raw, { raw: { width: side.width, height: side.height, channels: 4 } })
+    .extract(region)
+    .rotate(rotate)
+    .png()
+    .toBuffer();
+  return sharp(turned).resize({ height: THUMBNAIL_HEIGHT }).webp({ quality: 70 }).toBuffer();
+}

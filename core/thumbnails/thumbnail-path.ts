@@ -1,0 +1,7 @@
+// Where a thumbnail is cached: its own file, free of pdfjs and sharp, because Electron main serves these.
+import { join } from 'node:path';
+import type { ThumbnailKey } from '../api/thumbnail-url';
+
+export function thumbnailPath(dataDir: string, key: ThumbnailKey): string {
+  return join(dataDir, 'thumbs', key.sha256, `${key.page}-${key.half}-${key.rotate}.webp`);
+}

@@ -1,0 +1,34 @@
+// The batch's log: who decided what, and when (undo and redo included).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogEntry } from '../../../../core/api/contract';
+import { useHost } from '../../host';
+import { formatDate } from '../../labels';
+
+export function DeskHistory({ batchId, revision }: { batchId: string; revision: number }) {
+  const { t, i18n } = useTranslation();
+  const { bridge } = useHost();
+  const [log, setLog] = useState<LogEntry[]>([]);
+  useEffect(() => {
+    void bridge.invoke('batches.history', { batchId }).then((reply) => {
+      if (reply.ok) setLog(reply.result.log);
+    });
+  }, [bridge, batchId, revision]);
+  if (log.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="desk-history-title">
+      <h3 id="desk-history-title">{t('desk.historyTitle')}</h3>
+      <ol className="desk-history">
+        {[...log].reverse().map((entry) => (
+          <li key={entry.seq}>
+            {t('desk.historyEntry', {
+              at: formatDate(entry.at, i18n.language),
+              operator: entry.operator,
+              action: t(`action.${entry.action.kind}`),
+            })}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

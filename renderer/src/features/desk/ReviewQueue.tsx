@@ -1,0 +1,216 @@
+// The copies to review, one at a time: the reasons in words, up to five ranked candidates (keys 1–5), a
+// roster search that filters as you type (↑ ↓ Enter), and Enter to accept. After each decision the next
+// copy to review comes up; → / j and ← / k skip.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Decision, Manifest, ManifestCopy, ManifestStudent } from '../../../../core/api/contract';
+import { reviewText } from '../../i18n/review-text';
+import { thumbnailOf } from './copy-pages';
+import { searchStudents } from './student-search';
+import { Thumbnail } from './Thumbnail';
+
+interface ReviewQueueProps {
+  manifest: Manifest;
+  roster: ManifestStudent[];
+  decide: (...decisions: Decision[]) => Promise<boolean>;
+  /** False while another view (the large page) has the keyboard. */
+  active: boolean;
+}
+
+export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueueProps) {
+  const { t } = useTranslation();
+  // A copy the operator said is nobody of the roster's has nothing left to settle here.
+  const queue = manifest.copies.filter(
+    (copy) =>
+      copy.status === 'needs_review' && !copy.reasonCodes?.some((note) => note.code === 'not-on-roster'),
+  );
+  const [position, setPosition] = useState(0);
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState(0);
+  const [pending, setPending] = useState<{ student: ManifestStudent; other: ManifestCopy } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const current = queue[Math.min(position, queue.length - 1)];
+
+  const candidates = useMemo(
+    () =>
+      (current?.candidates ?? []).slice(0, 5).flatMap((candidate) => {
+        const student = roster.find((one) => one.email === candidate.email);
+        return student ? [{ student, score: candidate.score }] : [];
+      }),
+    [current, roster],
+  );
+  const results = useMemo(() => searchStudents(roster, query).slice(0, 8), [roster, query]);
+  const options = query ? results : candidates.map((candidate) => candidate.student);
+  const copyOf = (student: ManifestStudent) =>
+    manifest.copies.find((copy) => copy !== current && copy.student?.email === student.email);
+  const numberOf = (copy: ManifestCopy) => manifest.copies.indexOf(copy) + 1;
+
+  const reset = () => {
+    setQuery('');
+    setChosen(0);
+    setPending(null);
+    search.current?.focus();
+  };
+
+  const accept = async (student: ManifestStudent | undefined) => {
+    if (!current || !student) return;
+    const other = copyOf(student);
+    if (other) return setPending({ student, other });
+    const assign: Decision[] =
+      current.student?.email === student.email
+        ? []
+        : [{ kind: 'assign-student', copyId: current.id, student }];
+    if (await decide(...assign, { kind: 'validate-copy', copyId: current.id })) reset();
+  };
+  const settleWithOther = async (how: 'merge' | 'replace') => {
+    if (!current || !pending) return;
+    const { student, other } = pending;
+    const decisions: Decision[] =
+      how === 'merge'
+        ? [{ kind: 'merge-copies', copyId: current.id, intoCopyId: other.id }]
+        : [
+            { kind: 'assign-student', copyId: other.id, student: null },
+            { kind: 'assign-student', copyId: current.id, student },
+          ];
+    await decide(...decisions);
+    reset();
+  };
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const typing = event.target instanceof HTMLInputElement && event.target.value !== '';
+      const step = (delta: number) => {
+        setPosition((value) => Math.min(queue.length - 1, Math.max(0, value + delta)));
+        reset();
+      };
+      if (!typing && /^[1-5]$/.test(event.key) && !query) {
+        event.preventDefault();
+        setChosen(Number(event.key) - 1);
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        setChosen((value) => Math.min(options.length - 1, value + 1));
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        setChosen((value) => Math.max(0, value - 1));
+      } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        void accept(options[chosen]);
+      } else if (!typing && (event.key === 'ArrowRight' || event.key === 'j') && !query) {
+        event.preventDefault();
+        step(1);
+      } else if (!typing && (event.key === 'ArrowLeft' || event.key === 'k') && !query) {
+        event.preventDefault();
+        step(-1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!current) {
+    return (
+      <section className="card queue" aria-label={t('queue.title')}>
+        <p>{t('queue.none')}</p>
+      </section>
+    );
+  }
+  const first = current.pages[0]!;
+  return (
+    <section className="card queue" aria-label={t('queue.title')}>
+      <header className="queue-head">
+        <strong>
+          {t('queue.position', { n: Math.min(position, queue.length - 1) + 1, total: queue.length })}
+        </strong>{' '}
+        — {t('desk.copy', { n: numberOf(current) })}
+        <button type="button" onClick={() => setPosition(Math.max(0, position - 1))}>
+          {t('queue.previous')}
+        </button>
+        <button type="button" onClick={() => setPosition(Math.min(queue.length - 1, position + 1))}>
+          {t('queue.next')}
+        </button>
+      </header>
+      <div className="queue-body">
+        <figure className="queue-header">
+          <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} alt={t('queue.header')} />
+        </figure>
+        <div className="queue-decide">
+          <p>{current.student ? t('queue.student', { name: current.student.name }) : t('queue.noStudent')}</p>
+          <h3>{t('queue.reasons')}</h3>
+          <ul className="reasons" aria-label={t('queue.reasons')}>
+            {current.reasons.map((reason, index) => (
+              <li key={index}>{reviewText(t, current.reasonCodes?.[index], reason)}</li>
+            ))}
+          </ul>
+          <label className="search">
+            {t('queue.search')}
+            <input
+              ref={search}
+              autoFocus
+              type="search"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.currentTarget.value);
+                setChosen(0);
+              }}
+            />
+          </label>
+          <ol className="options" aria-label={query ? t('queue.results') : t('queue.candidates')}>
+            {options.map((student, index) => {
+              const other = copyOf(student);
+              const score = candidates.find((candidate) => candidate.student === student)?.score;
+              return (
+                <li
+                  key={student.email}
+                  aria-selected={index === chosen}
+                  className={index === chosen ? 'option-chosen' : undefined}
+                >
+                  <button type="button" onClick={() => void accept(student)}>
+                    {query
+                      ? `${student.name} — ${student.className} — ${student.birthDate}`
+                      : t('queue.candidate', {
+                          key: index + 1,
+                          name: student.name,
+                          className: student.className,
+                          score: Math.round((score ?? 0) * 100),
+                        })}
+                  </button>
+                  {other && (
+                    <span className="has-copy"> {t('queue.hasCopy', { copy: numberOf(other) })}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {pending && (
+            <div role="alertdialog" aria-label={t('queue.hasCopy', { copy: numberOf(pending.other) })}>
+              <p>
+                {pending.student.name} — {t('queue.hasCopy', { copy: numberOf(pending.other) })}
+              </p>
+              <button type="button" onClick={() => void settleWithOther('merge')}>
+                {t('queue.merge')}
+              </button>
+              <button type="button" onClick={() => void settleWithOther('replace')}>
+                {t('queue.replace')}
+              </button>
+            </div>
+          )}
+          <button type="button" className="button-primary" onClick={() => void accept(options[chosen])}>
+            {t('queue.assign')}
+          </button>
+          <button type="button" onClick={() => void decide({ kind: 'not-on-roster', copyId: current.id })}>
+            {t('queue.notOnRoster')}
+          </button>
+          <button
+            type="button"
+            disabled={!current.student}
+            onClick={() => void decide({ kind: 'assign-student', copyId: current.id, student: null })}
+          >
+            {t('queue.leaveUnidentified')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

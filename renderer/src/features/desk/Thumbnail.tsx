@@ -1,0 +1,62 @@
+// A page's thumbnail, asked of the station when it is mounted: the virtualised list mounts what is on
+// screen, so what the operator sees is made first. A thumbnail the cache lost is asked for again.
+import { useEffect, useState } from 'react';
+import type { Half, Rotation } from '../../../../core/api/contract';
+import { useHost } from '../../host';
+
+interface ThumbnailProps {
+  sha256: string;
+  page: number;
+  half: Half;
+  rotate: Rotation;
+  alt: string;
+}
+
+/** `url` is the station's name for the image; `src` what the <img> loads. */
+interface Shown {
+  url: string;
+  src: string;
+}
+
+export function Thumbnail({ sha256, page, half, rotate, alt }: ThumbnailProps) {
+  const host = useHost();
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    let blobUrl: string | null = null;
+    const show = async () => {
+      const reply = await host.bridge.invoke('pages.thumbnail', { sha256, page, half, rotate });
+      if (!current || !reply.ok) return;
+      const { url } = reply.result;
+      if (host.kind !== 'browser') return setShown({ url, src: url });
+      // In the browser the session id travels in a header, never in a cookie: an <img> could not send it.
+      const blob = await host.bridge.fetchFile(url);
+      if (!current || !blob) return;
+      blobUrl = URL.createObjectURL(blob);
+      setShown({ url, src: blobUrl });
+    };
+    void show();
+    return () => {
+      current = false;
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+    };
+  }, [host, sha256, page, half, rotate, attempt]);
+
+  if (!shown) return <span className="thumbnail thumbnail-pending" role="img" aria-label={alt} />;
+  return (
+    <img
+      className="thumbnail"
+      src={shown.src}
+      data-thumbnail={shown.url}
+      alt={alt}
+      onError={() => {
+        if (attempt < 1) {
+          setShown(null);
+          setAttempt(attempt + 1);
+        }
+      }}
+    />
+  );
+}

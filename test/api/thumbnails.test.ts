@@ -1,0 +1,101 @@
+// Page thumbnails through the API and the loopback server: made on demand, cached by what makes them,
+// made again when the cache lost them; and the manifest's reasons doubled as codes.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchDetail } from '../../core/api/contract';
+import { createStation } from '../../core/station/station';
+import type { Station } from '../../core/station/station';
+import { startHttpServer } from '../../core/server/http-server';
+import type { RunningServer } from '../../core/server/http-server';
+import { thumbnailPath } from '../../core/thumbnails/thumbnail-path';
+import { writeSampleBatch } from '../e2e/sample-batch';
+
+describe('page thumbnails', () => {
+  let root: string;
+  let station: Station;
+  let server: RunningServer;
+  let batch: BatchDetail;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'korrigo-thumbs-'));
+    const sample = await writeSampleBatch(root);
+    station = createStation({ dataDir: join(root, 'data'), log: () => undefined });
+    server = await startHttpServer({ station });
+    const reply = await station.dispatch('batches.process', {
+      scans: [sample.scans.skm1, sample.scans.skm2],
+      roster: sample.roster,
+    });
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    batch = reply.result as BatchDetail;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    station?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const keyOf = (copy: number, page: number) => {
+    const shown = batch.manifest.copies[copy]!.pages[page]!;
+    const sha256 = batch.manifest.sources[shown.file - 1]!.sha256;
+    return { sha256, page: shown.source, half: shown.half, rotate: shown.rotate };
+  };
+
+  it('makes a WebP 240 px high of a page half, cached under the key', async () => {
+    const key = keyOf(0, 0);
+    const reply = await station.dispatch('pages.thumbnail', key);
+    expect(reply).toEqual({
+      ok: true,
+      result: { url: `/files/thumbs/${key.sha256}/${key.page}-${key.half}-0.webp` },
+    });
+    const meta = await sharp(thumbnailPath(station.dataDir, key)).metadata();
+    expect(meta.format).toBe('webp');
+    expect(meta.height).toBe(240);
+    // A half of an A3 landscape side is an A4 portrait page.
+    expect(meta.width! / meta.height!).toBeCloseTo(210 / 297, 1);
+  });
+
+  it('turns the thumbnail with the page', async () => {
+    const key = { ...keyOf(0, 1), rotate: 90 as const };
+    await station.dispatch('pages.thumbnail', key);
+    const meta = await sharp(thumbnailPath(station.dataDir, key)).metadata();
+    expect(meta.height).toBe(240);
+    expect(meta.width! / meta.height!).toBeCloseTo(297 / 210, 1);
+  });
+
+  it('is served with cache headers, and made again when the cache lost it', async () => {
+    const key = keyOf(1, 2);
+    const path = thumbnailPath(station.dataDir, key);
+    await rm(path, { force: true });
+    const url = `${server.origin}/files/thumbs/${key.sha256}/${key.page}-${key.half}-${key.rotate}.webp`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).height).toBe(240);
+    expect((await stat(path)).isFile()).toBe(true);
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(403);
+  });
+
+  it('refuses a scan the station does not hold and a page it does not have', async () => {
+    const unknown = await station.dispatch('pages.thumbnail', { ...keyOf(0, 0), sha256: 'a'.repeat(64) });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'file-not-found' } });
+    const beyond = await station.dispatch('pages.thumbnail', { ...keyOf(0, 0), page: 99 });
+    expect(beyond).toMatchObject({ ok: false, error: { code: 'file-not-found' } });
+    const bad = await station.dispatch('pages.thumbnail', { ...keyOf(0, 0), rotate: 45 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+  });
+
+  it('gives every reason of the manifest its code, one for one', () => {
+    for (const copy of batch.manifest.copies) {
+      expect(copy.reasonCodes).toHaveLength(copy.reasons.length);
+      for (const note of copy.reasonCodes!) expect(note.code).not.toBe('other');
+    }
+    expect(batch.manifest.copies.some((copy) => copy.reasonCodes!.length > 0)).toBe(true);
+    expect(batch.manifest.warningCodes).toHaveLength(batch.manifest.warnings.length);
+  });
+});
