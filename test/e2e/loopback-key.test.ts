@@ -28,6 +28,18 @@ fetch('http://127.0.0.1:${stationPort}/api/station.info', { method: 'POST', cred
 </script>`;
 }
 
+/** What the station answers, from the page, to an API call carrying this session id. */
+function stationInfoStatus(page: Page, session: string | null): Promise<number> {
+  return page.evaluate(async (id) => {
+    const response = await fetch('/api/station.info', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${id}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return response.status;
+  }, session);
+}
+
 describe('the station key against another loopback port, in Chromium', () => {
   let root: string;
   let station: Station;
@@ -86,29 +98,13 @@ describe('the station key against another loopback port, in Chromium', () => {
     await page.goto(server.origin);
     await page.getByText('Aucun lot traité pour l’instant.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
-    const call = await page.evaluate(async (id) => {
-      const response = await fetch('/api/station.info', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${id}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      return response.status;
-    }, session);
-    expect(call).toBe(200);
+    expect(await stationInfoStatus(page, session)).toBe(200);
 
     // Ending the session: the id stops working on the station, and the page no longer holds it.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByText('Session absente ou terminée').waitFor();
     expect(await page.evaluate(() => window.sessionStorage.getItem('korrigo-session'))).toBeNull();
-    const ended = await page.evaluate(async (id) => {
-      const response = await fetch('/api/station.info', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${id}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      return response.status;
-    }, session);
-    expect(ended).toBe(403);
+    expect(await stationInfoStatus(page, session)).toBe(403);
   });
 
   it('opens nothing from the login link left in history', async () => {
