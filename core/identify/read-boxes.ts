@@ -5,7 +5,7 @@ import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, crop } from './crop'
 import type { LocatedCell } from './locate/boxed-region';
 import { isEmptyCell } from './locate/cell-ink';
 import { searchHeader, type LocatedHeader } from './locate/locate-header';
-import { searchPageBoxBand, type PageBoxCell } from './locate/locate-page-box';
+import { searchPageBoxBand, type PageBoxCell, type PageBoxMemory } from './locate/locate-page-box';
 import { rotate180 } from './locate/rotate';
 import type { Recognizer } from './recognize/recognizer';
 import {
@@ -105,8 +105,9 @@ export async function readPageBox(
   page: RenderedPage,
   dpi: number,
   recognizer: Recognizer,
+  memory: PageBoxMemory,
 ): Promise<PageBoxResult> {
-  const search = searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi);
+  const search = searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi, memory);
   if ('missing' in search) return search;
   const located = search.found;
   const [number, total] = await Promise.all([

@@ -5,6 +5,7 @@ import { LEFT_HALF, RIGHT_HALF, crop } from './crop';
 import { fingerprintSide } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
 import { detectUpsideDown } from './locate/orientation';
+import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
 import { rotate180 } from './locate/rotate';
 import { findHeader, readHeader, readPageBox } from './read-boxes';
 import { readingHalves, type SideHalf } from './reading-halves';
@@ -32,8 +33,10 @@ function pagesOf(
 }
 
 /** Both halves' page boxes tell the same way up, or one tells and the other is silent; else null. */
-function orientationFromPageBoxes(side: RenderedPage, dpi: number): boolean | null {
-  const told = [LEFT_HALF, RIGHT_HALF].flatMap((half) => detectUpsideDown(crop(side, half), dpi) ?? []);
+function orientationFromPageBoxes(side: RenderedPage, dpi: number, memory: PageBoxMemory): boolean | null {
+  const told = [LEFT_HALF, RIGHT_HALF].flatMap(
+    (half) => detectUpsideDown(crop(side, half), dpi, memory) ?? [],
+  );
   return told.length > 0 && told.every((turned) => turned === told[0]) ? told[0]! : null;
 }
 
@@ -47,10 +50,11 @@ async function readBoxes(
   pages: readonly RenderedPage[],
   dpi: number,
   recognizer: Recognizer,
+  memory: PageBoxMemory,
 ): Promise<{ pageBoxes: [PageBoxReading | null, PageBoxReading | null]; missing: FinderMiss[] }> {
   const results = [
-    await readPageBox(pages[0]!, dpi, recognizer),
-    await readPageBox(pages[1]!, dpi, recognizer),
+    await readPageBox(pages[0]!, dpi, recognizer, memory),
+    await readPageBox(pages[1]!, dpi, recognizer, memory),
   ];
   const missing = results.flatMap((result, page) =>
     'missing' in result ? [{ ...result.missing, page: page as 0 | 1 }] : [],
@@ -69,10 +73,11 @@ export async function readSide(
   recognizer: Recognizer,
 ): Promise<SideReading> {
   const fingerprint = fingerprintSide(side, dpi);
+  const memory = newPageBoxMemory();
   const found = findHeader(side, dpi);
   if ('located' in found) {
     const pages = pagesOf(side, 'recto', found.upsideDown);
-    const boxes = await readBoxes(pages, dpi, recognizer);
+    const boxes = await readBoxes(pages, dpi, recognizer, memory);
     return {
       role: 'recto',
       upsideDown: found.upsideDown,
@@ -85,11 +90,11 @@ export async function readSide(
       fingerprint,
     };
   }
-  const upsideDown = orientationFromPageBoxes(side, dpi);
+  const upsideDown = orientationFromPageBoxes(side, dpi, memory);
   // Read as a verso, and upright when nothing tells: pairing may still make a recto of it (reading order
   // is then the other way round).
   const pages = pagesOf(side, 'verso', upsideDown ?? false);
-  const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer);
+  const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer, memory);
   const verso = pageBoxes.some((box) => box !== null);
   // A verso has no header by design: its absence is news only on a side that is no verso either.
   const misses = verso ? missing : [...found.missing, ...missing];

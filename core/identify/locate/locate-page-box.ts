@@ -43,20 +43,36 @@ export function locatePageBox(image: RenderedPage, dpi: number): LocatedPageBox 
   return 'found' in search ? search.found : null;
 }
 
-/** Where the last page box was found, as fractions of the band's width (see searchPageBoxBand). */
-let lastSpot: { x0: number; x1: number } | null = null;
+/**
+ * Where a page box was last found on one side, as fractions of the band's width. One side is printed one
+ * way, so the next page box is looked for there first. Kept per side, never across sides: a side must read
+ * the same whichever worker reads it and whatever it read before (a module-wide memory made pooled and
+ * one-by-one readings differ).
+ */
+export interface PageBoxMemory {
+  spot: { x0: number; x1: number } | null;
+}
+
+export const newPageBoxMemory = (): PageBoxMemory => ({ spot: null });
+
 /** The window around the last spot searched first, in fractions of the band's width on either side. */
 const SPOT_MARGIN = 0.1;
 
 /**
- * As searchPageBox, on a band along the page's bottom edge (the page's full width). A batch is printed one
- * way, so the page box is looked for first where the last one was (a band is ~7 times the work of a
- * window around it), then along the whole band unless `nearLastOnly`.
+ * As searchPageBox, on a band along the page's bottom edge (the page's full width): first where `memory`
+ * last found one (a band is ~7 times the work of a window around it), then along the whole band unless
+ * `nearLastOnly`.
  */
-export function searchPageBoxBand(band: RenderedPage, dpi: number, nearLastOnly = false): PageBoxSearch {
-  if (lastSpot && band.width > 0) {
-    const x0 = Math.max(0, lastSpot.x0 - SPOT_MARGIN);
-    const x1 = Math.min(1, lastSpot.x1 + SPOT_MARGIN);
+export function searchPageBoxBand(
+  band: RenderedPage,
+  dpi: number,
+  memory: PageBoxMemory,
+  nearLastOnly = false,
+): PageBoxSearch {
+  const last = memory.spot;
+  if (last && band.width > 0) {
+    const x0 = Math.max(0, last.x0 - SPOT_MARGIN);
+    const x1 = Math.min(1, last.x1 + SPOT_MARGIN);
     const window = crop(band, { x: x0, y: 0, width: x1 - x0, height: 1 });
     const near = searchPageBox(window, dpi);
     if ('found' in near) return { found: shifted(near.found, Math.round(x0 * band.width)) };
@@ -65,7 +81,7 @@ export function searchPageBoxBand(band: RenderedPage, dpi: number, nearLastOnly 
   const search = searchPageBox(band, dpi);
   if ('found' in search && band.width > 0) {
     const { number, total } = search.found;
-    lastSpot = { x0: number.box.x / band.width, x1: (total.box.x + total.box.width) / band.width };
+    memory.spot = { x0: number.box.x / band.width, x1: (total.box.x + total.box.width) / band.width };
   }
   return search;
 }

@@ -3,7 +3,7 @@
 // without a header, written on or blank.
 import type { RenderedPage } from '../../pdf/render-page';
 import { PAGE_BOX_BAND, crop } from '../crop';
-import { searchPageBoxBand } from './locate-page-box';
+import { newPageBoxMemory, searchPageBoxBand, type PageBoxMemory } from './locate-page-box';
 import { rotate180 } from './rotate';
 
 /** Where the page box of a page fed upside down shows: along the top edge. */
@@ -17,9 +17,14 @@ const TURNED_PAGE_BOX_BAND = {
  * True when the A4 page (rendered as displayed at `dpi`) is upside down, false when it is upright, null
  * when its edges do not tell (a page box along neither, or along both: not the exam paper).
  */
-export function detectUpsideDown(page: RenderedPage, dpi: number): boolean | null {
-  const upright = 'found' in searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi);
-  // Found upright, it was found where the last page box was: the other way up, only there can one hide.
-  const turned = 'found' in searchPageBoxBand(rotate180(crop(page, TURNED_PAGE_BOX_BAND)), dpi, upright);
+export function detectUpsideDown(
+  page: RenderedPage,
+  dpi: number,
+  memory: PageBoxMemory = newPageBoxMemory(),
+): boolean | null {
+  const upright = 'found' in searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi, memory);
+  // Found upright, it was found where the memory says: the other way up, only there can one hide.
+  const turned =
+    'found' in searchPageBoxBand(rotate180(crop(page, TURNED_PAGE_BOX_BAND)), dpi, memory, upright);
   return upright === turned ? null : turned;
 }
