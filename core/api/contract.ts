@@ -14,7 +14,7 @@ export type {
   ManifestCandidate,
   ManifestCopy,
   ManifestPage,
-  ManifestSetAside,
+  ManifestRescan,
   ManifestSource,
   ManifestStudent,
   ReviewNote,
