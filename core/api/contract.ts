@@ -24,7 +24,7 @@ export type {
   ManifestCandidate,
   ManifestCopy,
   ManifestPage,
-  ManifestSetAside,
+  ManifestRescan,
   ManifestSource,
   ManifestStudent,
   ReviewNote,
