@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchDetail, ManifestStudent } from '../../core/api/contract';
+import type { BatchDetail, ManifestStudent, SyncStatus } from '../../core/api/contract';
 import { createStation } from '../../core/station/station';
 import type { Station } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
@@ -18,6 +18,8 @@ import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
 import { writeSampleBatch } from './sample-batch';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+/** Korrigo's 50 uploads an hour, scaled down: the second copy waits past what the sync may wait. */
+const UPLOAD_LIMIT = { count: 1, windowMs: 10_000 };
 
 describe('the sync panel, in Chromium over the loopback server, against the Korrigo double', () => {
   let root: string;
@@ -52,7 +54,8 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
         timeoutMs: 10_000,
         uploadTimeoutMs: 10_000,
         backoffBaseMs: 5,
-        timing: { serverRequestTimeoutMs: 3_000, maxAttempts: 4, maxWaitMs: 20_000 },
+        uploadLimit: UPLOAD_LIMIT,
+        timing: { serverRequestTimeoutMs: 3_000, maxAttempts: 4, maxWaitMs: 5_000 },
       },
     });
     // Two folded sheets, nobody readable on the sample's labels: the operator settles both at the desk.
@@ -71,7 +74,7 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
       });
       await call('copies.decide', { batchId, decision: { kind: 'validate-copy', copyId } });
     }
-    double = await startDouble(roster, { requestTimeoutMs: 2_000 });
+    double = await startDouble(roster, { requestTimeoutMs: 2_000, uploadLimit: UPLOAD_LIMIT });
     double.state.addExam({ name: 'Ancien bac blanc', date: '2025-03-01', upload_mode: 'BATCH_A3' });
     // The first upload's answer is lost after the server committed it: settled, never sent twice.
     double.faults.inject({ route: 'upload', kind: 'drop-after-commit' });
@@ -97,6 +100,14 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
     await panel.waitFor();
     await panel.getByLabel('Serveur Korrigo').fill(double.url);
     await panel.getByLabel('Compte (enseignant ou administrateur)').fill(TEACHER.username);
+    // A wrong password first: the server's refusal in French, with the station's words as a detail.
+    await panel.getByLabel('Mot de passe').fill('pas-le-bon');
+    await panel.getByRole('button', { name: 'Voir les examens du serveur' }).click();
+    const alert = panel.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Le serveur Korrigo a refusé la connexion');
+    expect(await alert.innerText()).not.toContain('pas-le-bon');
+    await shot('refused');
     await panel.getByLabel('Mot de passe').fill(TEACHER.password);
     await panel.getByRole('button', { name: 'Voir les examens du serveur' }).click();
     const exam = panel.getByLabel('Examen');
@@ -111,13 +122,31 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
     await shot('ready');
 
     await panel.getByRole('button', { name: 'Envoyer à Korrigo' }).click();
+    // One upload fits the scaled hourly limit: the second copy waits, and the panel says until when.
+    await panel
+      .getByText(/^Prochain envoi possible à \d\d\/\d\d\/\d{4} \d\d:\d\d/)
+      .waitFor({ timeout: 60_000 });
+    const waiting = await call<SyncStatus>('sync.status', { batchId });
+    expect(waiting.copies.map((copy) => [copy.state, copy.reasonCode])).toEqual([
+      ['done', null],
+      ['queued', 'waiting'],
+    ]);
+    expect(await panel.getByRole('table', { name: 'Copies et Korrigo' }).innerText()).toContain(
+      'Limite du serveur atteinte',
+    );
+    await shot('waiting');
+    // The time has come: the same sync again sends the second copy.
+    const wait = Date.parse(waiting.nextRequestAt!) - Date.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+    await panel.getByRole('button', { name: 'Réessayer' }).click();
     await panel
       .getByText('Toutes les copies prêtes sont sur le serveur, chacune une fois, avec son élève.')
       .waitFor({ timeout: 60_000 });
     const [created] = double.state.exams.filter((candidate) => candidate.name === 'Bac blanc maths');
     expect(created).toMatchObject({ upload_mode: 'INDIVIDUAL_A4', date: '2026-03-02' });
     expectDeliveredOnce(double, created!.id, { copyIds, students });
-    expect(double.counts()).toMatchObject({ login: 1, upload: 2 });
+    // One login refused, one that served the rest of the visit.
+    expect(double.counts()).toMatchObject({ login: 2, upload: 2 });
     const table = panel.getByRole('table', { name: 'Copies et Korrigo' });
     expect(await table.getByText('Sur Korrigo').count()).toBe(2);
     // The workspace and the batch list show it too.
@@ -161,8 +190,8 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
     await expect.poll(() => copies.getByText('Sur Korrigo').count()).toBe(2);
     await shot('settled');
 
-    // One login for the whole visit (exams, three syncs); each copy once on the server, with its student.
-    expect(double.counts()).toMatchObject({ login: 1, upload: 2 });
+    // After the refused login, one for the whole visit (exams, four syncs); each copy once on the server.
+    expect(double.counts()).toMatchObject({ login: 2, upload: 2 });
     expectDeliveredOnce(double, created!.id, { copyIds, students: [students[0]!, roster[2]!] });
     const held = double.state.examCopies(created!.id);
     expect(new Set(held.map((copy) => copy.student)).size).toBe(held.length);

@@ -52,6 +52,12 @@ export function SyncPanel({ batchId }: { batchId: string }) {
   }, [target]);
 
   const when = (iso: string) => formatDate(iso, i18n.language);
+  // A limit's time to the second: a short wait (a Retry-After) would otherwise show as "now".
+  const at = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    });
   const account = (): SyncAccount => ({
     server: server.trim(),
     username: username.trim(),
@@ -207,8 +213,8 @@ export function SyncPanel({ batchId }: { batchId: string }) {
       {nextAt && (
         <p className="sync-next">
           {busy === 'sync'
-            ? t('sync.waitUntil', { time: when(nextAt) })
-            : t('sync.nextRequest', { time: when(nextAt) })}
+            ? t('sync.waitUntil', { time: at(nextAt) })
+            : t('sync.nextRequest', { time: at(nextAt) })}
         </p>
       )}
       {error && <ErrorAlert error={error} />}
