@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decisionSchema } from '../decisions/decision-schema';
-import type { DecideArgs, NoArgs, ThumbnailArgs } from '../api/contract';
+import type { CopyArgs, DecideArgs, NoArgs, ThumbnailArgs } from '../api/contract';
 import { BATCH_ID_PATTERN } from '../api/files';
 
 export const noArgs: z.ZodType<NoArgs> = z.strictObject({}) as unknown as z.ZodType<NoArgs>;
@@ -16,6 +16,8 @@ const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
 
 export const batchIdArgs = z.strictObject({ batchId });
 
+export const copyArgs: z.ZodType<CopyArgs> = z.strictObject({ batchId, copyId: z.string().min(1) });
+
 // The decision is checked here, at the boundary, with the schema the store checks its log with.
 export const decideArgs: z.ZodType<DecideArgs> = z.strictObject({ batchId, decision: decisionSchema });
 
@@ -24,4 +26,5 @@ export const thumbnailArgs: z.ZodType<ThumbnailArgs> = z.strictObject({
   page: z.number().int().min(1).max(99_999),
   half: z.enum(['left', 'right', 'full']),
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  size: z.enum(['small', 'large']).optional(),
 });
