@@ -35,6 +35,8 @@ export function SyncPanel({ batchId }: { batchId: string }) {
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
   const [exams, setExams] = useState<RemoteExamSummary[] | null>(null);
+  /** The account the station logged in with for this window (its exams were listed). */
+  const [loggedIn, setLoggedIn] = useState<string | null>(null);
   const [pick, setPick] = useState<ExamPick>({ choice: '', name: '', date: '' });
   const [busy, setBusy] = useState<'exams' | 'sync' | 'settle' | null>(null);
   const [progress, setProgress] = useState<SyncRunProgress | null>(null);
@@ -87,7 +89,9 @@ export function SyncPanel({ batchId }: { batchId: string }) {
     globalThis.localStorage?.setItem(SAVED.server, server.trim());
     globalThis.localStorage?.setItem(SAVED.username, username.trim());
     const found = await act('exams', () => bridge.invoke('sync.exams', account()));
-    if (found) setExams(found);
+    if (!found) return;
+    setExams(found);
+    setLoggedIn(`${server.trim()} ${username.trim()}`);
   };
 
   const follow = () => {
@@ -132,6 +136,10 @@ export function SyncPanel({ batchId }: { batchId: string }) {
       ? pick.name.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(pick.date)
       : pick.choice !== '';
   const accountReady = server.trim() !== '' && username.trim() !== '';
+  const typed = `${server.trim()} ${username.trim()}`;
+  const sessionOpen =
+    loggedIn === typed ||
+    (status?.sessionOpen === true && target !== null && typed === `${target?.server} ${target?.username}`);
 
   return (
     <section className="card sync-panel" aria-labelledby="sync-title">
@@ -169,8 +177,8 @@ export function SyncPanel({ batchId }: { batchId: string }) {
             />
           </label>
           <p className="hint">
-            {status?.sessionOpen && target
-              ? t('sync.sessionOpen', { server: target.server })
+            {sessionOpen
+              ? t('sync.sessionOpen', { server: server.trim() })
               : host.kind === 'desktop'
                 ? t('sync.passwordKept')
                 : t('sync.passwordHint')}
