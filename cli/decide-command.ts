@@ -6,7 +6,7 @@ import type { ManifestCopy, ManifestStudent } from '../core/manifest';
 import { commonOptionsHelp, defineCommand } from './command';
 import { withCommandApi } from './command-api';
 import { DB_OPTION_HELP } from './command-store';
-import { kindsHelp, parseDecision } from './decision-args';
+import { kindsHelp, namesStudent, parseDecision } from './decision-args';
 import { describeAction } from './describe-decision';
 
 export const DECIDE_USAGE = `Usage: korrigo-station decide <batch-id> <decision> <argument>... [--by <operator>] [--db <file>]
@@ -49,8 +49,8 @@ export const decideCommand = defineCommand({
     await withCommandApi(
       values.db,
       async (api) => {
-        // Only an assignment names a student: the roster is asked for then.
-        const roster = words[0] === 'assign' ? await api.call('batches.roster', { batchId }) : [];
+        // The roster is asked for only when the decision names a student.
+        const roster = namesStudent(words[0]) ? await api.call('batches.roster', { batchId }) : [];
         const decision = parseDecision(words, studentFinder(roster, batchId), usageError);
         const applied = await api.call('copies.decide', { batchId, decision });
         process.stdout.write(

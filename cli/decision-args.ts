@@ -83,6 +83,21 @@ export const DECISION_KINDS: Record<string, KindSpec> = {
     kind: 'validate-copy',
     copyId: a.copy,
   })),
+  accept: kind(
+    { copy, email },
+    'give the copy to this roster student and validate it, in one decision (one undo)',
+    (a, student) => ({ kind: 'accept', copyId: a.copy, student: student(a.email) }),
+  ),
+  'check-order': kind({ copy }, "mark the copy's page order checked (a teacher looked at it)", (a) => ({
+    kind: 'check-page-order',
+    copyId: a.copy,
+    checked: true,
+  })),
+  'uncheck-order': kind({ copy }, "take back the copy's page-order check", (a) => ({
+    kind: 'check-page-order',
+    copyId: a.copy,
+    checked: false,
+  })),
   'not-on-roster': kind({ copy }, "say the copy's student is on no roster of the batch", (a) => ({
     kind: 'not-on-roster',
     copyId: a.copy,
@@ -103,6 +118,11 @@ export function kindsHelp(): string {
     return `  ${usage.padEnd(34)} ${spec.help}`;
   });
   return lines.join('\n');
+}
+
+/** Whether `decide <kind>` names a student (by email): the batch's roster is needed then. */
+export function namesStudent(kind: string | undefined): boolean {
+  return kind !== undefined && 'email' in (DECISION_KINDS[kind]?.args ?? {});
 }
 
 /**

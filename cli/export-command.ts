@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import { commonOptionsHelp, defineCommand } from './command';
+import { commonOptionsHelp, copyExitCodesHelp, defineCommand } from './command';
 import { withCommandApi } from './command-api';
 import { DB_OPTION_HELP } from './command-store';
 import { progressPrinter } from './progress';
@@ -18,8 +18,7 @@ Options:
 ${DB_OPTION_HELP}
 ${commonOptionsHelp()}
 
-Exit codes: 0 exported (even when copies need review), 2 bad input or arguments, 3 database of a newer
-station, 4 database or batch busy (try again later), 1 internal error.
+${copyExitCodesHelp('exported')}
 `;
 
 export const exportCommand = defineCommand({

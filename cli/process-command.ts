@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import { commonOptionsHelp, defineCommand } from './command';
+import { commonOptionsHelp, copyExitCodesHelp, defineCommand } from './command';
 import { withCommandApi, withThrowawayApi } from './command-api';
 import type { CommandApi } from './command-api';
 import { commandUsageError } from './command-args';
@@ -24,8 +24,7 @@ Options:
   --no-identify    do not read the headers: every sheet is a copy of its own, for review
 ${commonOptionsHelp()}
 
-Exit codes: 0 processed (even when copies need review), 2 bad input or arguments, 3 database of a newer
-station, 4 database or batch busy (try again later), 1 internal error.
+${copyExitCodesHelp('processed')}
 `;
 
 export const processCommand = defineCommand({

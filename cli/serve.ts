@@ -98,5 +98,5 @@ async function serve(options: { port: number; dataDir: string }, io: Partial<Ser
   await server.close();
   await saving;
   await removeServeFile(options.dataDir);
-  station.close();
+  await station.shutdown();
 }
