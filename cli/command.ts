@@ -12,6 +12,16 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The help lines of the options every command has, aligned to the command's own (`column`: where help starts). */
+export function commonOptionsHelp(column = 19): string {
+  return [
+    ['--verbose', 'print the stack trace of an error'],
+    ['-h, --help', 'show this help'],
+  ]
+    .map(([option, help]) => `  ${option!.padEnd(column - 2)}${help}`)
+    .join('\n');
+}
+
 const COMMON = {
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
