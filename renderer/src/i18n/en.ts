@@ -233,6 +233,8 @@ export const en: Catalogue = {
     'annex-no-header': 'no header on this A4 page',
     'recto-missing': 'recto missing for {{atFile}} p. {{atPage}}: a verso with no recto next to it',
     'verso-missing': 'verso missing after {{atFile}} p. {{atPage}}',
+    'positional-pairing':
+      '{{atFile}} p. {{atPage}} and {{nextFile}} p. {{nextPage}} paired by their place in the stack alone',
     'odd-side-run': '{{atFile}} p. {{atPage}} has no verso: its sheet is incomplete',
     'scan-too-coarse': '{{file}}: scanned too coarse to read the handwritten headers',
     'odd-page-size': '{{file}}: {{count}} page(s) neither A3 nor A4',
