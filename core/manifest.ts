@@ -101,6 +101,11 @@ export interface ManifestCopy {
   pages: ManifestPage[];
   /** Path of the copy PDF, relative to the output directory. */
   file: string;
+  /**
+   * A teacher checked the page order (a decision): present only when true, and only while the pages and
+   * their rotations are the ones that were checked.
+   */
+  pageOrderChecked?: true;
 }
 
 export interface ManifestInvariants {

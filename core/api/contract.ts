@@ -120,7 +120,12 @@ export interface CopiesHandlers {
   'copies.decide': (args: DecideArgs) => Promise<BatchDetail>;
   'copies.undo': (args: BatchIdArgs) => Promise<BatchDetail>;
   'copies.redo': (args: BatchIdArgs) => Promise<BatchDetail>;
+  /** What the reader read on the copy's pages: its header cell by cell, page boxes, what it missed. */
+  'copies.reading': (args: CopyArgs) => Promise<CopyReading>;
 }
+
+/** `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high). */
+export type ThumbnailSize = 'small' | 'large';
 
 export interface ThumbnailArgs {
   /** The scan file's sha256 (the manifest's `sources[].sha256`). */
@@ -129,6 +134,50 @@ export interface ThumbnailArgs {
   page: number;
   half: Half;
   rotate: Rotation;
+  /** Absent means small (the strips); large for a page looked at. */
+  size?: ThumbnailSize;
+}
+
+/** One box as the reader read it: its most likely character, or null when the box is most likely empty. */
+export interface CellGuess {
+  char: string | null;
+  /** The probability of that: of the character (written and this one), or of the box being empty. */
+  confidence: number;
+}
+
+/** A printed field the finders did not find on a side, and why (core/identify's FinderMiss). */
+export interface ReadingMiss {
+  field: 'header' | 'lastName' | 'firstName' | 'birthDate' | 'pageBox';
+  code: 'no-boxes' | 'no-name-row' | 'no-date-boxes' | 'no-pair';
+  params: Record<string, number>;
+}
+
+/** What was read on one page of a copy. */
+export interface PageReading {
+  /** The page box's "n / N" (null: not found on the page, or the side was never read). */
+  pageBox: { number: number | null; total: number | null } | null;
+  /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
+  missing: ReadingMiss[];
+  /** What the side this page is half of was taken for; unread when no reading was kept. */
+  role: 'recto' | 'verso' | 'unknown' | 'unread';
+}
+
+/** The reader's view of a copy, rebuilt from the scan's side readings and the copy as decided. */
+export interface CopyReading {
+  /** The boxed header of the copy's first page, cell by cell; null when none was read there. */
+  header: {
+    lastName: CellGuess[];
+    firstName: CellGuess[];
+    birthDate: CellGuess[];
+    empty: boolean;
+  } | null;
+  /** One per page of the copy, in its order. */
+  pages: PageReading[];
+}
+
+export interface CopyArgs {
+  batchId: string;
+  copyId: string;
 }
 
 export interface PagesHandlers {

@@ -12,6 +12,7 @@ const METHODS: Record<MethodName, true> = {
   'copies.decide': true,
   'copies.undo': true,
   'copies.redo': true,
+  'copies.reading': true,
   'pages.thumbnail': true,
   'sync.exams': true,
   'sync.run': true,

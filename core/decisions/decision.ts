@@ -25,6 +25,16 @@ export type Decision =
   | { kind: 'merge-copies'; copyId: string; intoCopyId: string }
   | { kind: 'validate-copy'; copyId: string }
   /**
+   * The review desk's "accept": the student assigned (when not already) and the copy validated, as one
+   * entry of the log, so one undo takes both back.
+   */
+  | { kind: 'accept'; copyId: string; student: ManifestStudent }
+  /**
+   * A teacher looked at the copy's pages in reading order and found them right (`checked: false` takes
+   * the mark back). Any later change to the copy's pages or their rotation drops the mark.
+   */
+  | { kind: 'check-page-order'; copyId: string; checked: boolean }
+  /**
    * The operator read the header and the student is on no roster of the batch (another class, a late
    * enrolment): the copy stays without a student, says why, and leaves the review queue.
    */

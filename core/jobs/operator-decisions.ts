@@ -111,7 +111,7 @@ function append(
 
 /** A student is assigned as the batch's roster has them, so the manifest never names a stranger. */
 function checkStudentInRoster(store: Store, batch: BatchRow, decision: Decision): void {
-  if (decision.kind !== 'assign-student' || decision.student === null) return;
+  if ((decision.kind !== 'assign-student' && decision.kind !== 'accept') || decision.student === null) return;
   const wanted = decision.student;
   const found = rosterStudents(store.db, batch.rosterSha256).find(
     (student) => student.email === wanted.email,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionSchema } from '../decisions/decision-schema';
 import type {
+  CopyArgs,
   DecideArgs,
   ExamChoice,
   NoArgs,
@@ -25,6 +26,8 @@ const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
 
 export const batchIdArgs = z.strictObject({ batchId });
 
+export const copyArgs: z.ZodType<CopyArgs> = z.strictObject({ batchId, copyId: z.string().min(1) });
+
 // The decision is checked here, at the boundary, with the schema the store checks its log with.
 export const decideArgs: z.ZodType<DecideArgs> = z.strictObject({ batchId, decision: decisionSchema });
 
@@ -33,6 +36,7 @@ export const thumbnailArgs: z.ZodType<ThumbnailArgs> = z.strictObject({
   page: z.number().int().min(1).max(99_999),
   half: z.enum(['left', 'right', 'full']),
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  size: z.enum(['small', 'large']).optional(),
 });
 
 // The sync's arguments. A password is a string the station never echoes: no schema message quotes a value.

@@ -117,6 +117,17 @@ describe('korrigo-station decide, undo, redo, history', () => {
     );
     expect(text[8]).toMatch(/student taken back {2}\(undone\)$/);
     expect(text.at(-2)).toBe('undo takes back #8; redo brings back #9.');
+    // The desk's accept (assign + validate, one entry) and the teacher's page-order check.
+    const third = copiesOf(db, batchId)[2]!;
+    expect((await decide('accept', third.id, 'paul.martin@example.fr')).stdout).toMatch(
+      new RegExp(`^#13 copy ${third.id} accepted for MARTIN PAUL .*Now 5 copies, 2 ready, 3 to review\\.\n$`),
+    );
+    expect((await decide('check-order', third.id)).stdout).toMatch(
+      /: page order checked\. Now 5 copies, 2 ready/,
+    );
+    expect(copiesOf(db, batchId)[2]).toMatchObject({ status: 'ready', pageOrderChecked: true });
+    expect((await decide('uncheck-order', third.id)).stdout).toMatch(/page order check taken back/);
+    expect(copiesOf(db, batchId)[2]).not.toHaveProperty('pageOrderChecked');
   });
 });
 

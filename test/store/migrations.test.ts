@@ -57,6 +57,7 @@ describe('station database migrations', () => {
       { version: 3, name: 'annexes-set-aside' },
       { version: 4, name: 'sync-outbox' },
       { version: 5, name: 'sync-reason-code' },
+      { version: 6, name: 'page-order-checked' },
     ]);
     expect(tables(store.db)).toEqual(
       [

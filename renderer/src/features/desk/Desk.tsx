@@ -10,6 +10,7 @@ import { pageRef, thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { CopyStrips } from './CopyStrips';
 import { DeskHistory } from './DeskHistory';
+import { PageOrderPreview } from './PageOrderPreview';
 import { PageTools } from './PageTools';
 import { PageViewer } from './PageViewer';
 import { ReviewQueue } from './ReviewQueue';
@@ -30,6 +31,8 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [viewing, setViewing] = useState(false);
+  /** The copy the teacher's page-order preview shows, by index; null when closed. */
+  const [preview, setPreview] = useState<number | null>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -42,7 +45,8 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== ' ' || !selection || event.target instanceof HTMLInputElement) return;
+      if (event.key !== ' ' || !selection || preview !== null || event.target instanceof HTMLInputElement)
+        return;
       event.preventDefault();
       setViewing(true);
     };
@@ -99,6 +103,15 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
         >
           {t('desk.redo')}
         </button>
+        <button
+          type="button"
+          onClick={() => {
+            const chosen = manifest.copies.findIndex((copy) => copy.id === selection?.copyId);
+            setPreview(Math.max(0, chosen));
+          }}
+        >
+          {t('preview.open')}
+        </button>
         <div role="radiogroup" aria-label={t('desk.filter')} className="filters">
           {(Object.keys(labels) as Filter[]).map((key) => (
             <button
@@ -118,14 +131,13 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
           </div>
         )}
       </section>
-      <ReviewQueue manifest={manifest} roster={roster} decide={decide} active={!viewing} />
-      <section
-        className="card absent-panel"
-        aria-label={t('desk.absentTitle', { count: manifest.absent.length })}
-      >
-        <h3>{t('desk.absentTitle', { count: manifest.absent.length })}</h3>
-        <p>{manifest.absent.map((student) => student.name).join(', ')}</p>
-      </section>
+      <ReviewQueue
+        batchId={batchId}
+        manifest={manifest}
+        roster={roster}
+        decide={decide}
+        active={!viewing && preview === null}
+      />
       <section className="card">
         <PageTools manifest={manifest} selection={selection} decide={decide} />
         {filter === 'absent' && (
@@ -184,10 +196,20 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
               setSelection(chosen);
               setViewing(true);
             }}
+            onPreview={(copy) => setPreview(manifest.copies.indexOf(copy))}
           />
         )}
       </section>
       <DeskHistory batchId={batchId} revision={revision} />
+      {preview !== null && (
+        <PageOrderPreview
+          manifest={manifest}
+          copy={preview}
+          onShow={setPreview}
+          decide={decide}
+          onClose={() => setPreview(null)}
+        />
+      )}
       {viewing && selection && (
         <PageViewer
           manifest={manifest}
