@@ -112,6 +112,14 @@ describe('the sync through the API', () => {
     const args = { ...s.account, batchId: s.batchId, exam: { exam: s.exam.id } };
     expect((await s.refused('sync.run', args)).code).toBe('password-required');
     const wrong = 'not-the-Password-42';
+    // Arguments refused at the boundary are described by their names, never their values.
+    const malformed = await s.refused('sync.run', {
+      ...args,
+      password: wrong,
+      exam: { create: { name: 'Bac', date: wrong } },
+    } as never);
+    expect(malformed.code).toBe('bad-arguments');
+    expect(malformed.message).not.toContain(wrong);
     const error = await s.refused('sync.run', { ...args, password: wrong });
     expect(error.code).toBe('login-refused');
     const status = await s.call('sync.status', { batchId: s.batchId });
@@ -121,6 +129,7 @@ describe('the sync through the API', () => {
     expect((await s.call('sync.run', { ...args, password: TEACHER.password })).complete).toBe(true);
 
     const shown = JSON.stringify([
+      malformed,
       error,
       status,
       await s.call('sync.status', { batchId: s.batchId }),

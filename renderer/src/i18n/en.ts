@@ -278,7 +278,7 @@ export const en: Catalogue = {
     complete: 'Every ready copy is on the server, each once, with its student.',
     lastError: 'Last error',
     lastRun: 'Last sync: {{at}}',
-    copies: 'Copies and Korrigo',
+    copies: 'Sent to Korrigo, copy by copy',
     copy: 'Copy',
     student: 'Student',
     state: 'State',

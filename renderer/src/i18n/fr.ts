@@ -286,7 +286,7 @@ export const fr = {
     complete: 'Toutes les copies prêtes sont sur le serveur, chacune une fois, avec son élève.',
     lastError: 'Dernière erreur',
     lastRun: 'Dernier envoi : {{at}}',
-    copies: 'Copies et Korrigo',
+    copies: 'Envois à Korrigo, copie par copie',
     copy: 'Copie',
     student: 'Élève',
     state: 'État',
