@@ -78,6 +78,7 @@ async function withStation<T>(
     };
     return await work({ call, on: bridge.on, dbPath });
   } finally {
-    station.close();
+    // Awaited: a sync's kept Korrigo session is logged out before the command exits.
+    await station.shutdown();
   }
 }

@@ -2,12 +2,12 @@
 // its student. Progress on stderr; the copies' states on stdout.
 import { EXIT_BUSY, EXIT_COPIES_QUEUED, isKorrigoError } from '../core/errors';
 import type { ExamChoice } from '../core/api/contract';
-import { runSync } from '../core/sync/run-sync';
-import type { SyncReport } from '../core/sync/run-sync';
+import type { SyncReport } from '../core/api/contract';
+import { batchNotFoundError } from '../core/store/store-errors';
 import type { Command } from './command';
 import { withCommandApi } from './command-api';
 import { parseCommandArgs } from './command-args';
-import { DB_OPTION_HELP, withCommandStore } from './command-store';
+import { DB_OPTION_HELP } from './command-store';
 import { readPassword } from './read-password';
 
 export const SYNC_USAGE = `Usage: korrigo-station sync --server <url> --user <name>
@@ -69,20 +69,23 @@ export const syncCommand: Command = {
     const exam = examChoice(values, usageError);
     const password = await readPassword(values.user);
     try {
-      const report = await withCommandStore(values.db, false, (store) =>
-        runSync(
-          store,
-          {
+      const report = await withCommandApi(values.db, async (api) => {
+        const batchId = values.batch ?? (await api.call('batches.list', {}))[0]?.batchId;
+        if (batchId === undefined) throw batchNotFoundError(api.dbPath, '(none)');
+        const stop = api.on('sync.progress', (event) => process.stderr.write(`sync: ${event.message}\n`));
+        try {
+          return await api.call('sync.run', {
             server: values.server!,
             username: values.user!,
             password,
             exam,
-            batchId: values.batch,
-            dryRun: values['dry-run'],
-          },
-          { onProgress: (event) => process.stderr.write(`sync: ${event.message}\n`) },
-        ),
-      );
+            batchId,
+            dryRun: values['dry-run'] ?? false,
+          });
+        } finally {
+          stop();
+        }
+      });
       printReport(report);
       return report.complete || report.dryRun ? 0 : EXIT_COPIES_QUEUED;
     } catch (error) {

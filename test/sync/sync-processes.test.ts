@@ -98,7 +98,7 @@ describe('sync processes', () => {
     expectDeliveredOnce(setup.double, setup.exam.id, setup);
   });
 
-  it('exits 2 on a refused login and 3 when a copy stays unsent, and no password reaches the store or a log', async () => {
+  it('exits 2 on a refused login, 3 when a copy stays unsent, 0 on a dry run, and no password reaches the store or a log', async () => {
     const batch = await readyBatch(tempDir(), 3);
     batch.store.close();
     const db = join(tempDir(), 'station.sqlite');
@@ -117,7 +117,16 @@ describe('sync processes', () => {
     expect(findOutboxRow(outbox, batch.batchId, batch.copyIds[1]!)?.state).toBe('failed');
     outbox.close();
 
-    const outputs = [wrong, partial].map((run) => run.stdout + run.stderr).join('\n');
+    // Through the API's sync.run like every run: sends nothing, and the station logs its session out.
+    const uploads = double.counts().upload;
+    const dryRun = await runChild(cli(db, double, 'DS', '--dry-run'), { password: TEACHER.password });
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(/^Dry run: \d+ copies would go to exam "DS" \(.+\) on /m);
+    expect(double.counts().upload).toBe(uploads);
+    expect(dryRun.stderr).toMatch(/^sync: /m);
+    expect(double.counts().logout).toBe(2);
+
+    const outputs = [wrong, partial, dryRun].map((run) => run.stdout + run.stderr).join('\n');
     for (const secret of [TEACHER.password, 'Wr0ng-Secret-Pass']) {
       expect(outputs).not.toContain(secret);
       for (const file of await readdir(tempDir())) {
