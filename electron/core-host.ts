@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createStation } from '../core/station/station';
 import type { Station } from '../core/station/station';
 import { toWireError } from '../core/api/wire';
-import type { CoreHostMessage, InvokeMessage } from './host-messages';
+import type { CoreHostMessage, MainMessage } from './host-messages';
 
 // The bundle lives in dist-electron/, beside resources/ (inside app.asar once packaged).
 process.env.KORRIGO_RESOURCES_DIR ??= join(__dirname, '..', 'resources');
@@ -28,7 +28,12 @@ try {
 }
 
 process.parentPort.on('message', ({ data }) => {
-  const message = data as InvokeMessage;
+  const message = data as MainMessage;
+  if (message.type === 'shutdown') {
+    const stopping = station ? station.shutdown() : Promise.resolve();
+    void stopping.catch(log).then(() => post({ type: 'stopped' }));
+    return;
+  }
   const reply = station
     ? station.dispatch(message.name, message.args)
     : Promise.resolve({ ok: false as const, error: toWireError(openError, log) });

@@ -9,5 +9,14 @@ export interface InvokeMessage {
   args: unknown;
 }
 
+/** Main quits: the core logs its Korrigo sessions out and closes the store, then says `stopped`. */
+export interface ShutdownMessage {
+  type: 'shutdown';
+}
+
+export type MainMessage = InvokeMessage | ShutdownMessage;
+
 export type CoreHostMessage =
-  { type: 'reply'; id: number; reply: WireReply<unknown> } | { type: 'push'; push: AnyPush };
+  | { type: 'reply'; id: number; reply: WireReply<unknown> }
+  | { type: 'push'; push: AnyPush }
+  | { type: 'stopped' };

@@ -58,7 +58,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (!mayQuit()) event.preventDefault();
   });
-  app.on('will-quit', () => core.stop());
+  // The core logs its Korrigo sessions out before it is killed (a few seconds at most), then the app quits.
+  let coreStopped = false;
+  app.on('will-quit', (event) => {
+    if (coreStopped) return;
+    event.preventDefault();
+    void core.stop().finally(() => {
+      coreStopped = true;
+      app.quit();
+    });
+  });
 
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);

@@ -1,5 +1,5 @@
-// The Electron core host's logic, without Electron: calls fail instead of hanging, the log rotates, and
-// quitting during a batch asks first.
+// The Electron core host's logic, without Electron: calls fail instead of hanging, the log rotates, quitting
+// during a batch asks first, and quitting logs the core's Korrigo sessions out within a time limit.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rotatingLog } from '../../electron/log-file';
 import { pendingCalls } from '../../electron/pending-calls';
 import { quitQuestion } from '../../electron/quit-guard';
+import { stopWithin } from '../../electron/stop-within';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -76,5 +77,38 @@ describe('quitting', () => {
     expect(quitQuestion(['batches.list', 'station.info'])).toBeNull();
     expect(quitQuestion(['batches.list', 'batches.process'])).toMatch(/en cours de traitement/);
     expect(quitQuestion(['copies.decide'])).toMatch(/en cours d’écriture/);
+  });
+});
+
+describe('stopping the core on quit', () => {
+  it('kills the core once its shutdown (the Korrigo logouts) is done, not before', async () => {
+    const steps: string[] = [];
+    let finish = () => {};
+    const stopping = stopWithin(
+      () => new Promise<void>((resolve) => (finish = resolve)),
+      () => steps.push('kill'),
+      60_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).toEqual([]);
+    steps.push('logged out');
+    finish();
+    await stopping;
+    expect(steps).toEqual(['logged out', 'kill']);
+  });
+
+  it('kills it after the limit when the server never answers the logout, or when the shutdown fails', async () => {
+    vi.useFakeTimers();
+    const kill = vi.fn();
+    const stopping = stopWithin(() => new Promise<void>(() => {}), kill, 3000);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(kill).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await stopping;
+    expect(kill).toHaveBeenCalledTimes(1);
+
+    const killed = vi.fn();
+    await stopWithin(() => Promise.reject(new Error('logout refused')), killed, 3000);
+    expect(killed).toHaveBeenCalledTimes(1);
   });
 });
