@@ -57,7 +57,7 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
     return 0;
   }
   const hasUi = existsSync(RENDERER_DIR);
-  const station = createStation({ dataDir: options.dataDir });
+  const station = createStation({ dataDir: options.dataDir, prefetchThumbnails: true });
   // One write at a time, in order: the file always ends up holding the live key.
   let saving = Promise.resolve();
   const remember = () =>

@@ -5,6 +5,9 @@ import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
 import { batchIdArgs, noArgs, processBatchArgs } from './schemas';
+import { prefetchFirstScreen } from './prefetch-thumbnails';
+import { batchSources } from '../store/batch-rows';
+import { readCopies } from '../store/copy-rows';
 
 export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
   const { store, exports } = deps;
@@ -19,9 +22,18 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
           deps.emitProgress({ stage: 'load', done, total, message: path, runId, batchId: null }),
         );
         const batchId = imported.batch.id;
+        let prefetched = false;
         const manifest = await exports.update(batchId, undefined, {
           sources: imported.sources,
-          onProgress: (event) => deps.emitProgress({ ...event, runId, batchId }),
+          onProgress: (event) => {
+            // The copies are planned once their PDFs are being written.
+            if (event.stage === 'split' && deps.prefetchThumbnails && !prefetched) {
+              prefetched = true;
+              const sources = batchSources(store.db, batchId);
+              prefetchFirstScreen(deps.thumbnails, readCopies(store.db, batchId), sources);
+            }
+            deps.emitProgress({ ...event, runId, batchId });
+          },
         });
         return batchDetail(store, batchId, manifest);
       },

@@ -15,5 +15,7 @@ export interface HandlerDeps {
   emitProgress: (progress: BatchProgress) => void;
   emitChanged: (change: BatchChanged) => void;
   thumbnails: Thumbnails;
+  /** Whether a processed batch's first screen of thumbnails is made ahead (StationOptions). */
+  prefetchThumbnails: boolean;
   log: (error: unknown) => void;
 }
