@@ -104,7 +104,7 @@ export const DECISION_KINDS: Record<string, KindSpec> = {
   })),
   'keep-rescan': kind(
     { rescan: page, replaces: page },
-    'keep the set-aside rescan of <rescan> in place of the sheet starting at <replaces>',
+    'keep the rescan holding <rescan> in place of the sheet starting at <replaces>',
     (a) => ({ kind: 'keep-rescan', setAside: a.rescan, replaces: a.replaces }),
   ),
 };

@@ -14,6 +14,12 @@ const METHODS: Record<MethodName, true> = {
   'copies.redo': true,
   'copies.reading': true,
   'pages.thumbnail': true,
+  'sync.exams': true,
+  'sync.run': true,
+  'sync.status': true,
+  'sync.retry': true,
+  'sync.forget': true,
+  'sync.accept': true,
 };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

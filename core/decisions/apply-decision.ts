@@ -9,16 +9,16 @@ import type { CopyContent } from './copy-revision';
 import { DecisionRefused } from './decision';
 import type { DecidedCopies, Decision } from './decision';
 import { keepRescan } from './keep-rescan';
-import { followCopies, refuseSetAsidePage } from './set-aside-links';
+import { followCopies, refuseRescanPage } from './rescan-links';
 
 type Sources = readonly { sha256: string }[];
 type CopiesDecision = Exclude<Decision, { kind: 'keep-rescan' }>;
 
 export function applyDecision(state: DecidedCopies, decision: Decision, sources: Sources): DecidedCopies {
   if (decision.kind === 'keep-rescan') return keepRescan(state, decision, sources);
-  if ('page' in decision) refuseSetAsidePage(state.setAside, decision.page);
+  if ('page' in decision) refuseRescanPage(state.rescans, decision.page);
   const copies = applyToCopies(state.copies, decision, sources);
-  return { copies, setAside: followCopies(state.setAside, state.copies, copies) };
+  return { copies, rescans: followCopies(state.rescans, state.copies, copies) };
 }
 
 function applyToCopies(

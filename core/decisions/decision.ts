@@ -1,7 +1,7 @@
 // What an operator can decide about a batch's copies. Pages are named by where they come from (scan file,
 // page, half), which never changes; copies by their id at the time of the decision, which the log's order
 // makes unambiguous (an id follows the copy's first page).
-import type { Half, ManifestCopy, ManifestSetAside, ManifestStudent } from '../manifest';
+import type { Half, ManifestCopy, ManifestRescan, ManifestStudent } from '../manifest';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -41,7 +41,7 @@ export type Decision =
   | { kind: 'not-on-roster'; copyId: string }
   /**
    * Keeps the rescan holding page `setAside` instead of the scan of the sheet it repeats, whose first page
-   * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan goes to set-aside.
+   * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan becomes the rescan.
    * Named by a page, as a copy of several sheets has several the rescan could repeat.
    */
   | { kind: 'keep-rescan'; setAside: PageRef; replaces: PageRef };
@@ -49,7 +49,7 @@ export type Decision =
 /** What decisions change: the copies, and the rescans kept out of them. */
 export interface DecidedCopies {
   copies: ManifestCopy[];
-  setAside: ManifestSetAside[];
+  rescans: ManifestRescan[];
 }
 
 /** Undo and redo are entries of the log too, naming the entry they take back or bring back. */

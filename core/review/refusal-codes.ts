@@ -10,7 +10,7 @@ const PAGE = '(?<page>file \\d+ page \\d+ \\((?:left|right|full)\\))';
 const REFUSALS: { code: string; pattern: RegExp }[] = [
   { code: 'no-copy', pattern: new RegExp(`^there is no copy ${COPY}$`) },
   { code: 'page-not-found', pattern: new RegExp(`^no copy holds ${PAGE}$`) },
-  { code: 'page-set-aside', pattern: new RegExp(`^${PAGE} is set aside as a rescan`) },
+  { code: 'page-in-rescan', pattern: new RegExp(`^${PAGE} is a page of a rescan, in no copy`) },
   { code: 'already-assigned', pattern: new RegExp(`^copy ${COPY} is already assigned to (?<student>.+)$`) },
   { code: 'already-unassigned', pattern: new RegExp(`^copy ${COPY} is already without a student$`) },
   {
@@ -52,7 +52,7 @@ const REFUSALS: { code: string; pattern: RegExp }[] = [
     pattern: new RegExp(`^copy ${COPY} has (?<pages>\\d+) sheet pages, not a multiple of 4`),
   },
   { code: 'student-has-copy', pattern: new RegExp(`^(?<student>.+) also has copy ${COPY}: merge`) },
-  { code: 'not-set-aside', pattern: new RegExp(`^${PAGE} is not set aside$`) },
+  { code: 'not-a-rescan', pattern: new RegExp(`^${PAGE} is not a page of a rescan$`) },
   {
     code: 'rescan-other-copy',
     pattern: /^the rescan holding .+ repeats a sheet of copy (?<other>\S+), not of copy (?<copy>\S+)$/,

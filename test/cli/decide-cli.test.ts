@@ -132,7 +132,7 @@ describe('korrigo-station decide, undo, redo, history', () => {
 });
 
 describe('korrigo-station decide keep-rescan', () => {
-  it('keeps a set-aside rescan instead of the sheet it repeats, undoes it, and refuses what is not set aside', async () => {
+  it('keeps a rescan instead of the sheet it repeats, undoes it, and refuses what is not a rescan', async () => {
     const db = join(tempDir(), 'station.sqlite');
     const store = openStore(db, { now: FIXED_NOW });
     const { batchId, planned } = await planWithRescan(store, tempDir());
@@ -156,14 +156,14 @@ describe('korrigo-station decide keep-rescan', () => {
     );
     expect(copiesOf(db, batchId)).toEqual(planned);
     expect((await runCli('decide', '--help')).stdout).toMatch(
-      /keep-rescan <rescan> <replaces>\s+keep the set-aside rescan of <rescan> in place of the sheet/,
+      /keep-rescan <rescan> <replaces>\s+keep the rescan holding <rescan> in place of the sheet/,
     );
 
     await expectRefused(
       decide('keep-rescan', first, first),
       'decision-invalid',
       2,
-      /decision refused: file 1 page 1 \(right\) is not set aside$/,
+      /decision refused: file 1 page 1 \(right\) is not a page of a rescan$/,
     );
     await expectRefused(
       decide('keep-rescan', '2:1:right'),

@@ -331,12 +331,12 @@ describe('the desk, in Chromium over the loopback server', () => {
     await page.getByText(/alice : ordre des pages vérifié/).waitFor();
   });
 
-  it('keeps a set-aside rescan instead of its first scan', { timeout: TIMEOUT_MS }, async () => {
+  it('keeps a rescan instead of its first scan', { timeout: TIMEOUT_MS }, async () => {
     const before = (await current()).manifest;
     expect(before.setAside?.length).toBeGreaterThan(0);
     const entry = before.setAside![0]!;
-    await page.getByRole('radio', { name: /^Mises de côté/ }).click();
-    await shot('set-aside');
+    await page.getByRole('radio', { name: /^Rescans/ }).click();
+    await shot('rescans');
     await page.getByRole('button', { name: 'Garder celle-ci à la place' }).first().click();
     await eventually(async () =>
       (await current()).manifest.copies.some((copy) =>
@@ -446,7 +446,8 @@ describe('the desk, in Chromium over the loopback server', () => {
       await page.getByText(queueLabel(1, queue.length)).waitFor();
       await page.getByRole('button', { name: 'Laisser non identifiée' }).click();
       const panel = page.getByRole('region', { name: '1 élève sans copie' });
-      await panel.getByRole('button', { name: first!.student!.name }).click();
+      // Once the decision is applied (it rewrites the copy's PDF: long on a loaded machine).
+      await panel.getByRole('button', { name: first!.student!.name }).click({ timeout: 120_000 });
       await eventually(async () => (await current()).manifest.copies[0]!.status).toBe('ready');
       const settled = (await current()).manifest;
       expect(settled.copies[0]!.student).toEqual(first!.student);

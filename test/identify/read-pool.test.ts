@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnnexPage } from '../../core/identify/annex/read-annex-page';
 import { runOnPool, type TaskOutcome } from '../../core/identify/pool/worker-pool';
 import { readSide } from '../../core/identify/read-side';
-import { READ_DPI, readSides, sideKey } from '../../core/identify/read-stack';
+import { READ_DPI, readSides, sideKey } from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';

@@ -47,7 +47,7 @@ const validate = (copy: ManifestCopy): Decision => ({ kind: 'validate-copy', cop
 
 /** Copies alone, nothing set aside: the decisions that do not involve a rescan. */
 const decide = (copies: ManifestCopy[], decision: Decision): ManifestCopy[] =>
-  applyDecision({ copies, setAside: [] }, decision, SOURCES).copies;
+  applyDecision({ copies, rescans: [] }, decision, SOURCES).copies;
 
 describe('undo and redo from the log', () => {
   it('undoes the latest decision in force, redoes the latest undone, and forgets redo on a new decision', () => {
@@ -81,7 +81,7 @@ describe('undo and redo from the log', () => {
   it('replays to the same copies however often, and an undone decision leaves no trace', () => {
     const copies = [sheet(1), sheet(3)];
     const assign: Decision = { kind: 'assign-student', copyId: copies[0]!.id, student: PAUL };
-    const planned = { copies, setAside: [] };
+    const planned = { copies, rescans: [] };
     const replayed = applyDecisions(
       planned,
       log(assign, validate(copies[0]!), { kind: 'undo', target: 2 }),
@@ -151,7 +151,7 @@ describe('accept: assign and validate as one decision', () => {
   it('assigns and validates in one log entry, so one undo takes both back', () => {
     const copies = [sheet(1), sheet(3)];
     const accept: Decision = { kind: 'accept', copyId: copies[0]!.id, student: PAUL };
-    const planned = { copies, setAside: [] };
+    const planned = { copies, rescans: [] };
     const accepted = applyDecisions(planned, log(accept), SOURCES).copies;
     expect(accepted[0]).toMatchObject({ id: copies[0]!.id, status: 'ready', student: PAUL, reasons: [] });
     expect(applyDecisions(planned, log(accept, { kind: 'undo', target: 1 }), SOURCES)).toEqual(planned);

@@ -46,7 +46,7 @@ function moved(manifest: Manifest, pages: PageRef[], place: Place): number[][] {
   for (const page of pages) {
     const decision = moveStep(state, page, place);
     if (!decision) continue;
-    const { copies } = applyDecision({ copies: state.copies, setAside: [] }, decision, SOURCES);
+    const { copies } = applyDecision({ copies: state.copies, rescans: [] }, decision, SOURCES);
     state = { ...state, copies };
   }
   return state.copies.map((copy) => copy.pages.map((page) => page.source));

@@ -46,7 +46,7 @@ function refusal(
   decision: Decision,
 ): { code: string; params: Record<string, string> } {
   try {
-    applyDecision({ copies, setAside: [] }, decision, SOURCES);
+    applyDecision({ copies, rescans: [] }, decision, SOURCES);
   } catch (error) {
     if (error instanceof DecisionRefused) return refusalNote(error.message);
     throw error;
@@ -82,7 +82,7 @@ describe('refusals as data', () => {
     [[none], { kind: 'validate-copy', copyId: none.id }, 'no-student'],
     [[short], { kind: 'validate-copy', copyId: short.id }, 'not-multiple-of-four', { pages: '2' }],
     [[paul, sheet(9, PAUL)], { kind: 'validate-copy', copyId: paul.id }, 'student-has-copy'],
-    [[paul], { kind: 'keep-rescan', setAside: page, replaces: page }, 'not-set-aside'],
+    [[paul], { kind: 'keep-rescan', setAside: page, replaces: page }, 'not-a-rescan'],
     [[paul], { kind: 'mark-blank', page: { ...page, source: 99 }, blank: true }, 'page-not-found'],
   ];
 

@@ -1,6 +1,6 @@
 // The operator's desk for one batch: the review queue, the copies as thumbnail strips with filters and
 // counts, page operations, undo / redo (Ctrl+Z, Ctrl+Shift+Z), the students still without a copy, the
-// rescans set aside, and the history.
+// rescans, and the history.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestCopy } from '../../../../core/api/contract';
@@ -20,7 +20,7 @@ import { ReviewQueue } from './ReviewQueue';
 import { Thumbnail } from './Thumbnail';
 import { useBatch } from './use-batch';
 
-type Filter = 'all' | 'review' | 'ready' | 'setAside' | 'absent';
+type Filter = 'all' | 'review' | 'ready' | 'rescans' | 'absent';
 
 const SHOWN: Record<'all' | 'review' | 'ready', (copy: ManifestCopy) => boolean> = {
   all: () => true,
@@ -62,19 +62,19 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   if (!batch) return error ? <ErrorAlert error={error} /> : <p className="hint">{t('history.loading')}</p>;
   const { manifest } = batch;
   const review = manifest.copies.filter(SHOWN.review).length;
-  const setAside = manifest.setAside ?? [];
+  const rescans = manifest.setAside ?? [];
   const counts: Record<Filter, number> = {
     all: manifest.copies.length,
     review,
     ready: manifest.copies.length - review,
-    setAside: setAside.length,
+    rescans: rescans.length,
     absent: manifest.absent.length,
   };
   const labels: Record<Filter, string> = {
     all: t('desk.filterAll', { count: counts.all }),
     review: t('desk.filterReview', { count: counts.review }),
     ready: t('desk.filterReady', { count: counts.ready }),
-    setAside: t('desk.filterSetAside', { count: counts.setAside }),
+    rescans: t('desk.filterRescans', { count: counts.rescans }),
     absent: t('desk.filterAbsent', { count: counts.absent }),
   };
   const shown =
@@ -192,9 +192,9 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
             ))}
           </ul>
         )}
-        {filter === 'setAside' && (
+        {filter === 'rescans' && (
           <ul className="set-aside">
-            {setAside.map((entry) => {
+            {rescans.map((entry) => {
               const of = manifest.copies.findIndex((copy) => copy.id === entry.of);
               const first = entry.pages[0]!;
               // One sheet start after another (every 4 pages); the store refuses one the rescan does not repeat.
@@ -202,9 +202,9 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
               return (
                 <li
                   key={`${first.file}:${first.source}:${first.half}`}
-                  aria-label={t('desk.setAside', { copy: of + 1 })}
+                  aria-label={t('desk.rescanOf', { copy: of + 1 })}
                 >
-                  <p>{t('desk.setAside', { copy: of + 1 })}</p>
+                  <p>{t('desk.rescanOf', { copy: of + 1 })}</p>
                   <div className="strip-pages">
                     {entry.pages.map((page) => (
                       <Thumbnail
