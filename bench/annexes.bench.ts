@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAnnexHeader } from '../core/identify/annex/annex-header';
-import { READ_DPI } from '../core/identify/read-stack';
+import { READ_DPI } from '../core/identify/read-sides';
 import { createRecognizer } from '../core/identify/recognize/create-recognizer';
 import { placeAnnexes, type AnnexPage } from '../core/pipeline/annexes';
 import type { Half } from '../core/manifest';

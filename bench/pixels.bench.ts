@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { READ_DPI } from '../core/identify/read-stack';
+import { READ_DPI } from '../core/identify/read-sides';
 import { decodePageImage, wholePageImage } from '../core/pdf/page-image';
 import { openForRender } from '../core/pdf/render-page';
 import { loadSources } from '../core/pipeline/load-sources';

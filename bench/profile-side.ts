@@ -2,7 +2,7 @@
 // image covering the page, else rendered; then located and recognised), for `node --cpu-prof`.
 // Run: node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/profile-side.ts <scan.pdf> [side 1-based] [repeat]
 import { readSide } from '../core/identify/read-side';
-import { READ_DPI } from '../core/identify/read-stack';
+import { READ_DPI } from '../core/identify/read-sides';
 import { createRecognizer } from '../core/identify/recognize/create-recognizer';
 import { decodePageImage, wholePageImage } from '../core/pdf/page-image';
 import { openForRender } from '../core/pdf/render-page';

@@ -8,7 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { readSide } from '../core/identify/read-side';
-import { READ_DPI, readSides } from '../core/identify/read-stack';
+import { READ_DPI, readSides } from '../core/identify/read-sides';
 import { createRecognizer } from '../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../core/identify/types';
 import { openForRender } from '../core/pdf/render-page';

@@ -2,15 +2,17 @@
 // password first, an exam in the wrong mode, a student missing on the server, lost and failed uploads, a 429,
 // answers past the client's timeout, requests killed by the server's timeout, an expired session, lost
 // identifications, failing lists and searches, and an upload budget scaled down so the sync waits for it.
-// Prints the requests it took per route and what the server holds at the end.
+// Prints the requests it took per route and what the server holds at the end. The syncs go through the
+// station's sync service (what the API's sync.run calls), so the session is kept between them as in the app:
+// only the first sync is given the password.
 // Run: npx tsx bench/sync-faults.bench.ts --db station.sqlite [--batch <id>]
 import { parseArgs } from 'node:util';
 import { batchSummaries } from '../core/store/batch-summaries';
 import { findBatch } from '../core/store/batch-rows';
 import { openStore } from '../core/store/open-store';
 import { rosterStudents } from '../core/store/roster-rows';
-import { runSync } from '../core/sync/run-sync';
 import type { SyncReport } from '../core/sync/run-sync';
+import { StationSync } from '../core/sync/station-sync';
 import type { Fault } from '../test/korrigo-double/faults';
 import { FAST, TEACHER, startDouble } from '../test/sync/sync-fixture';
 
@@ -53,6 +55,7 @@ double.faults.inject(...faults);
 
 const options = { ...FAST, uploadLimit, timing: { ...FAST.timing, maxWaitMs: 60_000 } };
 const base = { server: double.url, username: TEACHER.username, batchId };
+const sync = new StationSync(store, () => undefined, options);
 const attempt = async (what: string, run: () => Promise<SyncReport>) => {
   const started = Date.now();
   try {
@@ -65,17 +68,15 @@ const attempt = async (what: string, run: () => Promise<SyncReport>) => {
   }
 };
 await attempt('wrong password', () =>
-  runSync(store, { ...base, password: 'not-the-password', exam: { exam: exam.id } }, options),
+  sync.run({ ...base, password: 'not-the-password', exam: { exam: exam.id } }),
 );
 await attempt('exam in BATCH_A3 mode', () =>
-  runSync(store, { ...base, password: TEACHER.password, exam: { exam: wrongMode.id } }, options),
+  sync.run({ ...base, password: TEACHER.password, exam: { exam: wrongMode.id } }),
 );
-const report = await attempt('sync', () =>
-  runSync(store, { ...base, password: TEACHER.password, exam: { exam: exam.id } }, options),
-);
-const again = await attempt('second sync', () =>
-  runSync(store, { ...base, password: TEACHER.password, exam: { exam: exam.id } }, options),
-);
+const report = await attempt('sync', () => sync.run({ ...base, exam: { exam: exam.id } }));
+const again = await attempt('second sync', () => sync.run({ ...base, exam: { exam: exam.id } }));
+// The station stopping logs its session out.
+await sync.close();
 
 console.log('\nrequests per route (status: count)');
 const table = new Map<string, Map<string, number>>();
@@ -123,7 +124,9 @@ console.log(
   `  copies ${final.copies.length}: done ${count('done')}, failed ${count('failed')}, queued ${count('queued')}, not ready ${count('not-ready')}`,
 );
 for (const copy of final.copies.filter((c) => c.state !== 'done')) {
-  console.log(`    ${copy.copyId} ${copy.state} ${copy.student ?? '-'}: ${copy.reason ?? ''}`);
+  console.log(
+    `    ${copy.copyId} ${copy.state} ${copy.student ?? '-'}: [${copy.reasonCode ?? ''}] ${copy.reason ?? ''}`,
+  );
 }
 await double.close();
 store.close();

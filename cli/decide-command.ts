@@ -17,7 +17,7 @@ export const DECIDE_USAGE = `Usage: korrigo-station decide <batch-id> <decision>
 
 Records one decision on the batch's copies and applies it; "undo" takes it back. A copy is named by its
 id and a page by FILE:PAGE:HALF, as in manifest.json (an id changes when its copy's first page does; a
-rescan set aside is named by one of its pages in "setAside"). Then "export" writes the copies as decided.
+rescan is named by one of its pages, as listed in "setAside"). Then "export" writes the copies as decided.
 
 Decisions:
 ${kindsHelp()}

@@ -83,13 +83,28 @@ export const DECISION_KINDS: Record<string, KindSpec> = {
     kind: 'validate-copy',
     copyId: a.copy,
   })),
+  accept: kind(
+    { copy, email },
+    'give the copy to this roster student and validate it, in one decision (one undo)',
+    (a, student) => ({ kind: 'accept', copyId: a.copy, student: student(a.email) }),
+  ),
+  'check-order': kind({ copy }, "mark the copy's page order checked (a teacher looked at it)", (a) => ({
+    kind: 'check-page-order',
+    copyId: a.copy,
+    checked: true,
+  })),
+  'uncheck-order': kind({ copy }, "take back the copy's page-order check", (a) => ({
+    kind: 'check-page-order',
+    copyId: a.copy,
+    checked: false,
+  })),
   'not-on-roster': kind({ copy }, "say the copy's student is on no roster of the batch", (a) => ({
     kind: 'not-on-roster',
     copyId: a.copy,
   })),
   'keep-rescan': kind(
     { rescan: page, replaces: page },
-    'keep the set-aside rescan of <rescan> in place of the sheet starting at <replaces>',
+    'keep the rescan holding <rescan> in place of the sheet starting at <replaces>',
     (a) => ({ kind: 'keep-rescan', setAside: a.rescan, replaces: a.replaces }),
   ),
 };

@@ -21,6 +21,10 @@ export function describeAction(action: LogAction): string {
       return `copy ${action.copyId} merged into copy ${action.intoCopyId}`;
     case 'validate-copy':
       return `copy ${action.copyId} validated`;
+    case 'accept':
+      return `copy ${action.copyId} accepted for ${action.student.name} <${action.student.email}>`;
+    case 'check-page-order':
+      return `copy ${action.copyId}: page order ${action.checked ? 'checked' : 'check taken back'}`;
     case 'not-on-roster':
       return `copy ${action.copyId}: student not on the roster`;
     case 'keep-rescan':

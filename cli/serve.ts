@@ -92,6 +92,6 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
   await server.close();
   await saving;
   await removeServeFile(options.dataDir);
-  station.close();
+  await station.shutdown();
   return 0;
 }

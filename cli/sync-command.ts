@@ -1,16 +1,19 @@
 // `korrigo-station sync`: the batch's ready copies to an exam of the school's Korrigo server, each once, with
 // its student. Progress on stderr; the copies' states on stdout.
 import { EXIT_BUSY, EXIT_COPIES_QUEUED, isKorrigoError } from '../core/errors';
-import type { ExamChoice } from '../core/sync/choose-exam';
+import type { ExamChoice } from '../core/api/contract';
 import { runSync } from '../core/sync/run-sync';
 import type { SyncReport } from '../core/sync/run-sync';
 import type { Command } from './command';
+import { withCommandApi } from './command-api';
 import { parseCommandArgs } from './command-args';
 import { DB_OPTION_HELP, withCommandStore } from './command-store';
 import { readPassword } from './read-password';
 
 export const SYNC_USAGE = `Usage: korrigo-station sync --server <url> --user <name>
          (--exam <id or name> | --create-exam <name> --date <yyyy-mm-dd>) [--batch <id>] [--db <file>] [--dry-run]
+       korrigo-station sync --forget <copy> [--batch <id>] [--db <file>]
+       korrigo-station sync --accept <copy> <server copy id> [--batch <id>] [--db <file>]
 
 Sends every ready copy of a batch (ready when read, or validated by the operator) to an exam of a Korrigo
 server, one file per request, and identifies each with its student (matched on the server by e-mail, then
@@ -25,6 +28,9 @@ Options:
   --date <yyyy-mm-dd>     the date of the exam to create
   --batch <id>            the batch to send (default: the newest)
   --dry-run               log in, find the exam and the students, say what would be sent; send nothing
+  --forget <copy>         a copy failed or changed since it was sent, checked in Korrigo: the server does not
+                          have it (any more); the next sync sends it again if it is ready
+  --accept <copy> <id>    the same, but Korrigo's copy <id> holds it as it is now: the next sync identifies it
 ${DB_OPTION_HELP}
   --verbose               print the stack trace of an error
   -h, --help              show this help
@@ -45,12 +51,17 @@ export const syncCommand: Command = {
       batch: { type: 'string' },
       db: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      forget: { type: 'string' },
+      accept: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       process.stdout.write(SYNC_USAGE);
       return 0;
+    }
+    if (values.forget !== undefined || values.accept !== undefined) {
+      return settleByHand(values, positionals, usageError);
     }
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
     if (!values.server) throw usageError('--server <url> is required');
@@ -83,6 +94,39 @@ export const syncCommand: Command = {
     }
   },
 };
+
+/** --forget and --accept, through the API's handler table like the desktop app's panel. */
+async function settleByHand(
+  values: { forget?: string; accept?: string; batch?: string; db?: string; server?: string; user?: string },
+  positionals: string[],
+  usageError: (problem: string) => Error,
+): Promise<number> {
+  if (values.forget !== undefined && values.accept !== undefined) {
+    throw usageError('give --forget or --accept, not both');
+  }
+  if (values.server || values.user) throw usageError('--forget and --accept work on the station alone');
+  const remoteCopyId = positionals[0];
+  if (values.accept !== undefined && (remoteCopyId === undefined || positionals.length > 1)) {
+    throw usageError('--accept <copy> <server copy id>');
+  }
+  if (values.forget !== undefined && positionals.length > 0) {
+    throw usageError(`unexpected argument "${positionals[0]}"`);
+  }
+  const status = await withCommandApi(values.db, async (api) => {
+    const batchId = values.batch ?? (await api('batches.list', {}))[0]?.batchId ?? '';
+    return values.forget !== undefined
+      ? api('sync.forget', { batchId, copyId: values.forget })
+      : api('sync.accept', { batchId, copyId: values.accept!, remoteCopyId: remoteCopyId! });
+  });
+  const copyId = values.forget ?? values.accept!;
+  const copy = status.copies.find((candidate) => candidate.copyId === copyId);
+  process.stdout.write(
+    values.forget !== undefined
+      ? `${copyId}: forgotten; ${copy?.state === 'not-ready' ? 'not ready at the station' : 'the next sync sends it'}\n`
+      : `${copyId}: accepted as server copy ${remoteCopyId}; the next sync identifies and checks it\n`,
+  );
+  return 0;
+}
 
 function examChoice(
   values: { exam?: string; 'create-exam'?: string; date?: string },

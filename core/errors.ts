@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'decision-invalid'
   /** The Korrigo server refused the login (wrong password, not a teacher account, its login limit). */
   | 'login-refused'
+  /** No open session with the Korrigo server and no password given: the operator types it. */
+  | 'password-required'
   /** The Korrigo server or exam cannot take the copies as asked (not HTTPS, wrong exam mode, unknown exam). */
   | 'server-refused'
   /** The Korrigo server did not answer, or asked to wait: copies stay queued for a later sync. */

@@ -61,8 +61,13 @@ export interface ManifestPage {
   kind?: 'sheet' | 'annex';
 }
 
-/** Source pages kept out of every copy, with why: a rescan of a sheet that is already in a copy. */
-export interface ManifestSetAside {
+/**
+ * A rescan: a sheet scanned a second time (a jammed stack fed again, the same sheets in a second file), kept
+ * out of every copy. The manifest lists rescans under `setAside` with `reason: 'duplicate'`, and a kept
+ * rescan is the decision `keep-rescan`: those persisted names (manifest files, stored plans and decision
+ * logs, the database's set_asides table) predate the one word and stay, so files already written still read.
+ */
+export interface ManifestRescan {
   /**
    * In the reading order of the pages they repeat: the k-th page here repeats the k-th page of that sheet
    * in copy `of`, so an operator who keeps the rescan trades them one for one.
@@ -96,6 +101,11 @@ export interface ManifestCopy {
   pages: ManifestPage[];
   /** Path of the copy PDF, relative to the output directory. */
   file: string;
+  /**
+   * A teacher checked the page order (a decision): present only when true, and only while the pages and
+   * their rotations are the ones that were checked.
+   */
+  pageOrderChecked?: true;
 }
 
 export interface ManifestInvariants {
@@ -116,8 +126,8 @@ export interface Manifest {
   sources: ManifestSource[];
   roster: { file: string; students: number };
   copies: ManifestCopy[];
-  /** Every half of every source page is in exactly one copy or here. Absent means empty. */
-  setAside?: ManifestSetAside[];
+  /** The rescans. Every half of every source page is in exactly one copy or here. Absent means empty. */
+  setAside?: ManifestRescan[];
   absent: { name: string; email: string }[];
   warnings: string[];
   /** `warnings` as data, one for one. */

@@ -10,6 +10,8 @@ import { INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
 import type { CoreHostClient } from './core-host-client';
 import { pickFiles } from './dialogs';
 import { FileGrants } from './file-grants';
+import type { KorrigoPasswords } from './korrigo-password';
+import { withKeptPassword } from './sync-passwords';
 import { isAppUrl } from './trusted-url';
 
 const pickFilesOptions = z.strictObject({
@@ -22,20 +24,17 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
   return event.senderFrame !== null && isAppUrl(event.senderFrame.url);
 }
 
-export function registerIpc(core: CoreHostClient): void {
+export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): void {
   const grants = new FileGrants();
-  ipcMain.handle(
-    INVOKE_CHANNEL,
-    (event, name: unknown, args: unknown): Promise<WireReply<unknown>> | WireReply<unknown> => {
-      if (!fromTrustedFrame(event))
-        return wireFailure('forbidden', 'IPC from a frame that is not the station UI');
-      if (!isMethodName(name))
-        return wireFailure('unknown-method', `The station has no method "${String(name)}"`);
-      if (!grants.allows(name, args))
-        return wireFailure('forbidden', 'The station reads only files picked in its file dialog');
-      return core.invoke(name, args);
-    },
-  );
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, args: unknown): Promise<WireReply<unknown>> => {
+    if (!fromTrustedFrame(event))
+      return wireFailure('forbidden', 'IPC from a frame that is not the station UI');
+    if (!isMethodName(name))
+      return wireFailure('unknown-method', `The station has no method "${String(name)}"`);
+    if (!grants.allows(name, args))
+      return wireFailure('forbidden', 'The station reads only files picked in its file dialog');
+    return core.invoke(name, await withKeptPassword(passwords, name, args));
+  });
 
   ipcMain.handle(PICK_FILES_CHANNEL, async (event, options: unknown): Promise<string[]> => {
     const parsed = pickFilesOptions.safeParse(options);

@@ -1,12 +1,13 @@
 // Electron main: a thin shell. Windows, the app:// protocol, IPC routing and OS dialogs live here; the
 // station core runs in a utility process (core-host.ts).
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PUSH_CHANNEL } from './channels';
 import { startCoreHost } from './core-host-client';
 import { registerIpc } from './ipc';
+import { KorrigoPasswords } from './korrigo-password';
 import { rotatingLog } from './log-file';
 import { quitQuestion } from './quit-guard';
 import { denyPermissions, hardenWebContents } from './security';
@@ -62,7 +63,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     serveAppProtocol(built('dist', 'renderer'), dataDir);
-    registerIpc(core);
+    // Korrigo passwords the operator chose to keep, sealed by the OS keychain (never in plain text).
+    registerIpc(core, new KorrigoPasswords(safeStorage, join(dataDir, 'korrigo-passwords.json')));
     mainWindow = createMainWindow(built('dist-electron', 'preload.cjs'));
     mainWindow.on('close', (event) => {
       if (!mayQuit()) event.preventDefault();

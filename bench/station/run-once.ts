@@ -20,7 +20,7 @@ import { processBatch } from '../../core/jobs/process-scans';
 import { classifyStack, indexStack } from '../../core/pipeline/stack';
 import { loadRoster } from '../../core/roster/load-roster';
 import { openStore } from '../../core/store/open-store';
-import { readSides, readWorkersStarted, sideKey } from '../../core/identify/read-stack';
+import { readSides, readWorkersStarted, sideKey } from '../../core/identify/read-sides';
 import type { SideReading } from '../../core/identify/types';
 import { sampleSides } from './side-parts';
 
@@ -85,7 +85,7 @@ async function stages() {
   const identified = await identifyStudents(stack, sources, students, { sideReadings: cached });
   lap('pair/match/segment');
   const manifestSources = sources.map(describeSource);
-  checkInvariants(manifestSources, stack, identified.copies, identified.setAside);
+  checkInvariants(manifestSources, stack, identified.copies, identified.rescans);
   lap('check invariants');
   const byPage = indexStack(stack);
   const pdfs: Uint8Array[] = [];

@@ -1,7 +1,7 @@
 // Where one side's reading time goes, in this thread: getting its pixels (image decode or render), finding
 // its boxes (everything that is neither pixels nor the classifier: locate, crop, fingerprint, blank test),
 // and the cell classifier. A sample of sides spread over the stack, ms per side.
-import { READ_DPI } from '../../core/identify/read-stack';
+import { READ_DPI } from '../../core/identify/read-sides';
 import { readSide } from '../../core/identify/read-side';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';

@@ -4,6 +4,16 @@
 import type { Decision, LogEntry, Rotation } from '../decisions/decision';
 import type { Half, Manifest, ManifestStudent } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
+import type {
+  RemoteExamSummary,
+  SyncAcceptArgs,
+  SyncAccount,
+  SyncCopyArgs,
+  SyncReport,
+  SyncRunArgs,
+  SyncRunProgress,
+  SyncStatus,
+} from './sync-types';
 import type { WireReply } from './wire';
 
 // The renderer may import core/api only: what it needs of the manifest and the pipeline comes through here.
@@ -14,13 +24,14 @@ export type {
   ManifestCandidate,
   ManifestCopy,
   ManifestPage,
-  ManifestSetAside,
+  ManifestRescan,
   ManifestSource,
   ManifestStudent,
   ReviewNote,
 } from '../manifest';
 export type { ProcessStage } from '../pipeline/process-options';
 export type { Decision, LogAction, LogEntry, PageRef, Rotation } from '../decisions/decision';
+export type * from './sync-types';
 
 /** Arguments of a method that takes none: callers pass `{}`. */
 export type NoArgs = Record<string, never>;
@@ -109,7 +120,12 @@ export interface CopiesHandlers {
   'copies.decide': (args: DecideArgs) => Promise<BatchDetail>;
   'copies.undo': (args: BatchIdArgs) => Promise<BatchDetail>;
   'copies.redo': (args: BatchIdArgs) => Promise<BatchDetail>;
+  /** What the reader read on the copy's pages: its header cell by cell, page boxes, what it missed. */
+  'copies.reading': (args: CopyArgs) => Promise<CopyReading>;
 }
+
+/** `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high). */
+export type ThumbnailSize = 'small' | 'large';
 
 export interface ThumbnailArgs {
   /** The scan file's sha256 (the manifest's `sources[].sha256`). */
@@ -118,6 +134,50 @@ export interface ThumbnailArgs {
   page: number;
   half: Half;
   rotate: Rotation;
+  /** Absent means small (the strips); large for a page looked at. */
+  size?: ThumbnailSize;
+}
+
+/** One box as the reader read it: its most likely character, or null when the box is most likely empty. */
+export interface CellGuess {
+  char: string | null;
+  /** The probability of that: of the character (written and this one), or of the box being empty. */
+  confidence: number;
+}
+
+/** A printed field the finders did not find on a side, and why (core/identify's FinderMiss). */
+export interface ReadingMiss {
+  field: 'header' | 'lastName' | 'firstName' | 'birthDate' | 'pageBox';
+  code: 'no-boxes' | 'no-name-row' | 'no-date-boxes' | 'no-pair';
+  params: Record<string, number>;
+}
+
+/** What was read on one page of a copy. */
+export interface PageReading {
+  /** The page box's "n / N" (null: not found on the page, or the side was never read). */
+  pageBox: { number: number | null; total: number | null } | null;
+  /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
+  missing: ReadingMiss[];
+  /** What the side this page is half of was taken for; unread when no reading was kept. */
+  role: 'recto' | 'verso' | 'unknown' | 'unread';
+}
+
+/** The reader's view of a copy, rebuilt from the scan's side readings and the copy as decided. */
+export interface CopyReading {
+  /** The boxed header of the copy's first page, cell by cell; null when none was read there. */
+  header: {
+    lastName: CellGuess[];
+    firstName: CellGuess[];
+    birthDate: CellGuess[];
+    empty: boolean;
+  } | null;
+  /** One per page of the copy, in its order. */
+  pages: PageReading[];
+}
+
+export interface CopyArgs {
+  batchId: string;
+  copyId: string;
 }
 
 export interface PagesHandlers {
@@ -128,7 +188,27 @@ export interface PagesHandlers {
   'pages.thumbnail': (args: ThumbnailArgs) => Promise<{ url: string }>;
 }
 
-export type KorrigoApi = StationHandlers & BatchesHandlers & CopiesHandlers & PagesHandlers;
+/**
+ * The sync to the school's Korrigo server (issue 18). The station keeps one session per server and account
+ * between syncs; a password is needed only when it has none (or, in the desktop app, comes from the OS
+ * keychain), and is never returned, logged or stored in plain text.
+ */
+export interface SyncHandlers {
+  /** The server's exams, for the operator to pick one (only INDIVIDUAL_A4 ones can take copies). */
+  'sync.exams': (args: SyncAccount) => Promise<RemoteExamSummary[]>;
+  /** Sends the batch's ready copies, each once, identified; pushes `sync.progress` while it runs. */
+  'sync.run': (args: SyncRunArgs) => Promise<SyncReport>;
+  /** Per-copy state, reasons, CHANGED flags, when the next request may go, the last error. */
+  'sync.status': (args: BatchIdArgs) => Promise<SyncStatus>;
+  /** The batch's last sync again (same server, account and exam). */
+  'sync.retry': (args: BatchIdArgs & { password?: string }) => Promise<SyncReport>;
+  /** The operator checked Korrigo: the server does not have this copy; the next sync plans it afresh. */
+  'sync.forget': (args: SyncCopyArgs) => Promise<SyncStatus>;
+  /** The operator checked Korrigo: this server copy holds the copy as it is now; the next sync identifies it. */
+  'sync.accept': (args: SyncAcceptArgs) => Promise<SyncStatus>;
+}
+
+export type KorrigoApi = StationHandlers & BatchesHandlers & CopiesHandlers & PagesHandlers & SyncHandlers;
 export type MethodName = keyof KorrigoApi;
 export type ArgsOf<K extends MethodName> = Parameters<KorrigoApi[K]>[0];
 export type ResultOf<K extends MethodName> = Awaited<ReturnType<KorrigoApi[K]>>;
@@ -150,6 +230,7 @@ export interface BatchChanged {
 export interface KorrigoEvents {
   'batch.progress': BatchProgress;
   'batch.changed': BatchChanged;
+  'sync.progress': SyncRunProgress;
 }
 export type EventName = keyof KorrigoEvents;
 

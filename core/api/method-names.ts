@@ -12,7 +12,14 @@ const METHODS: Record<MethodName, true> = {
   'copies.decide': true,
   'copies.undo': true,
   'copies.redo': true,
+  'copies.reading': true,
   'pages.thumbnail': true,
+  'sync.exams': true,
+  'sync.run': true,
+  'sync.status': true,
+  'sync.retry': true,
+  'sync.forget': true,
+  'sync.accept': true,
 };
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

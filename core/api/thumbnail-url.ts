@@ -1,6 +1,6 @@
 // How a page thumbnail is named: by what makes it (the scan's content, the page, the half, the turn), so
 // a cached file is never stale and the URL can be cached for good. Browser-safe: the renderer builds it.
-import type { Half, Rotation } from './contract';
+import type { Half, Rotation, ThumbnailSize } from './contract';
 
 export interface ThumbnailKey {
   sha256: string;
@@ -8,21 +8,29 @@ export interface ThumbnailKey {
   page: number;
   half: Half;
   rotate: Rotation;
+  /** Absent means small. */
+  size?: ThumbnailSize;
 }
 
 export const THUMBNAIL_URL_PREFIX = '/files/thumbs/';
 
-const THUMBNAIL_PATH = /^\/files\/thumbs\/([0-9a-f]{64})\/(\d{1,5})-(left|right|full)-(0|90|180|270)\.webp$/;
+const THUMBNAIL_PATH =
+  /^\/files\/thumbs\/([0-9a-f]{64})\/(\d{1,5})-(left|right|full)-(0|90|180|270)(-large)?\.webp$/;
 
-/** Root-relative: `/files/thumbs/<sha256>/<page>-<half>-<rotate>.webp` on both hosts. */
+/** The file name within the scan's folder: `<page>-<half>-<rotate>[-large].webp`. */
+export const thumbnailName = (key: ThumbnailKey) =>
+  `${key.page}-${key.half}-${key.rotate}${key.size === 'large' ? '-large' : ''}.webp`;
+
+/** Root-relative: `/files/thumbs/<sha256>/<name>` on both hosts. */
 export function thumbnailUrl(key: ThumbnailKey): string {
-  return `${THUMBNAIL_URL_PREFIX}${key.sha256}/${key.page}-${key.half}-${key.rotate}.webp`;
+  return `${THUMBNAIL_URL_PREFIX}${key.sha256}/${thumbnailName(key)}`;
 }
 
 /** The key a thumbnail URL path names, or null for anything else. */
 export function parseThumbnailUrl(path: string): ThumbnailKey | null {
   const match = THUMBNAIL_PATH.exec(path);
   if (!match) return null;
-  const [, sha256 = '', page = '', half = '', rotate = ''] = match;
-  return { sha256, page: Number(page), half: half as Half, rotate: Number(rotate) as Rotation };
+  const [, sha256 = '', page = '', half = '', rotate = '', large] = match;
+  const key = { sha256, page: Number(page), half: half as Half, rotate: Number(rotate) as Rotation };
+  return large ? { ...key, size: 'large' } : key;
 }

@@ -9,16 +9,16 @@ import type { CopyContent } from './copy-revision';
 import { DecisionRefused } from './decision';
 import type { DecidedCopies, Decision } from './decision';
 import { keepRescan } from './keep-rescan';
-import { followCopies, refuseSetAsidePage } from './set-aside-links';
+import { followCopies, refuseRescanPage } from './rescan-links';
 
 type Sources = readonly { sha256: string }[];
 type CopiesDecision = Exclude<Decision, { kind: 'keep-rescan' }>;
 
 export function applyDecision(state: DecidedCopies, decision: Decision, sources: Sources): DecidedCopies {
   if (decision.kind === 'keep-rescan') return keepRescan(state, decision, sources);
-  if ('page' in decision) refuseSetAsidePage(state.setAside, decision.page);
+  if ('page' in decision) refuseRescanPage(state.rescans, decision.page);
   const copies = applyToCopies(state.copies, decision, sources);
-  return { copies, setAside: followCopies(state.setAside, state.copies, copies) };
+  return { copies, rescans: followCopies(state.rescans, state.copies, copies) };
 }
 
 function applyToCopies(
@@ -40,6 +40,10 @@ function applyToCopies(
       return mergeCopies(copies, decision, sources);
     case 'validate-copy':
       return validateCopy(copies, decision);
+    case 'accept':
+      return accept(copies, decision, sources);
+    case 'check-page-order':
+      return checkPageOrder(copies, decision);
     case 'not-on-roster':
       return notOnRoster(copies, decision, sources);
   }
@@ -184,6 +188,40 @@ function mergeCandidates(
     if (!known || candidate.score > known.score) best.set(candidate.email, candidate);
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
+}
+
+function accept(
+  copies: readonly ManifestCopy[],
+  decision: Extract<Decision, { kind: 'accept' }>,
+  sources: Sources,
+): ManifestCopy[] {
+  const copy = copies[indexOfCopy(copies, decision.copyId)]!;
+  const assigned =
+    copy.student?.email === decision.student.email
+      ? copies
+      : assignStudent(
+          copies,
+          { kind: 'assign-student', copyId: copy.id, student: decision.student },
+          sources,
+        );
+  // Assigning keeps the copy's first page, so its id too.
+  return validateCopy(assigned, { kind: 'validate-copy', copyId: copy.id });
+}
+
+function checkPageOrder(
+  copies: readonly ManifestCopy[],
+  decision: Extract<Decision, { kind: 'check-page-order' }>,
+): ManifestCopy[] {
+  const index = indexOfCopy(copies, decision.copyId);
+  const copy = copies[index]!;
+  if ((copy.pageOrderChecked ?? false) === decision.checked) {
+    throw new DecisionRefused(
+      `the page order of copy ${copy.id} is already ${decision.checked ? 'checked' : 'unchecked'}`,
+    );
+  }
+  const { pageOrderChecked: _dropped, ...unmarked } = copy;
+  // The mark changes nothing else: a validated copy stays validated.
+  return replaced(copies, index, decision.checked ? { ...unmarked, pageOrderChecked: true } : unmarked);
 }
 
 function notOnRoster(

@@ -10,6 +10,6 @@ export function applyDecisions(
 ): DecidedCopies {
   return resolveHistory(log).active.reduce<DecidedCopies>(
     (state, { decision }) => applyDecision(state, decision, sources),
-    { copies: [...planned.copies], setAside: [...planned.setAside] },
+    { copies: [...planned.copies], rescans: [...planned.rescans] },
   );
 }

@@ -11,6 +11,8 @@ export interface CopyContent {
   candidates: ManifestCandidate[];
   /** Reasons about the pages themselves (a missing verso, a loose page), carried over. */
   notes: string[];
+  /** The pages as a teacher checked their order: the mark holds while `pages` are still these. */
+  checkedPages?: readonly ManifestPage[];
 }
 
 /** The reasons of a copy that are not derived from its student and page count. */
@@ -27,8 +29,20 @@ export function contentOf(copy: ManifestCopy): CopyContent {
     confidence: copy.confidence,
     candidates: copy.candidates,
     notes: notesOf(copy),
+    ...(copy.pageOrderChecked ? { checkedPages: copy.pages } : {}),
   };
 }
+
+/** Same pages, same order, same rotations: what a teacher's check of the page order looked at. */
+const sameOrder = (a: readonly ManifestPage[], b: readonly ManifestPage[]) =>
+  a.length === b.length &&
+  a.every(
+    (page, index) =>
+      page.file === b[index]!.file &&
+      page.source === b[index]!.source &&
+      page.half === b[index]!.half &&
+      page.rotate === b[index]!.rotate,
+  );
 
 export function revisedCopy(content: CopyContent, sources: readonly { sha256: string }[]): ManifestCopy {
   const first = content.pages[0]!;
@@ -48,5 +62,8 @@ export function revisedCopy(content: CopyContent, sources: readonly { sha256: st
     candidates: content.candidates,
     pages: content.pages,
     file: `copies/${id}.pdf`,
+    ...(content.checkedPages && sameOrder(content.checkedPages, content.pages)
+      ? { pageOrderChecked: true as const }
+      : {}),
   };
 }

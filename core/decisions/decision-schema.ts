@@ -33,6 +33,8 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('split-copy'), copyId, at: positive }),
   z.strictObject({ kind: z.literal('merge-copies'), copyId, intoCopyId: copyId }),
   z.strictObject({ kind: z.literal('validate-copy'), copyId }),
+  z.strictObject({ kind: z.literal('accept'), copyId, student }),
+  z.strictObject({ kind: z.literal('check-page-order'), copyId, checked: z.boolean() }),
   z.strictObject({ kind: z.literal('not-on-roster'), copyId }),
   z.strictObject({ kind: z.literal('keep-rescan'), setAside: pageRef, replaces: pageRef }),
 ]);

@@ -1,7 +1,7 @@
 // What an operator can decide about a batch's copies. Pages are named by where they come from (scan file,
 // page, half), which never changes; copies by their id at the time of the decision, which the log's order
 // makes unambiguous (an id follows the copy's first page).
-import type { Half, ManifestCopy, ManifestSetAside, ManifestStudent } from '../manifest';
+import type { Half, ManifestCopy, ManifestRescan, ManifestStudent } from '../manifest';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -25,13 +25,23 @@ export type Decision =
   | { kind: 'merge-copies'; copyId: string; intoCopyId: string }
   | { kind: 'validate-copy'; copyId: string }
   /**
+   * The review desk's "accept": the student assigned (when not already) and the copy validated, as one
+   * entry of the log, so one undo takes both back.
+   */
+  | { kind: 'accept'; copyId: string; student: ManifestStudent }
+  /**
+   * A teacher looked at the copy's pages in reading order and found them right (`checked: false` takes
+   * the mark back). Any later change to the copy's pages or their rotation drops the mark.
+   */
+  | { kind: 'check-page-order'; copyId: string; checked: boolean }
+  /**
    * The operator read the header and the student is on no roster of the batch (another class, a late
    * enrolment): the copy stays without a student, says why, and leaves the review queue.
    */
   | { kind: 'not-on-roster'; copyId: string }
   /**
    * Keeps the rescan holding page `setAside` instead of the scan of the sheet it repeats, whose first page
-   * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan goes to set-aside.
+   * is `replaces` (in the copy the rescan is `of`): the two trade places, the first scan becomes the rescan.
    * Named by a page, as a copy of several sheets has several the rescan could repeat.
    */
   | { kind: 'keep-rescan'; setAside: PageRef; replaces: PageRef };
@@ -39,7 +49,7 @@ export type Decision =
 /** What decisions change: the copies, and the rescans kept out of them. */
 export interface DecidedCopies {
   copies: ManifestCopy[];
-  setAside: ManifestSetAside[];
+  rescans: ManifestRescan[];
 }
 
 /** Undo and redo are entries of the log too, naming the entry they take back or bring back. */

@@ -1,8 +1,8 @@
 // The operator keeps a rescan instead of the first scan of a sheet (the first one is blurred, cut, or the
-// wrong one was set aside). The set-aside pages are listed in the reading order of the pages they repeat
+// wrong sheet was taken for the rescan). A rescan's pages are listed in the reading order of the pages they repeat
 // (core/manifest.ts), so the k-th page kept takes the k-th repeated page's place, with the rotation and
-// blank flag read or decided for it; the repeated pages go to set-aside in their place.
-import type { ManifestPage, ManifestSetAside } from '../manifest';
+// blank flag read or decided for it; the repeated pages become the rescan in their place.
+import type { ManifestPage, ManifestRescan } from '../manifest';
 import { locatePage, pageName, replaced, samePage } from './copy-lookup';
 import { contentOf, revisedCopy } from './copy-revision';
 import { DecisionRefused } from './decision';
@@ -15,11 +15,11 @@ export function keepRescan(
   decision: KeepRescan,
   sources: readonly { sha256: string }[],
 ): DecidedCopies {
-  const entryIndex = state.setAside.findIndex((entry) =>
+  const entryIndex = state.rescans.findIndex((entry) =>
     entry.pages.some((page) => samePage(page, decision.setAside)),
   );
-  if (entryIndex < 0) throw new DecisionRefused(`${pageName(decision.setAside)} is not set aside`);
-  const entry = state.setAside[entryIndex]!;
+  if (entryIndex < 0) throw new DecisionRefused(`${pageName(decision.setAside)} is not a page of a rescan`);
+  const entry = state.rescans[entryIndex]!;
   const at = locatePage(state.copies, decision.replaces);
   const copy = state.copies[at.copy]!;
   if (copy.id !== entry.of) {
@@ -36,11 +36,11 @@ export function keepRescan(
   const kept = entry.pages.map((page, k): ManifestPage => ({ ...repeated[k]!, ...pick(page) }));
   const pages = [...copy.pages.slice(0, at.page), ...kept, ...copy.pages.slice(at.page + kept.length)];
   const revised = revisedCopy({ ...contentOf(copy), pages }, sources);
-  const swapped: ManifestSetAside = { pages: repeated.map(pick), reason: entry.reason, of: revised.id };
+  const swapped: ManifestRescan = { pages: repeated.map(pick), reason: entry.reason, of: revised.id };
   return {
     copies: replaced(state.copies, at.copy, revised),
     // Other rescans of the same copy follow its new id (it changes when the swap starts the copy).
-    setAside: state.setAside.map((other, index) =>
+    rescans: state.rescans.map((other, index) =>
       index === entryIndex ? swapped : other.of === copy.id ? { ...other, of: revised.id } : other,
     ),
   };

@@ -9,7 +9,7 @@ import { readCopies } from '../store/copy-rows';
 import type { Store } from '../store/open-store';
 import { loadStack } from '../store/plan-rows';
 import { rosterInfo, rosterStudents } from '../store/roster-rows';
-import { readSetAside } from '../store/set-aside-rows';
+import { readRescans } from '../store/rescan-rows';
 
 export function batchManifest(store: Store, batchId: string): Manifest {
   const batch = findBatch(store.db, batchId)!;
@@ -20,8 +20,8 @@ export function batchManifest(store: Store, batchId: string): Manifest {
     pages: row.pages,
   }));
   const copies = readCopies(store.db, batchId);
-  const setAside = readSetAside(store.db, batchId);
-  const invariants = checkInvariants(sources, loadStack(store.db, batchId), copies, setAside);
+  const rescans = readRescans(store.db, batchId);
+  const invariants = checkInvariants(sources, loadStack(store.db, batchId), copies, rescans);
   // Order may differ from the stack where the operator moved pages; a page lost or doubled never may.
   if (!invariants.everyPageOnce) {
     throw new KorrigoError(
@@ -34,7 +34,7 @@ export function batchManifest(store: Store, batchId: string): Manifest {
     sources,
     roster: { file: roster.fileName, students: roster.students },
     copies,
-    setAside,
+    setAside: rescans,
     absent: absentStudents(rosterStudents(store.db, batch.rosterSha256), copies),
     warnings: [...roster.warnings, ...batch.warnings],
     invariants,

@@ -1,14 +1,14 @@
 // Operator decisions on a stored batch: each is checked against the copies as they are, appended to the
 // log and applied, in one transaction; undo and redo are appended too. The stored copies are always the
 // planned copies with the log replayed over them, and that is how they are recomputed here.
-import type { ManifestCopy, ManifestSetAside } from '../manifest';
+import type { ManifestCopy, ManifestRescan } from '../manifest';
 import { batchSources, findBatch } from '../store/batch-rows';
 import type { BatchRow } from '../store/batch-rows';
 import { writeCopies } from '../store/copy-rows';
 import { appendLogEntry, readLog } from '../store/decision-log';
 import type { Store } from '../store/open-store';
 import { rosterInfo, rosterStudents } from '../store/roster-rows';
-import { writeSetAside } from '../store/set-aside-rows';
+import { writeRescans } from '../store/rescan-rows';
 import { batchNotFoundError, decisionRefusedError } from '../store/store-errors';
 import { applyDecision } from '../decisions/apply-decision';
 import { applyDecisions } from '../decisions/apply-decisions';
@@ -28,7 +28,7 @@ export interface DecisionOutcome extends BatchHistory {
   /** The copies once the decision (or undo, or redo) is applied. */
   copies: ManifestCopy[];
   /** The rescans kept out of them, likewise. */
-  setAside: ManifestSetAside[];
+  rescans: ManifestRescan[];
 }
 
 /** `decision` may come straight from a UI: it is validated here. */
@@ -96,22 +96,22 @@ function append(
     if (!batch.plannedCopies) throw decisionRefusedError(batchId, 'the batch is not processed yet');
     const sources = batchSources(store.db, batchId);
     const history = batchHistory(store, batchId);
-    const planned = { copies: batch.plannedCopies, setAside: batch.plannedSetAside };
+    const planned = { copies: batch.plannedCopies, rescans: batch.plannedRescans };
     const action = decide(batch, applyDecisions(planned, history.log, sources), history);
     appendLogEntry(store.db, batchId, { at: store.now().toISOString(), operator, action });
     const log = readLog(store.db, batchId);
-    const { copies, setAside } = applyDecisions(planned, log, sources);
-    // Copies first: each set-aside entry names one.
+    const { copies, rescans } = applyDecisions(planned, log, sources);
+    // Copies first: each rescan names one.
     writeCopies(store.db, batchId, copies);
-    writeSetAside(store.db, batchId, setAside);
-    return { copies, setAside, log, ...resolveHistory(log) };
+    writeRescans(store.db, batchId, rescans);
+    return { copies, rescans, log, ...resolveHistory(log) };
   });
   return run.immediate();
 }
 
 /** A student is assigned as the batch's roster has them, so the manifest never names a stranger. */
 function checkStudentInRoster(store: Store, batch: BatchRow, decision: Decision): void {
-  if (decision.kind !== 'assign-student' || decision.student === null) return;
+  if ((decision.kind !== 'assign-student' && decision.kind !== 'accept') || decision.student === null) return;
   const wanted = decision.student;
   const found = rosterStudents(store.db, batch.rosterSha256).find(
     (student) => student.email === wanted.email,

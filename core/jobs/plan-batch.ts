@@ -20,7 +20,7 @@ export async function planBatch(
   const rows = batchSources(store.db, batchId);
   const batch = findBatch(store.db, batchId)!;
   // Pages are named by the operator's file names, whichever copy of the scans was loaded.
-  const { stack, units, copies, setAside, warnings } = await planStack(
+  const { stack, units, copies, rescans, warnings } = await planStack(
     sources,
     storedRoster(store.db, batch.rosterSha256),
     {
@@ -30,13 +30,13 @@ export async function planBatch(
     },
   );
   const manifestSources = rows.map((row) => ({ file: row.fileName, sha256: row.sha256, pages: row.pages }));
-  assertInvariants(checkInvariants(manifestSources, stack, copies, setAside));
+  assertInvariants(checkInvariants(manifestSources, stack, copies, rescans));
   const at = store.now().toISOString();
   store.db
     .transaction(() => {
       // Another process may have planned it meanwhile: the same plan, stored once.
       if (findBatch(store.db, batchId)?.state === 'planned') return;
-      savePlan(store.db, batchId, { stack, units, copies, setAside, warnings }, at);
+      savePlan(store.db, batchId, { stack, units, copies, rescans, warnings }, at);
     })
     .immediate();
 }

@@ -1,18 +1,18 @@
 // Identification as a pipeline stage: read every A3 side on its own, pair the sides into sheets from what
 // each side is, match the sheets against the roster (a closed world), and plan the copies from the result.
-import { readSides } from '../identify/read-stack';
+import { readSides } from '../identify/read-sides';
 import { identifyCopies } from '../identify/segment/identify-copies';
 import { sheetFromSides, sideReadingHalves } from '../identify/sheet-from-sides';
 import { sideClue } from '../identify/side-clue';
 import type { SheetReading, SideReading, SideReadingCache } from '../identify/types';
-import type { Manifest, ManifestCopy, ManifestSetAside } from '../manifest';
+import type { Manifest, ManifestCopy, ManifestRescan } from '../manifest';
 import type { LoadedSource } from '../pdf/load-source';
 import type { RosterStudent } from '../roster/load-roster';
 import { absentStudents } from './absent';
 import { placeAnnexes, type AnnexPage } from './annexes';
 import { halfKey, planIdentifiedCopies } from './copies';
 import { pairSides } from './pair-sides';
-import { findRescans, rescanSetAside } from './rescans';
+import { findRescans, rescanEntries } from './rescans';
 import type { SheetUnit, StackUnit } from './sheets';
 import { pageLabel, type StackPage } from './stack';
 
@@ -27,7 +27,7 @@ export interface IdentifyStageOptions {
 export interface IdentifiedStack {
   units: StackUnit<StackPage>[];
   copies: ManifestCopy[];
-  setAside: ManifestSetAside[];
+  rescans: ManifestRescan[];
   absent: Manifest['absent'];
 }
 
@@ -69,8 +69,8 @@ export async function identifyStudents(
   const paired = pairSides(stack, (page) => sideClue(readingOf(page)), pageLabel);
   const pairedSheets = paired.filter((unit): unit is SheetUnit<StackPage> => unit.kind !== 'loose-page');
   const pairedReadings = pairedSheets.map((unit) => sheetReading(unit, readingOf));
-  const rescans = findRescans(pairedSheets, pairedReadings, readingOf, students);
-  const rescanned = new Set(rescans.map((rescan) => pairedSheets[rescan.sheet]));
+  const matches = findRescans(pairedSheets, pairedReadings, readingOf, students);
+  const rescanned = new Set(matches.map((rescan) => pairedSheets[rescan.sheet]));
   const units = paired.filter((unit) => unit.kind === 'loose-page' || !rescanned.has(unit));
   const sheetUnits = pairedSheets.filter((unit) => !rescanned.has(unit));
   const sheetReadings = pairedReadings.filter((_, i) => !rescanned.has(pairedSheets[i]!));
@@ -89,8 +89,8 @@ export async function identifyStudents(
     annexPages(units, (page) => byPosition.get(page.position)),
     students,
   );
-  const setAside = rescanSetAside(rescans, pairedSheets, pairedReadings, copies);
-  return { units, copies, setAside, absent: absentStudents(students, copies) };
+  const rescans = rescanEntries(matches, pairedSheets, pairedReadings, copies);
+  return { units, copies, rescans, absent: absentStudents(students, copies) };
 }
 
 /** Loose A4 pages that carry their own header: annexes, each placed by its header. */

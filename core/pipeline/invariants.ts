@@ -6,7 +6,7 @@ import type {
   ManifestCopy,
   ManifestInvariants,
   ManifestPage,
-  ManifestSetAside,
+  ManifestRescan,
   ManifestSource,
 } from '../manifest';
 import { sheetPageCount } from './annexes';
@@ -18,12 +18,12 @@ export function checkInvariants(
   sources: readonly ManifestSource[],
   stack: readonly StackPage[],
   copies: readonly ManifestCopy[],
-  setAside: readonly ManifestSetAside[] = [],
+  rescans: readonly ManifestRescan[] = [],
 ): ManifestInvariants {
   const label = (page: { file: number; source: number; half?: Half }) =>
     `${sources[page.file - 1]?.file ?? `file ${page.file}`} page ${page.source}${page.half ? ` (${page.half})` : ''}`;
   const placement = indexStack(stack);
-  const pageOnce = pageOnceViolations(sources, placement, copies, setAside, label);
+  const pageOnce = pageOnceViolations(sources, placement, copies, rescans, label);
   const order = copies.flatMap((copy) => orderViolation(copy, placement, label) ?? []);
   // Annexes are single pages added to a copy: the rule is about its folded sheets.
   const multiple = copies
@@ -56,12 +56,12 @@ function pageOnceViolations(
   sources: readonly ManifestSource[],
   placement: Placement,
   copies: readonly ManifestCopy[],
-  setAside: readonly ManifestSetAside[],
+  rescans: readonly ManifestRescan[],
   label: Label,
 ): string[] {
-  // A half set aside (a rescan) is accounted for as much as a half in a copy: never both, never neither.
+  // A half of a rescan is accounted for as much as a half in a copy: never both, never neither.
   const uses = new Map<string, number>();
-  for (const holder of [...copies, ...setAside]) {
+  for (const holder of [...copies, ...rescans]) {
     for (const page of holder.pages) {
       const key = halfKey(page.file, page.source, page.half);
       uses.set(key, (uses.get(key) ?? 0) + 1);

@@ -3,21 +3,21 @@
 // position and leave every sheet its own copy for review. `process` and the store's jobs both plan through
 // here, so the two give the same copies.
 import type { SideReadingCache } from '../identify/types';
-import type { Manifest, ManifestCopy, ManifestSetAside } from '../manifest';
+import type { Manifest, ManifestCopy, ManifestRescan } from '../manifest';
 import type { LoadedSource } from '../pdf/load-source';
 import type { RosterStudent } from '../roster/load-roster';
 import { planCopies } from './copies';
 import { identifyStudents } from './identify-stage';
 import { groupSheets, type StackUnit } from './sheets';
 import { classifyStack, type StackPage } from './stack';
-import { stackWarnings } from './stack-warnings';
+import { sheetWarnings } from './sheet-warnings';
 
 export interface StackPlan {
   stack: StackPage[];
   units: StackUnit<StackPage>[];
   copies: ManifestCopy[];
   /** Rescanned sheets kept out of every copy. */
-  setAside: ManifestSetAside[];
+  rescans: ManifestRescan[];
   absent: Manifest['absent'];
   warnings: string[];
 }
@@ -46,7 +46,7 @@ export async function planStack(
     fileName: options.fileNames?.[page.file - 1] ?? page.fileName,
   }));
   // Who handed nothing in is known only once copies are matched to students.
-  const { units, copies, setAside, absent } =
+  const { units, copies, rescans, absent } =
     options.identify === false
       ? positionalPlan(stack, sources)
       : await identifyStudents(stack, sources, students, {
@@ -54,10 +54,10 @@ export async function planStack(
           sideReadings: options.sideReadings,
           sideTimeLimitMs: options.sideTimeLimitMs,
         });
-  return { stack, units, copies, setAside, absent, warnings: stackWarnings(units) };
+  return { stack, units, copies, rescans, absent, warnings: sheetWarnings(units) };
 }
 
 function positionalPlan(stack: readonly StackPage[], sources: readonly LoadedSource[]) {
   const units = groupSheets(stack);
-  return { units, copies: planCopies(units, sources), setAside: [], absent: [] };
+  return { units, copies: planCopies(units, sources), rescans: [], absent: [] };
 }

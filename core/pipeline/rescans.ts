@@ -1,14 +1,14 @@
 // Rescanned sheets (a jammed stack fed again, the same sheets in a second file) are found before the stack
-// is cut into copies, so no copy ever holds a sheet twice; each is then set aside, naming the copy that
+// is cut into copies, so no copy ever holds a sheet twice; each is kept out of the copies, naming the copy that
 // holds its first scan.
 import { decideIdentity } from '../identify/match/decide-identity';
 import { createHeaderMatcher } from '../identify/match/header-matcher';
 import type { SideFingerprint } from '../identify/fingerprint/side-fingerprint';
 import type { SheetReading, SideReading } from '../identify/types';
-import type { ManifestCopy, ManifestSetAside } from '../manifest';
+import type { ManifestCopy, ManifestRescan } from '../manifest';
 import type { RosterStudent } from '../roster/load-roster';
 import { halfKey } from './copies';
-import { findDuplicateSheets, type DuplicateSheet, type StackSheet } from './duplicates';
+import { matchRescans, type RescanMatch, type ComparedSheet } from './rescan-match';
 import { readingOrder, type SheetUnit } from './sheets';
 import type { StackPage } from './stack';
 
@@ -29,9 +29,9 @@ export function findRescans(
   readings: readonly SheetReading[],
   sideOf: (page: StackPage) => SideReading,
   students: readonly RosterStudent[],
-): DuplicateSheet[] {
+): RescanMatch[] {
   const matcher = createHeaderMatcher(students);
-  const sheets: StackSheet[] = units.map((unit, i) => {
+  const sheets: ComparedSheet[] = units.map((unit, i) => {
     const reading = readings[i]!;
     const prints = sidesOf(unit).map((side) => sideOf(side).fingerprint);
     const header = reading.header && !reading.header.empty ? reading.header : null;
@@ -44,19 +44,19 @@ export function findRescans(
       pageNumbers: reading.pageBoxes.map((box) => box?.best.number ?? null),
     };
   });
-  return findDuplicateSheets(sheets);
+  return matchRescans(sheets);
 }
 
 /**
- * One set-aside entry per rescan: its pages in reading order (the same order as the pages they repeat),
+ * One entry per rescan: its pages in reading order (the same order as the pages they repeat),
  * and the copy holding the first scan.
  */
-export function rescanSetAside(
-  rescans: readonly DuplicateSheet[],
+export function rescanEntries(
+  rescans: readonly RescanMatch[],
   units: readonly SheetUnit<StackPage>[],
   readings: readonly SheetReading[],
   copies: readonly ManifestCopy[],
-): ManifestSetAside[] {
+): ManifestRescan[] {
   const copyOfHalf = new Map<string, string>();
   for (const copy of copies) {
     for (const page of copy.pages) copyOfHalf.set(halfKey(page.file, page.source, page.half), copy.id);

@@ -7,7 +7,12 @@ import { findBatch } from '../store/batch-rows';
 import { batchSummaries } from '../store/batch-summaries';
 import type { Store } from '../store/open-store';
 import { batchNotFoundError } from '../store/store-errors';
-import type { BatchDetail, BatchHistory, BatchSummary } from '../api/contract';
+import { KorrigoError } from '../errors';
+import { copyReading } from '../review/copy-reading';
+import { batchSources } from '../store/batch-rows';
+import { readCopies } from '../store/copy-rows';
+import { sideReadingCache } from '../store/side-readings';
+import type { BatchDetail, BatchHistory, BatchSummary, CopyReading } from '../api/contract';
 
 /** Newest first. A batch whose copies cannot be checked is logged and shown as failing its checks. */
 export function listBatches(store: Store, log: (error: unknown) => void): BatchSummary[] {
@@ -58,4 +63,13 @@ export function rosterOf(store: Store, batchId: string): ManifestStudent[] {
   const batch = findBatch(store.db, batchId);
   if (!batch) throw batchNotFoundError(store.path, batchId);
   return rosterStudents(store.db, batch.rosterSha256);
+}
+
+/** The copy as decided, with what the batch's reading kept of its sides. */
+export function readingOf(store: Store, batchId: string, copyId: string): CopyReading {
+  if (!findBatch(store.db, batchId)) throw batchNotFoundError(store.path, batchId);
+  const copy = readCopies(store.db, batchId).find((one) => one.id === copyId);
+  if (!copy) throw new KorrigoError('copy-not-found', `batch ${batchId}: there is no copy ${copyId}`);
+  const readings = sideReadingCache(store, batchId);
+  return copyReading(copy, batchSources(store.db, batchId), (key) => readings.get(key));
 }

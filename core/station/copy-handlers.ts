@@ -1,9 +1,9 @@
 import { recordDecision, redoDecision, undoDecision } from '../jobs/operator-decisions';
-import { batchDetail } from './batch-views';
+import { batchDetail, readingOf } from './batch-views';
 import type { BatchDetail, CopiesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
-import { batchIdArgs, decideArgs } from './schemas';
+import { batchIdArgs, copyArgs, decideArgs } from './schemas';
 
 export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
   const { store, exports, operator } = deps;
@@ -30,6 +30,10 @@ export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
     'copies.redo': {
       args: batchIdArgs,
       run: ({ batchId }) => apply(batchId, () => redoDecision(store, batchId, operator)),
+    },
+    'copies.reading': {
+      args: copyArgs,
+      run: async ({ batchId, copyId }) => readingOf(store, batchId, copyId),
     },
   };
 }

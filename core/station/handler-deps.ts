@@ -2,6 +2,7 @@
 // do not import each other.
 import type { BatchChanged, BatchProgress } from '../api/contract';
 import type { Store } from '../store/open-store';
+import type { StationSync } from '../sync/station-sync';
 import type { Thumbnails } from '../thumbnails/thumbnail-cache';
 import type { BatchExports } from './batch-exports';
 
@@ -15,5 +16,7 @@ export interface HandlerDeps {
   emitProgress: (progress: BatchProgress) => void;
   emitChanged: (change: BatchChanged) => void;
   thumbnails: Thumbnails;
+  /** The sync to Korrigo, with the sessions it keeps between syncs. */
+  sync: StationSync;
   log: (error: unknown) => void;
 }

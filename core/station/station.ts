@@ -8,6 +8,8 @@ import { exportBatch } from '../jobs/export-batch';
 import { prepareDataDir } from '../data-dir';
 import { DB_FILE_NAME } from '../store/location';
 import { openStore } from '../store/open-store';
+import { StationSync } from '../sync/station-sync';
+import type { SyncOptions } from '../sync/run-sync';
 import { createThumbnails } from '../thumbnails/thumbnail-cache';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
@@ -32,6 +34,8 @@ export interface StationOptions {
   operator?: string;
   /** The export job (core/jobs); tests replace it to make it fail. */
   exportJob?: ExportJob;
+  /** The sync's timing and limits (tests scale them down). */
+  syncOptions?: SyncOptions;
 }
 
 /** What a transport lets its caller do beyond the API itself. */
@@ -45,8 +49,10 @@ export interface Station {
   /** Never throws: every outcome is a reply. */
   dispatch(name: string, args: unknown, rights?: CallerRights): Promise<WireReply<unknown>>;
   subscribe(listener: (push: AnyPush) => void): () => void;
-  /** Closes the store: the last call. */
+  /** Closes the store: the last call. Korrigo sessions are logged out in the background. */
   close(): void;
+  /** Logs the kept Korrigo sessions out, then closes the store. */
+  shutdown(): Promise<void>;
 }
 
 /** Opens (or creates) the store: throws a KorrigoError for a database it must not use (newer, foreign). */
@@ -67,6 +73,11 @@ export function createStation(options: StationOptions): Station {
     create: options.create ?? true,
   });
   const thumbnails = createThumbnails(options.dataDir, store.scansDir);
+  const sync = new StationSync(
+    store,
+    (payload) => publish({ event: 'sync.progress', payload }),
+    options.syncOptions,
+  );
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
@@ -75,8 +86,13 @@ export function createStation(options: StationOptions): Station {
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
     emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
     thumbnails,
+    sync,
     log,
   });
+  const close = () => {
+    void thumbnails.close();
+    store.close();
+  };
 
   return {
     dataDir: options.dataDir,
@@ -101,8 +117,12 @@ export function createStation(options: StationOptions): Station {
       return () => listeners.delete(listener);
     },
     close: () => {
-      void thumbnails.close();
-      store.close();
+      void sync.close().catch(log);
+      close();
+    },
+    shutdown: async () => {
+      await sync.close().catch(log);
+      close();
     },
   };
 }

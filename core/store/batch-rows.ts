@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ManifestCopy, ManifestSetAside } from '../manifest';
+import type { ManifestCopy, ManifestRescan } from '../manifest';
 
 export type BatchState = 'imported' | 'planned';
 
@@ -13,7 +13,7 @@ export interface BatchRow {
   /** The copies as planned, before any decision; null until planned. */
   plannedCopies: ManifestCopy[] | null;
   /** The rescans as planned, before any decision; empty until planned. */
-  plannedSetAside: ManifestSetAside[];
+  plannedRescans: ManifestRescan[];
   createdAt: string;
   updatedAt: string;
 }
@@ -45,7 +45,7 @@ const toBatch = (row: RawBatch): BatchRow => ({
   state: row.state,
   warnings: JSON.parse(row.warnings) as string[],
   plannedCopies: row.planned_copies === null ? null : (JSON.parse(row.planned_copies) as ManifestCopy[]),
-  plannedSetAside: JSON.parse(row.planned_set_aside) as ManifestSetAside[],
+  plannedRescans: JSON.parse(row.planned_set_aside) as ManifestRescan[],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

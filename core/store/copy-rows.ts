@@ -6,8 +6,8 @@ import type { CopyStatus, Half, ManifestCopy } from '../manifest';
 export function writeCopies(db: Database.Database, batchId: string, copies: readonly ManifestCopy[]): void {
   db.prepare('DELETE FROM copies WHERE batch_id = ?').run(batchId);
   const insertCopy = db.prepare(
-    `INSERT INTO copies (batch_id, id, ordinal, status, student, confidence, reasons, candidates)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO copies (batch_id, id, ordinal, status, student, confidence, reasons, candidates, page_order_checked)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPage = db.prepare(
     `INSERT INTO copy_pages (batch_id, copy_id, ordinal, file, source, half, rotate, blank, kind)
@@ -23,6 +23,7 @@ export function writeCopies(db: Database.Database, batchId: string, copies: read
       copy.confidence,
       JSON.stringify(copy.reasons),
       JSON.stringify(copy.candidates),
+      copy.pageOrderChecked ? 1 : 0,
     );
     copy.pages.forEach((page, index) => {
       insertPage.run(
@@ -47,6 +48,7 @@ interface RawCopy {
   confidence: number;
   reasons: string;
   candidates: string;
+  page_order_checked: 0 | 1;
 }
 
 interface RawCopyPage {
@@ -73,7 +75,7 @@ export function readCopies(db: Database.Database, batchId: string): ManifestCopy
   }
   const copies = db
     .prepare(
-      'SELECT id, status, student, confidence, reasons, candidates FROM copies WHERE batch_id = ? ORDER BY ordinal',
+      'SELECT id, status, student, confidence, reasons, candidates, page_order_checked FROM copies WHERE batch_id = ? ORDER BY ordinal',
     )
     .all(batchId) as RawCopy[];
   return copies.map((copy) => ({
@@ -93,5 +95,7 @@ export function readCopies(db: Database.Database, batchId: string): ManifestCopy
       ...(page.kind === null ? {} : { kind: page.kind }),
     })),
     file: `copies/${copy.id}.pdf`,
+    // Absent unless checked, as the pipeline writes it.
+    ...(copy.page_order_checked === 1 ? { pageOrderChecked: true as const } : {}),
   }));
 }

@@ -1,18 +1,18 @@
 // The stack as classified, its sheets and the planned copies: written together, once, when a batch is
 // planned. This commit is the checkpoint of the planning stage.
 import type Database from 'better-sqlite3';
-import type { ManifestCopy, ManifestSetAside } from '../manifest';
+import type { ManifestCopy, ManifestRescan } from '../manifest';
 import type { PageGeometry, PageLayout } from '../pdf/page-geometry';
 import type { StackUnit } from '../pipeline/sheets';
 import type { StackPage } from '../pipeline/stack';
 import { writeCopies } from './copy-rows';
-import { writeSetAside } from './set-aside-rows';
+import { writeRescans } from './rescan-rows';
 
 export interface BatchPlan {
   stack: readonly StackPage[];
   units: readonly StackUnit<StackPage>[];
   copies: readonly ManifestCopy[];
-  setAside: readonly ManifestSetAside[];
+  rescans: readonly ManifestRescan[];
   warnings: readonly string[];
 }
 
@@ -49,12 +49,12 @@ export function savePlan(db: Database.Database, batchId: string, plan: BatchPlan
   ).run(
     JSON.stringify(plan.warnings),
     JSON.stringify(plan.copies),
-    JSON.stringify(plan.setAside),
+    JSON.stringify(plan.rescans),
     at,
     batchId,
   );
   writeCopies(db, batchId, plan.copies);
-  writeSetAside(db, batchId, plan.setAside);
+  writeRescans(db, batchId, plan.rescans);
 }
 
 interface RawPage {

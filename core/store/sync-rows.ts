@@ -1,9 +1,15 @@
 // The sync outbox (schema 4): where each copy stands with the Korrigo server, the requests that count
 // against the server's limits, and the locks that keep one sync per batch and per exam.
 import type Database from 'better-sqlite3';
+import type { SyncReasonCode, SyncState } from '../api/sync-types';
 
-export type SyncState =
-  'queued' | 'uploading' | 'uploaded' | 'identifying' | 'identified' | 'done' | 'failed';
+export type { SyncReasonCode, SyncState };
+
+/** Why a copy stands where it does: a code the UI translates, and English details. */
+export interface SyncReason {
+  code: SyncReasonCode;
+  text: string;
+}
 
 export interface OutboxRow {
   batchId: string;
@@ -22,6 +28,7 @@ export interface OutboxRow {
   sentAt: string | null;
   attempts: number;
   reason: string | null;
+  reasonCode: SyncReasonCode | null;
   changedAt: string | null;
   updatedAt: string;
   doneAt: string | null;
@@ -30,7 +37,7 @@ export interface OutboxRow {
 const COLUMNS = `batch_id AS batchId, copy_id AS copyId, server, exam_id AS examId, state,
   spec_sha256 AS specSha256, student_email AS studentEmail, student_id AS studentId, file_name AS fileName,
   remote_copy_id AS remoteCopyId, before_copies AS beforeCopies, before_count AS beforeCount,
-  sent_at AS sentAt, attempts, reason, changed_at AS changedAt, updated_at AS updatedAt, done_at AS doneAt`;
+  sent_at AS sentAt, attempts, reason, reason_code AS reasonCode, changed_at AS changedAt, updated_at AS updatedAt, done_at AS doneAt`;
 
 type RawRow = Omit<OutboxRow, 'beforeCopies'> & { beforeCopies: string | null };
 
@@ -68,11 +75,11 @@ export function queueCopy(
      VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)
      ON CONFLICT (batch_id, copy_id) DO UPDATE SET server = excluded.server, exam_id = excluded.exam_id,
        state = 'queued', spec_sha256 = excluded.spec_sha256, student_email = excluded.student_email,
-       student_id = NULL, file_name = excluded.file_name, reason = NULL, updated_at = excluded.updated_at`,
+       student_id = NULL, file_name = excluded.file_name, reason = NULL, reason_code = NULL, updated_at = excluded.updated_at`,
   ).run(row.batchId, row.copyId, row.server, row.examId, row.specSha256, row.studentEmail, row.fileName, at);
 }
 
-export type OutboxPatch = Partial<
+type PlainPatch = Partial<
   Pick<
     OutboxRow,
     | 'state'
@@ -82,13 +89,17 @@ export type OutboxPatch = Partial<
     | 'beforeCount'
     | 'sentAt'
     | 'attempts'
-    | 'reason'
     | 'changedAt'
     | 'doneAt'
+    | 'specSha256'
+    | 'studentEmail'
   >
 >;
 
-const PATCH_COLUMNS: Record<keyof OutboxPatch, string> = {
+/** A step's changes; `reason` sets the text and its code together (null clears both). */
+export type OutboxPatch = PlainPatch & { reason?: SyncReason | null };
+
+const PATCH_COLUMNS: Record<keyof PlainPatch, string> = {
   state: 'state',
   studentId: 'student_id',
   remoteCopyId: 'remote_copy_id',
@@ -96,9 +107,10 @@ const PATCH_COLUMNS: Record<keyof OutboxPatch, string> = {
   beforeCount: 'before_count',
   sentAt: 'sent_at',
   attempts: 'attempts',
-  reason: 'reason',
   changedAt: 'changed_at',
   doneAt: 'done_at',
+  specSha256: 'spec_sha256',
+  studentEmail: 'student_email',
 };
 
 /** One committed step of a copy (its own transaction: it must survive a kill right after). */
@@ -108,14 +120,24 @@ export function updateOutbox(
   patch: OutboxPatch,
   at: string,
 ): void {
-  const entries = Object.entries(patch) as [keyof OutboxPatch, unknown][];
+  const { reason, ...plain } = patch;
+  const entries = Object.entries(plain) as [keyof PlainPatch, unknown][];
   const sets = entries.map(([name]) => `${PATCH_COLUMNS[name]} = ?`);
   const values = entries.map(([name, value]) =>
     name === 'beforeCopies' && value !== null ? JSON.stringify(value) : value,
   );
+  if (reason !== undefined) {
+    sets.push('reason = ?', 'reason_code = ?');
+    values.push(reason?.text ?? null, reason?.code ?? null);
+  }
   db.prepare(
     `UPDATE sync_outbox SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE batch_id = ? AND copy_id = ?`,
   ).run(...values, at, key.batchId, key.copyId);
+}
+
+/** The station forgets what it knew of this copy and the server: the next sync plans it afresh. */
+export function deleteOutboxRow(db: Database.Database, key: { batchId: string; copyId: string }): void {
+  db.prepare('DELETE FROM sync_outbox WHERE batch_id = ? AND copy_id = ?').run(key.batchId, key.copyId);
 }
 
 export type LimitedRequest = 'login' | 'upload';

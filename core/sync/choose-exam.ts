@@ -1,13 +1,14 @@
 // The exam the copies go to: named by id or by name, or created (INDIVIDUAL_A4, with its date). Creating is
 // made safe to repeat: an exam of that name and date already in INDIVIDUAL_A4 mode is taken instead, so a
 // lost answer to the creation, or the same command run twice, never makes a second exam.
+import type { ExamChoice } from '../api/sync-types';
 import { KorrigoError } from '../errors';
 import type { RemoteExam } from './korrigo-api';
 import { LostAnswerError, ServerAnswerError } from './server-errors';
 import { retried, waitUntil } from './sync-context';
 import type { SyncContext } from './sync-context';
 
-export type ExamChoice = { exam: string } | { create: { name: string; date: string } };
+export type { ExamChoice };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -15,8 +15,6 @@ export interface SessionOptions {
   /** Per request; uploads get `uploadTimeoutMs` (past the server's own 120 s limit). */
   timeoutMs?: number;
   uploadTimeoutMs?: number;
-  /** Called before each login: the login limit's bookkeeping, which may wait or refuse. */
-  beforeLogin?: () => Promise<void> | void;
   /** Each request as it goes (method and path only). */
   onRequest?: (method: string, path: string) => void;
 }
@@ -36,10 +34,14 @@ export class KorrigoSession {
   private readonly http: AxiosInstance;
   private readonly cookies = new Map<string, string>();
   private loggedIn = false;
+  private password: string;
   /** Logins this session made (the first and any after an expiry), for the progress report. */
   logins = 0;
+  /** Called before each login: the login limit's bookkeeping of the sync using the session, which may wait or refuse. */
+  beforeLogin: (() => Promise<void> | void) | undefined;
 
   constructor(private readonly options: SessionOptions) {
+    this.password = options.password;
     this.http = axios.create({
       baseURL: options.origin,
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -52,20 +54,37 @@ export class KorrigoSession {
     });
   }
 
+  /** Logged in, as far as the station knows (the server may have forgotten: the next call finds out). */
+  get isOpen(): boolean {
+    return this.loggedIn;
+  }
+
+  /** The password typed again: used by the next login, the session itself is kept. */
+  usePassword(password: string): void {
+    this.password = password;
+  }
+
   get uploadTimeoutMs(): number {
     return this.options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS;
   }
 
   async open(): Promise<void> {
     if (this.loggedIn) return;
-    await this.options.beforeLogin?.();
+    if (this.password === '') {
+      throw new KorrigoError(
+        'password-required',
+        `${this.options.origin}: no open session for "${this.options.username}" and no password given`,
+        { hint: 'type the Korrigo password' },
+      );
+    }
+    await this.beforeLogin?.();
     this.logins += 1;
     await this.send({ method: 'GET', path: '/api/csrf/', what: 'CSRF cookie' });
     const answer = await this.send({
       method: 'POST',
       path: '/api/login/',
       what: 'login',
-      data: { username: this.options.username, password: this.options.password },
+      data: { username: this.options.username, password: this.password },
     });
     if (answer.status === 401) {
       throw new KorrigoError(

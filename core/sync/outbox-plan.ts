@@ -38,19 +38,32 @@ export function planOutbox(
             at,
           );
         } else if (row) {
-          updateOutbox(store.db, row, { state: 'failed', reason: 'no longer ready at the station' }, at);
+          updateOutbox(
+            store.db,
+            row,
+            { state: 'failed', reason: { code: 'not-ready', text: 'no longer ready at the station' } },
+            at,
+          );
         }
         continue;
       }
       const why = changeSinceSent(row, station, target);
-      if (why && row.changedAt === null) updateOutbox(store.db, row, { changedAt: at, reason: why }, at);
+      if (why && row.changedAt === null) {
+        updateOutbox(store.db, row, { changedAt: at, reason: { code: 'changed', text: why } }, at);
+      }
     }
     for (const row of readOutbox(store.db, target.batchId)) {
       if (seen.has(row.copyId) || neverSent(row) || row.changedAt !== null) continue;
       updateOutbox(
         store.db,
         row,
-        { changedAt: at, reason: 'the copy was split, merged or removed at the station after it was sent' },
+        {
+          changedAt: at,
+          reason: {
+            code: 'changed',
+            text: 'the copy was split, merged or removed at the station after it was sent',
+          },
+        },
         at,
       );
     }
@@ -59,7 +72,7 @@ export function planOutbox(
   return readOutbox(store.db, target.batchId);
 }
 
-function changeSinceSent(
+export function changeSinceSent(
   row: OutboxRow,
   station: StationCopy,
   target: { server: string; examId: string },

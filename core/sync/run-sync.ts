@@ -1,33 +1,38 @@
 // A sync of one batch to one exam of a Korrigo server: every ready copy uploaded once and identified with its
 // student, resumable from the outbox wherever it was killed. See core/sync/README.md.
+import type { ExamChoice, SyncReport, SyncedCopy } from '../api/sync-types';
 import { KorrigoError } from '../errors';
 import { findBatch } from '../store/batch-rows';
 import { batchSummaries } from '../store/batch-summaries';
 import type { Store } from '../store/open-store';
 import { batchNotFoundError } from '../store/store-errors';
 import { findOutboxRow, readOutbox, updateOutbox } from '../store/sync-rows';
-import type { OutboxRow, SyncState } from '../store/sync-rows';
+import type { OutboxRow, SyncReason } from '../store/sync-rows';
 import { chooseExam } from './choose-exam';
-import type { ExamChoice } from './choose-exam';
 import { KorrigoApi } from './korrigo-api';
 import { KorrigoSession } from './korrigo-session';
-import { neverSent, planOutbox } from './outbox-plan';
+import { planOutbox } from './outbox-plan';
+import { copyStates, unsentCopy } from './copy-states';
 import { Pacing } from './pacing';
 import type { PacingOptions } from './pacing';
 import { identifyCopy, settleUpload, uploadCopy } from './send-copy';
 import { ServerAnswerError } from './server-errors';
+import type { KorrigoSessions } from './session-pool';
 import { serverOrigin } from './server-origin';
 import { CopyPdfs, stationCopies } from './station-copies';
 import type { StationCopy } from './station-copies';
 import { findServerStudent } from './student-map';
 import { WaitTooLongError, asQueuedError, retried, waitUntil } from './sync-context';
 import type { SyncContext, SyncProgress, SyncTiming } from './sync-context';
+
+export type { SyncReport, SyncedCopy };
 import { SyncLocks } from './sync-lock';
 
 export interface SyncRequest {
   server: string;
   username: string;
-  password: string;
+  /** Needed unless `sessions` holds a live session for this account. */
+  password?: string;
   exam: ExamChoice;
   /** The newest batch of the store when not given. */
   batchId?: string;
@@ -41,29 +46,11 @@ export interface SyncOptions extends PacingOptions {
   timing?: Partial<SyncTiming>;
   onProgress?: (event: SyncProgress) => void;
   sleep?: (ms: number) => Promise<void>;
-}
-
-export interface SyncedCopy {
-  copyId: string;
-  student: string | null;
-  state: SyncState | 'not-ready';
-  remoteCopyId: string | null;
-  reason: string | null;
-  /** Changed at the station after it was sent: it needs replacing on the server by hand. */
-  changed: boolean;
-}
-
-export interface SyncReport {
-  batchId: string;
-  server: string;
-  exam: { id: string; name: string } | { wouldCreate: { name: string; date: string } };
-  copies: SyncedCopy[];
-  /** Every ready copy is on the server, identified, and none changed since. */
-  complete: boolean;
-  logins: number;
-  /** When the next request may go, if the sync stopped on a limit. */
-  nextRequestAt: string | null;
-  dryRun: boolean;
+  /**
+   * Sessions kept between syncs (the desktop app and the browser host): the sync uses the account's live
+   * session and leaves it open. Without, it logs in once and logs out at the end (the CLI).
+   */
+  sessions?: KorrigoSessions;
 }
 
 const DEFAULT_TIMING: SyncTiming = {
@@ -86,18 +73,17 @@ export async function runSync(
   const pacing = new Pacing(store, { server, username: request.username }, options);
   // The context holds the session's API and the session waits on the context's clock: set just below.
   const holder: { context?: SyncContext } = {};
-  const session = new KorrigoSession({
-    origin: server,
-    username: request.username,
-    password: request.password,
-    timeoutMs: options.timeoutMs,
-    uploadTimeoutMs: options.uploadTimeoutMs,
-    beforeLogin: async () => {
-      await waitUntil(holder.context!, pacing.nextSlot('login'), "the server's login limit");
-      progress({ stage: 'login', message: `logging in to ${server} as ${request.username}` });
-      pacing.spend('login');
-    },
-  });
+  const beforeLogin = async () => {
+    await waitUntil(holder.context!, pacing.nextSlot('login'), "the server's login limit");
+    progress({ stage: 'login', message: `logging in to ${server} as ${request.username}` });
+    pacing.spend('login');
+  };
+  const account = { origin: server, username: request.username };
+  const session = options.sessions
+    ? options.sessions.take(account, request.password, options)
+    : new KorrigoSession({ ...account, password: request.password ?? '', ...options });
+  const loginsBefore = session.logins;
+  session.beforeLogin = beforeLogin;
   const context: SyncContext = {
     store,
     api: new KorrigoApi(session),
@@ -113,9 +99,14 @@ export async function runSync(
       throw asQueuedError(error, `login to ${server}`);
     });
     const report = await syncBatch(context, { batchId, server, request, locks });
-    return { ...report, logins: session.logins };
+    return { ...report, logins: session.logins - loginsBefore };
+  } catch (error) {
+    // A refused login (a changed password) must not stay the account's session.
+    if (error instanceof KorrigoError && error.code === 'login-refused') options.sessions?.drop(account);
+    throw error;
   } finally {
-    await session.close();
+    session.beforeLogin = undefined;
+    if (!options.sessions) await session.close();
     locks.releaseAll();
   }
 }
@@ -140,7 +131,10 @@ async function syncBatch(
       copies.filter((copy) => copy.sendable),
       undefined,
     );
-    const rows = dryRows(copies).map((row) => ({ ...row, reason: students.get(row.copyId) ?? row.reason }));
+    const rows = dryRows(copies).map((row) => {
+      const reason = students.get(row.copyId);
+      return reason ? { ...row, reason: reason.text, reasonCode: reason.code } : row;
+    });
     return { ...base, exam: examRef, copies: rows, complete: false, nextRequestAt: null };
   }
   job.locks.take(`exam:${server}/${exam.id}`, `exam ${exam.id}`);
@@ -150,7 +144,10 @@ async function syncBatch(
     if (!(error instanceof KorrigoError) || error.code !== 'server-unreachable') throw error;
     if (error instanceof WaitTooLongError) nextRequestAt ??= error.until.toISOString();
     context.progress({ stage: 'wait', message: error.message, nextAt: nextRequestAt ?? undefined });
-    noteStopped(context, batchId, error.message);
+    noteStopped(context, batchId, {
+      code: error instanceof WaitTooLongError ? 'waiting' : 'no-answer',
+      text: error.message,
+    });
   };
   try {
     await mapStudents(context, copies, batchId);
@@ -160,7 +157,9 @@ async function syncBatch(
   }
   // Reading the copy list costs no budget: what was identified is checked even when sending stopped.
   await verify(context, batchId, exam.id).catch(stopped);
-  const report = reportRows(context.store, batchId, copies);
+  const report = copyStates(context.store, batchId, copies);
+  const done = report.filter((row) => row.state === 'done' && !row.changed).length;
+  context.progress({ stage: 'done', message: `${done} copies on the server, identified` });
   return {
     ...base,
     exam: examRef,
@@ -184,14 +183,16 @@ async function mapStudents(
   context: SyncContext,
   copies: readonly StationCopy[],
   batchId: string | undefined,
-): Promise<Map<string, string>> {
-  const reasons = new Map<string, string>();
+): Promise<Map<string, SyncReason>> {
+  const reasons = new Map<string, SyncReason>();
   const rows = batchId ? readOutbox(context.store.db, batchId) : [];
   for (const station of copies) {
     const student = station.copy.student;
     if (!student) continue;
     const row = rows.find((candidate) => candidate.copyId === station.copy.id);
-    if (batchId && (!row || row.state !== 'queued' || row.studentId !== null)) continue;
+    // Queued copies, and copies the operator accepted as already on the server (sync.accept).
+    const waiting = row?.state === 'queued' || row?.state === 'uploaded';
+    if (batchId && (!row || !waiting || row.studentId !== null)) continue;
     context.progress({
       stage: 'students',
       copyId: station.copy.id,
@@ -220,13 +221,19 @@ async function sendAll(context: SyncContext, batchId: string, copies: readonly S
         if (!copy || row.studentId === null) continue;
         row = await uploadCopy(context, row, () => pdfs.pdf(copy));
       }
-      if (row.state === 'uploaded' || row.state === 'identifying') row = await identifyCopy(context, row);
+      const identifiable = row.state === 'uploaded' || row.state === 'identifying';
+      if (identifiable && row.studentId !== null) row = await identifyCopy(context, row);
     } catch (error) {
       // The server refused this copy (an answer, so nothing in doubt): the others may still go.
       if (!(error instanceof ServerAnswerError) || error.status >= 500) throw error;
       const current = findOutboxRow(context.store.db, batchId, row.copyId)!;
       const state = current.state === 'queued' ? 'failed' : current.state;
-      updateOutbox(context.store.db, current, { state, reason: error.message }, context.now().toISOString());
+      updateOutbox(
+        context.store.db,
+        current,
+        { state, reason: { code: 'server-refused', text: error.message } },
+        context.now().toISOString(),
+      );
     }
   }
 }
@@ -248,7 +255,10 @@ async function verify(context: SyncContext, batchId: string, examId: string): Pr
       updateOutbox(
         context.store.db,
         row,
-        { state: 'failed', reason: `the server no longer lists copy ${row.remoteCopyId}` },
+        {
+          state: 'failed',
+          reason: { code: 'server-differs', text: `the server no longer lists copy ${row.remoteCopyId}` },
+        },
         at,
       );
     } else if (
@@ -261,12 +271,20 @@ async function verify(context: SyncContext, batchId: string, examId: string): Pr
         row,
         {
           state: 'failed',
-          reason: `the server shows student ${copy.student} on copy ${copy.id}, not ${row.studentId}`,
+          reason: {
+            code: 'server-differs',
+            text: `the server shows student ${copy.student} on copy ${copy.id}, not ${row.studentId}`,
+          },
         },
         at,
       );
     } else if (copy.status === 'STAGING') {
-      updateOutbox(context.store.db, row, { state: 'uploaded', reason: 'still STAGING on the server' }, at);
+      updateOutbox(
+        context.store.db,
+        row,
+        { state: 'uploaded', reason: { code: 'still-staging', text: 'still STAGING on the server' } },
+        at,
+      );
     } else {
       updateOutbox(context.store.db, row, { state: 'done', doneAt: at, reason: null }, at);
     }
@@ -274,7 +292,7 @@ async function verify(context: SyncContext, batchId: string, examId: string): Pr
 }
 
 /** The copies a stop left unfinished get the reason, so the operator sees why each is still queued. */
-function noteStopped(context: SyncContext, batchId: string, reason: string): void {
+function noteStopped(context: SyncContext, batchId: string, reason: SyncReason): void {
   const at = context.now().toISOString();
   for (const row of readOutbox(context.store.db, batchId)) {
     if (row.state === 'done' || row.state === 'failed' || row.changedAt !== null) continue;
@@ -283,36 +301,5 @@ function noteStopped(context: SyncContext, batchId: string, reason: string): voi
   }
 }
 
-function reportRows(store: Store, batchId: string, copies: readonly StationCopy[]): SyncedCopy[] {
-  const rows = new Map(readOutbox(store.db, batchId).map((row) => [row.copyId, row]));
-  const listed = copies.map((station): SyncedCopy => {
-    const row = rows.get(station.copy.id);
-    rows.delete(station.copy.id);
-    return row ? fromRow(row, station.copy.student?.name ?? null) : notReady(station);
-  });
-  return [...listed, ...[...rows.values()].map((row) => fromRow(row, null))];
-}
-
-const fromRow = (row: OutboxRow, student: string | null): SyncedCopy => ({
-  copyId: row.copyId,
-  student,
-  state: row.state,
-  remoteCopyId: row.remoteCopyId,
-  reason: row.reason,
-  changed: row.changedAt !== null && !neverSent(row),
-});
-
-const notReady = (station: StationCopy): SyncedCopy => ({
-  copyId: station.copy.id,
-  student: station.copy.student?.name ?? null,
-  state: 'not-ready',
-  remoteCopyId: null,
-  reason: station.copy.student ? 'needs review at the station' : 'no student yet',
-  changed: false,
-});
-
-function dryRows(copies: readonly StationCopy[]): SyncedCopy[] {
-  return copies.map((station) =>
-    station.sendable ? { ...notReady(station), state: 'queued', reason: null } : notReady(station),
-  );
-}
+/** What a dry run would send: it writes no outbox row, so every ready copy shows as it would go. */
+const dryRows = (copies: readonly StationCopy[]): SyncedCopy[] => copies.map(unsentCopy);

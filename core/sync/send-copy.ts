@@ -43,8 +43,13 @@ export async function uploadCopy(
     } catch (error) {
       if (error instanceof ServerAnswerError && error.status < 500) {
         // An answer below 500 means the request was refused before anything was written.
-        row = record(context, row, { state: 'queued', beforeCopies: null, reason: error.message });
-        if (error.status === 429 || error.status === 403) {
+        const limited = error.status === 429 || error.status === 403;
+        row = record(context, row, {
+          state: 'queued',
+          beforeCopies: null,
+          reason: { code: limited ? 'waiting' : 'server-refused', text: error.message },
+        });
+        if (limited) {
           context.pacing.refused('upload', error.retryAfterMs);
           continue;
         }
@@ -99,11 +104,18 @@ export async function settleUpload(
   if (row.beforeCopies === null) {
     return record(context, row, {
       state: 'failed',
-      reason: `upload of ${row.copyId}: no copy list was recorded before it went`,
+      reason: {
+        code: 'unsettled',
+        text: `upload of ${row.copyId}: no copy list was recorded before it went`,
+      },
     });
   }
   if (fresh.length === 0 && (countGrew === undefined || countGrew === 0)) {
-    return record(context, row, { state: 'queued', beforeCopies: null, reason: lostReason(error) });
+    return record(context, row, {
+      state: 'queued',
+      beforeCopies: null,
+      reason: { code: 'no-answer', text: lostReason(error) },
+    });
   }
   const only = fresh[0];
   if (
@@ -121,10 +133,13 @@ export async function settleUpload(
   }
   return record(context, row, {
     state: 'failed',
-    reason:
-      `cannot tell whether the upload of ${row.copyId} arrived: ${fresh.length} new copies on the exam ` +
-      `(${fresh.map((copy) => `${copy.anonymous_id ?? copy.id} ${copy.status}`).join(', ')}), ` +
-      `individual_pdfs_count ${countGrew === undefined ? 'unknown' : `+${countGrew}`}; not sent again: check the exam in Korrigo`,
+    reason: {
+      code: 'unsettled',
+      text:
+        `cannot tell whether the upload of ${row.copyId} arrived: ${fresh.length} new copies on the exam ` +
+        `(${fresh.map((copy) => `${copy.anonymous_id ?? copy.id} ${copy.status}`).join(', ')}), ` +
+        `individual_pdfs_count ${countGrew === undefined ? 'unknown' : `+${countGrew}`}; not sent again: check the exam in Korrigo`,
+    },
   });
 }
 
@@ -147,9 +162,15 @@ export async function identifyCopy(context: SyncContext, start: OutboxRow): Prom
     await retried(context, `identification of ${row.copyId}`, () => context.api.identify(remote, student));
   } catch (error) {
     if (error instanceof ServerAnswerError && error.status < 500) {
-      return record(context, row, { state: 'failed', reason: error.message });
+      return record(context, row, {
+        state: 'failed',
+        reason: { code: 'server-refused', text: error.message },
+      });
     }
-    row = record(context, row, { state: 'uploaded', reason: (error as Error).message });
+    row = record(context, row, {
+      state: 'uploaded',
+      reason: { code: 'no-answer', text: (error as Error).message },
+    });
     throw error;
   }
   return record(context, row, { state: 'identified', reason: null });

@@ -3,9 +3,10 @@
 // (importing students would create login accounts for them).
 import type { ManifestStudent } from '../manifest';
 import { nameTokens } from '../roster/normalize-name';
+import type { SyncReason } from '../store/sync-rows';
 import type { KorrigoApi } from './korrigo-api';
 
-export type StudentMatch = { id: number } | { reason: string };
+export type StudentMatch = { id: number } | { reason: SyncReason };
 
 export async function findServerStudent(api: KorrigoApi, student: ManifestStudent): Promise<StudentMatch> {
   const email = student.email.trim().toLowerCase();
@@ -15,7 +16,12 @@ export async function findServerStudent(api: KorrigoApi, student: ManifestStuden
     );
     if (byEmail.length === 1) return { id: byEmail[0]!.id };
     if (byEmail.length > 1)
-      return { reason: `${byEmail.length} students on the server have the e-mail ${email}` };
+      return {
+        reason: {
+          code: 'student-ambiguous',
+          text: `${byEmail.length} students on the server have the e-mail ${email}`,
+        },
+      };
   }
   const wanted = sortedTokens(student.name);
   // The search covers first name, last name and e-mail, not the birth date: search the longest word of the
@@ -29,11 +35,17 @@ export async function findServerStudent(api: KorrigoApi, student: ManifestStuden
   if (byName.length === 1) return { id: byName[0]!.id };
   if (byName.length > 1) {
     return {
-      reason: `${byName.length} students on the server are ${student.name} born ${student.birthDate}`,
+      reason: {
+        code: 'student-ambiguous',
+        text: `${byName.length} students on the server are ${student.name} born ${student.birthDate}`,
+      },
     };
   }
   return {
-    reason: `student ${student.name} (${student.email || 'no e-mail'}, born ${student.birthDate}) is not on the server`,
+    reason: {
+      code: 'student-missing',
+      text: `student ${student.name} (${student.email || 'no e-mail'}, born ${student.birthDate}) is not on the server`,
+    },
   };
 }
 

@@ -1,19 +1,13 @@
 // What every step of a sync shares: the store, the server's API, the pacing, the options and the progress
 // callback, and the one retry rule for requests that may safely go again (reads, identification).
+import type { SyncProgress } from '../api/sync-types';
 import { KorrigoError } from '../errors';
 import type { Store } from '../store/open-store';
 import type { KorrigoApi } from './korrigo-api';
 import type { Pacing } from './pacing';
 import { LostAnswerError, ServerAnswerError } from './server-errors';
 
-export interface SyncProgress {
-  stage:
-    'login' | 'exam' | 'students' | 'upload' | 'settle' | 'identify' | 'verify' | 'wait' | 'flag' | 'done';
-  message: string;
-  copyId?: string;
-  /** When the next request may go, while the sync waits. */
-  nextAt?: string;
-}
+export type { SyncProgress };
 
 export interface SyncTiming {
   /** Korrigo's application server kills a request after 120 s: past that, a lost request cannot commit. */

@@ -5,15 +5,21 @@ import sharp from 'sharp';
 import type { Half } from '../manifest';
 import type { Rotation } from '../decisions/decision';
 import type { RenderDocument, RenderedPage } from '../pdf/render-page';
+import type { ThumbnailSize } from '../api/contract';
 
-/** Tall enough to tell pages apart and see a header; small enough for 800 on one screen's scroll. */
-export const THUMBNAIL_HEIGHT = 240;
-/** Twice the pixels the thumbnail needs (an A4 height at 41 dpi), so the downscale stays sharp. */
-const RENDER_DPI = 41;
+/**
+ * small: tall enough to tell pages apart and see a header, small enough for 800 on one screen's scroll;
+ * rendered at twice the pixels it needs (an A4 height at 41 dpi), so the downscale stays sharp.
+ * large: a page read on screen, its handwriting legible (an A4 height at 150 dpi is 1754 px).
+ */
+export const THUMBNAIL_SIZES: Record<ThumbnailSize, { height: number; dpi: number }> = {
+  small: { height: 240, dpi: 41 },
+  large: { height: 1400, dpi: 150 },
+};
 
 export interface SideRenderings {
   /** The displayed page `page` (1-based) of `doc`, rendered once for all its halves. */
-  side(doc: RenderDocument, page: number): Promise<RenderedPage>;
+  side(doc: RenderDocument, page: number, size: ThumbnailSize): Promise<RenderedPage>;
 }
 
 /** Sides a sheet's four pages come from: its recto and its verso. */
@@ -24,19 +30,31 @@ const REMEMBERED_SIDES = 2;
  * their halves from two sides (P1 and P4 from the recto, P2 and P3 from the verso).
  */
 export function lastSides(): SideRenderings {
-  let remembered: { doc: RenderDocument; page: number; rendered: Promise<RenderedPage> }[] = [];
+  let remembered: {
+    doc: RenderDocument;
+    page: number;
+    size: ThumbnailSize;
+    rendered: Promise<RenderedPage>;
+  }[] = [];
   return {
-    side(doc, page) {
-      const known = remembered.find((entry) => entry.doc === doc && entry.page === page);
+    side(doc, page, size) {
+      const known = remembered.find(
+        (entry) => entry.doc === doc && entry.page === page && entry.size === size,
+      );
       if (known) return known.rendered;
-      const rendered = doc.render(page - 1, RENDER_DPI);
-      remembered = [{ doc, page, rendered }, ...remembered].slice(0, REMEMBERED_SIDES);
+      const rendered = doc.render(page - 1, THUMBNAIL_SIZES[size].dpi);
+      remembered = [{ doc, page, size, rendered }, ...remembered].slice(0, REMEMBERED_SIDES);
       return rendered;
     },
   };
 }
 
-export async function renderThumbnail(side: RenderedPage, half: Half, rotate: Rotation): Promise<Buffer> {
+export async function renderThumbnail(
+  side: RenderedPage,
+  half: Half,
+  rotate: Rotation,
+  size: ThumbnailSize = 'small',
+): Promise<Buffer> {
   const raw = Buffer.from(side.data.buffer, side.data.byteOffset, side.data.byteLength);
   const halfWidth = Math.floor(side.width / 2);
   const region =
@@ -49,5 +67,8 @@ export async function renderThumbnail(side: RenderedPage, half: Half, rotate: Ro
     .rotate(rotate)
     .png()
     .toBuffer();
-  return sharp(turned).resize({ height: THUMBNAIL_HEIGHT }).webp({ quality: 70 }).toBuffer();
+  return sharp(turned)
+    .resize({ height: THUMBNAIL_SIZES[size].height })
+    .webp({ quality: size === 'large' ? 80 : 70 })
+    .toBuffer();
 }

@@ -43,7 +43,8 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     if (key.page > doc.pageCount) {
       throw new KorrigoError('file-not-found', `Scan ${key.sha256.slice(0, 12)} has no page ${key.page}`);
     }
-    const webp = await renderThumbnail(await sides.side(doc, key.page), key.half, key.rotate);
+    const size = key.size ?? 'small';
+    const webp = await renderThumbnail(await sides.side(doc, key.page, size), key.half, key.rotate, size);
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     await writeFile(temp, webp);

@@ -5,6 +5,7 @@ import { BatchReport } from './features/batch/BatchReport';
 import { Desk } from './features/desk/Desk';
 import { BatchHistory } from './features/history/BatchHistory';
 import { NewBatch } from './features/new-batch/NewBatch';
+import { SyncPanel } from './features/sync/SyncPanel';
 import { EndSession } from './EndSession';
 import { useHost } from './host';
 import { LANGUAGES } from './i18n/i18n';
@@ -49,6 +50,7 @@ export function App() {
           <>
             <NewBatch onProcessed={showProcessed} />
             {shown && <BatchReport batch={shown} onOpenDesk={() => setDesk(shown.batchId)} />}
+            {shown && <SyncPanel key={shown.batchId} batchId={shown.batchId} />}
             <BatchHistory revision={historyRevision} shownBatchId={shown?.batchId} onShow={setShown} />
           </>
         )}

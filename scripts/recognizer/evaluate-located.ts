@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import { readSheet } from '../../core/identify/read-sheet';
-import { READ_DPI } from '../../core/identify/read-stack';
+import { READ_DPI } from '../../core/identify/read-sides';
 import type { FieldReading } from '../../core/identify/types';
 import { openForRender } from '../../core/pdf/render-page';
 import { generateBatch } from '../../test/generator/generate';

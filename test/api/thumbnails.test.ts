@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchDetail } from '../../core/api/contract';
+import type { BatchDetail, CopyReading } from '../../core/api/contract';
 import { createStation } from '../../core/station/station';
 import type { Station } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
@@ -79,6 +79,38 @@ describe('page thumbnails', () => {
     expect((await stat(path)).isFile()).toBe(true);
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(403);
+  });
+
+  it('makes a large rendering (1400 px high) for a page looked at, under its own name', async () => {
+    const key = { ...keyOf(0, 0), size: 'large' as const };
+    const reply = await station.dispatch('pages.thumbnail', key);
+    expect(reply).toEqual({
+      ok: true,
+      result: { url: `/files/thumbs/${key.sha256}/${key.page}-${key.half}-0-large.webp` },
+    });
+    const meta = await sharp(thumbnailPath(station.dataDir, key)).metadata();
+    expect(meta.height).toBe(1400);
+    expect(meta.width! / meta.height!).toBeCloseTo(210 / 297, 1);
+  });
+
+  it("gives a copy's reading, with what the finders missed on each side", async () => {
+    const copy = batch.manifest.copies[0]!;
+    const reply = await station.dispatch('copies.reading', { batchId: batch.batchId, copyId: copy.id });
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    const reading = reply.result as CopyReading;
+    expect(reading.pages).toHaveLength(copy.pages.length);
+    expect(reading.pages.every((page) => page.role !== 'unread')).toBe(true);
+    // These sheets carry printed labels, no boxes: the finders say so (the header, the page box of each
+    // half), once per side, on the copy's first page from each side (P1 from the recto, P2 from the verso).
+    expect(reading.header).toBeNull();
+    expect(reading.pages.map((page) => page.missing.map((miss) => `${miss.field}:${miss.code}`))).toEqual([
+      ['header:no-boxes', 'pageBox:no-boxes', 'pageBox:no-boxes'],
+      ['header:no-boxes', 'pageBox:no-boxes', 'pageBox:no-boxes'],
+      [],
+      [],
+    ]);
+    const missing = await station.dispatch('copies.reading', { batchId: batch.batchId, copyId: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'copy-not-found' } });
   });
 
   it('refuses a scan the station does not hold and a page it does not have', async () => {

@@ -117,11 +117,22 @@ describe('korrigo-station decide, undo, redo, history', () => {
     );
     expect(text[8]).toMatch(/student taken back {2}\(undone\)$/);
     expect(text.at(-2)).toBe('undo takes back #8; redo brings back #9.');
+    // The desk's accept (assign + validate, one entry) and the teacher's page-order check.
+    const third = copiesOf(db, batchId)[2]!;
+    expect((await decide('accept', third.id, 'paul.martin@example.fr')).stdout).toMatch(
+      new RegExp(`^#13 copy ${third.id} accepted for MARTIN PAUL .*Now 5 copies, 2 ready, 3 to review\\.\n$`),
+    );
+    expect((await decide('check-order', third.id)).stdout).toMatch(
+      /: page order checked\. Now 5 copies, 2 ready/,
+    );
+    expect(copiesOf(db, batchId)[2]).toMatchObject({ status: 'ready', pageOrderChecked: true });
+    expect((await decide('uncheck-order', third.id)).stdout).toMatch(/page order check taken back/);
+    expect(copiesOf(db, batchId)[2]).not.toHaveProperty('pageOrderChecked');
   });
 });
 
 describe('korrigo-station decide keep-rescan', () => {
-  it('keeps a set-aside rescan instead of the sheet it repeats, undoes it, and refuses what is not set aside', async () => {
+  it('keeps a rescan instead of the sheet it repeats, undoes it, and refuses what is not a rescan', async () => {
     const db = join(tempDir(), 'station.sqlite');
     const store = openStore(db, { now: FIXED_NOW });
     const { batchId, planned } = await planWithRescan(store, tempDir());
@@ -145,14 +156,14 @@ describe('korrigo-station decide keep-rescan', () => {
     );
     expect(copiesOf(db, batchId)).toEqual(planned);
     expect((await runCli('decide', '--help')).stdout).toMatch(
-      /keep-rescan <rescan> <replaces>\s+keep the set-aside rescan of <rescan> in place of the sheet/,
+      /keep-rescan <rescan> <replaces>\s+keep the rescan holding <rescan> in place of the sheet/,
     );
 
     await expectRefused(
       decide('keep-rescan', first, first),
       'decision-invalid',
       2,
-      /decision refused: file 1 page 1 \(right\) is not set aside$/,
+      /decision refused: file 1 page 1 \(right\) is not a page of a rescan$/,
     );
     await expectRefused(
       decide('keep-rescan', '2:1:right'),

@@ -243,12 +243,12 @@ describe('the desk, in Chromium over the loopback server', () => {
     },
   );
 
-  it('keeps a set-aside rescan instead of its first scan', { timeout: TIMEOUT_MS }, async () => {
+  it('keeps a rescan instead of its first scan', { timeout: TIMEOUT_MS }, async () => {
     const before = (await current()).manifest;
     expect(before.setAside?.length).toBeGreaterThan(0);
     const entry = before.setAside![0]!;
-    await page.getByRole('radio', { name: /^Mises de côté/ }).click();
-    await shot('set-aside');
+    await page.getByRole('radio', { name: /^Rescans/ }).click();
+    await shot('rescans');
     await page.getByRole('button', { name: 'Garder celle-ci à la place' }).first().click();
     await eventually(async () =>
       (await current()).manifest.copies.some((copy) =>

@@ -15,7 +15,7 @@ import {
   readSides,
   readWorkersStarted,
   sideKey,
-} from '../../core/identify/read-stack';
+} from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';

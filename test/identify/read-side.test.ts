@@ -1,7 +1,7 @@
 // Each A3 side read on its own, checked against the generator's truth: its role, which way up it was fed,
 // its two pages' numbers and blankness in reading order, on sheets fed every way a scan room feeds them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READ_DPI } from '../../core/identify/read-stack';
+import { READ_DPI } from '../../core/identify/read-sides';
 import { readSide } from '../../core/identify/read-side';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';

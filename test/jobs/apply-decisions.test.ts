@@ -47,7 +47,7 @@ const validate = (copy: ManifestCopy): Decision => ({ kind: 'validate-copy', cop
 
 /** Copies alone, nothing set aside: the decisions that do not involve a rescan. */
 const decide = (copies: ManifestCopy[], decision: Decision): ManifestCopy[] =>
-  applyDecision({ copies, setAside: [] }, decision, SOURCES).copies;
+  applyDecision({ copies, rescans: [] }, decision, SOURCES).copies;
 
 describe('undo and redo from the log', () => {
   it('undoes the latest decision in force, redoes the latest undone, and forgets redo on a new decision', () => {
@@ -81,7 +81,7 @@ describe('undo and redo from the log', () => {
   it('replays to the same copies however often, and an undone decision leaves no trace', () => {
     const copies = [sheet(1), sheet(3)];
     const assign: Decision = { kind: 'assign-student', copyId: copies[0]!.id, student: PAUL };
-    const planned = { copies, setAside: [] };
+    const planned = { copies, rescans: [] };
     const replayed = applyDecisions(
       planned,
       log(assign, validate(copies[0]!), { kind: 'undo', target: 2 }),
@@ -144,5 +144,51 @@ describe('a copy whose student is not on the roster', () => {
     const assigned = decide(marked, { kind: 'assign-student', copyId: marked[0]!.id, student: LEA });
     expect(assigned[0]!.reasons).toEqual([]);
     expect(assigned[0]!.student).toEqual(LEA);
+  });
+});
+
+describe('accept: assign and validate as one decision', () => {
+  it('assigns and validates in one log entry, so one undo takes both back', () => {
+    const copies = [sheet(1), sheet(3)];
+    const accept: Decision = { kind: 'accept', copyId: copies[0]!.id, student: PAUL };
+    const planned = { copies, rescans: [] };
+    const accepted = applyDecisions(planned, log(accept), SOURCES).copies;
+    expect(accepted[0]).toMatchObject({ id: copies[0]!.id, status: 'ready', student: PAUL, reasons: [] });
+    expect(applyDecisions(planned, log(accept, { kind: 'undo', target: 1 }), SOURCES)).toEqual(planned);
+    // Already that student's (the matcher was unsure of something else): accepting validates it.
+    expect(decide([sheet(5, LEA)], { ...accept, copyId: sheet(5).id, student: LEA })[0]!.status).toBe(
+      'ready',
+    );
+  });
+
+  it('is refused whole when the copy cannot be validated (the student has another copy)', () => {
+    const copies = [sheet(1, PAUL), sheet(3)];
+    expect(() => decide(copies, { kind: 'accept', copyId: copies[1]!.id, student: PAUL })).toThrow(
+      /MARTIN PAUL also has copy/,
+    );
+  });
+});
+
+describe("a teacher's page-order check", () => {
+  it('marks the copy, keeps its status, survives an assignment and is dropped by a change of pages', () => {
+    const [ready] = decide([sheet(1, PAUL)], validate(sheet(1, PAUL)));
+    const check: Decision = { kind: 'check-page-order', copyId: ready!.id, checked: true };
+    const [checked] = decide([ready!], check);
+    expect(checked).toMatchObject({ status: 'ready', pageOrderChecked: true });
+    expect(() => decide([checked!], check)).toThrow(/page order of copy .* is already checked/);
+    expect(decide([checked!], { ...check, checked: false })[0]).not.toHaveProperty('pageOrderChecked');
+    const [reassigned] = decide([checked!], { kind: 'assign-student', copyId: ready!.id, student: LEA });
+    expect(reassigned!.pageOrderChecked).toBe(true);
+    const [blanked] = decide([checked!], { kind: 'mark-blank', page: checked!.pages[3]!, blank: true });
+    expect(blanked!.pageOrderChecked).toBe(true);
+    const [turned] = decide([checked!], { kind: 'rotate-page', page: checked!.pages[1]!, rotate: 180 });
+    expect(turned).not.toHaveProperty('pageOrderChecked');
+    const [moved] = decide([checked!], {
+      kind: 'move-page',
+      page: checked!.pages[3]!,
+      toCopyId: checked!.id,
+      toIndex: 0,
+    });
+    expect(moved).not.toHaveProperty('pageOrderChecked');
   });
 });

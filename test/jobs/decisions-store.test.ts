@@ -155,6 +155,27 @@ describe('operator decisions in the store', () => {
     );
   });
 
+  it('accepts a copy (assigned and validated by one entry), and undoes and redoes it', async () => {
+    await expectUndoable(
+      (copies) => ({ kind: 'accept', copyId: copies[0]!.id, student: MARIE }),
+      (after) => expect(after[0]).toMatchObject({ status: 'ready', reasons: [], student: MARIE }),
+    );
+  });
+
+  it("keeps a teacher's page-order check in the stored copies, and undoes and redoes it", async () => {
+    await expectUndoable(
+      (copies) => ({ kind: 'check-page-order', copyId: copies[1]!.id, checked: true }),
+      (after, before) => {
+        expect(after[1]!.pageOrderChecked).toBe(true);
+        expect(after.filter((copy) => copy.pageOrderChecked)).toHaveLength(1);
+        expect({ ...after[1], pageOrderChecked: undefined }).toEqual({
+          ...before[1],
+          pageOrderChecked: undefined,
+        });
+      },
+    );
+  });
+
   it('keeps every decision, undo and redo in the log, with who and when; a new decision ends redo', async () => {
     const { store, batchId, copies } = await plannedBatch();
     recordDecision(store, batchId, 'alice', { kind: 'mark-blank', page: copies[0]!.pages[3]!, blank: true });

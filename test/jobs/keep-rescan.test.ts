@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDecision } from '../../core/decisions/apply-decision';
 import { applyDecisions } from '../../core/decisions/apply-decisions';
 import type { DecidedCopies, Decision, LogAction, LogEntry } from '../../core/decisions/decision';
-import type { ManifestCopy, ManifestPage, ManifestSetAside, ManifestStudent } from '../../core/manifest';
+import type { ManifestCopy, ManifestPage, ManifestRescan, ManifestStudent } from '../../core/manifest';
 import { copyId, notMultipleOfFour } from '../../core/pipeline/copies';
 
 const SOURCES = [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }];
@@ -60,15 +60,15 @@ function batch(): DecidedCopies {
   paul.pages[4] = { ...paul.pages[4]!, rotate: 180 };
   paul.pages[6] = { ...paul.pages[6]!, blank: true };
   const lea = copyOf(sheetPages(1, 5), LEA);
-  const setAside: ManifestSetAside[] = [
+  const rescans: ManifestRescan[] = [
     { pages: refs(sheetPages(2, 1)), reason: 'duplicate', of: paul.id },
     { pages: refs(sheetPages(2, 3)), reason: 'duplicate', of: paul.id },
   ];
-  return { copies: [paul, lea], setAside };
+  return { copies: [paul, lea], rescans };
 }
 
 const keep = (
-  setAside: ManifestPage | ManifestSetAside['pages'][number],
+  setAside: ManifestPage | ManifestRescan['pages'][number],
   replaces: ManifestPage,
 ): Decision => ({
   kind: 'keep-rescan',
@@ -83,7 +83,7 @@ describe('keeping a rescan', () => {
   it("puts the rescan where the sheet it repeats was, with that sheet's turns and blanks, and sets the sheet aside", () => {
     const state = batch();
     const [paul, lea] = state.copies;
-    const after = applyDecision(state, keep(state.setAside[1]!.pages[0]!, paul!.pages[4]!), SOURCES);
+    const after = applyDecision(state, keep(state.rescans[1]!.pages[0]!, paul!.pages[4]!), SOURCES);
 
     const kept = after.copies[0]!;
     expect(kept.id).toBe(paul!.id);
@@ -97,8 +97,8 @@ describe('keeping a rescan', () => {
     // Still Paul's, to review again as after any change.
     expect(kept).toMatchObject({ student: PAUL, status: 'needs_review', reasons: [] });
     expect(after.copies[1]).toBe(lea);
-    expect(after.setAside).toEqual([
-      state.setAside[0],
+    expect(after.rescans).toEqual([
+      state.rescans[0],
       { pages: refs(sheetPages(1, 3)), reason: 'duplicate', of: paul!.id },
     ]);
   });
@@ -107,24 +107,24 @@ describe('keeping a rescan', () => {
     const state = batch();
     const after = applyDecision(
       state,
-      keep(state.setAside[0]!.pages[2]!, state.copies[0]!.pages[0]!),
+      keep(state.rescans[0]!.pages[2]!, state.copies[0]!.pages[0]!),
       SOURCES,
     );
     const renamed = after.copies[0]!;
     expect(renamed.id).toBe(copyId(SOURCES[1]!.sha256, 1, 'right'));
-    expect(after.setAside).toEqual([
+    expect(after.rescans).toEqual([
       { pages: refs(sheetPages(1, 1)), reason: 'duplicate', of: renamed.id },
-      { ...state.setAside[1], of: renamed.id },
+      { ...state.rescans[1], of: renamed.id },
     ]);
   });
 
   it('swaps back to the first scan, and undo and redo replay it from the log', () => {
     const state = batch();
-    const swap = keep(state.setAside[1]!.pages[0]!, state.copies[0]!.pages[4]!);
+    const swap = keep(state.rescans[1]!.pages[0]!, state.copies[0]!.pages[4]!);
     const swapped = applyDecision(state, swap, SOURCES);
     const back = applyDecision(swapped, keep(page(1, 3, 'left'), swapped.copies[0]!.pages[4]!), SOURCES);
     expect(back.copies[0]!.pages).toEqual(state.copies[0]!.pages);
-    expect(back.setAside).toEqual(state.setAside);
+    expect(back.rescans).toEqual(state.rescans);
 
     expect(applyDecisions(state, log(swap), SOURCES)).toEqual(swapped);
     expect(applyDecisions(state, log(swap, { kind: 'undo', target: 1 }), SOURCES)).toEqual(state);
@@ -133,12 +133,12 @@ describe('keeping a rescan', () => {
     ).toEqual(swapped);
   });
 
-  it('refuses a page that is not set aside, another copy, and pages that are not the sheet as read', () => {
+  it('refuses a page of no rescan, another copy, and pages that are not the sheet as read', () => {
     const state = batch();
     const [paul, lea] = state.copies;
-    const rescan = state.setAside[1]!.pages[0]!;
+    const rescan = state.rescans[1]!.pages[0]!;
     const refusals: [Decision, RegExp][] = [
-      [keep(paul!.pages[1]!, paul!.pages[4]!), /file 1 page 2 \(left\) is not set aside/],
+      [keep(paul!.pages[1]!, paul!.pages[4]!), /file 1 page 2 \(left\) is not a page of a rescan/],
       [
         keep(rescan, lea!.pages[0]!),
         new RegExp(`repeats a sheet of copy ${paul!.id}, not of copy ${lea!.id}`),
@@ -149,7 +149,7 @@ describe('keeping a rescan', () => {
         /from page 6 on is not a sheet read as the rescan is \(right, left, right, left\)/,
       ],
       [keep(rescan, paul!.pages[1]!), /from page 2 on is not a sheet read as the rescan is/],
-      [keep(rescan, state.setAside[0]!.pages[0]! as ManifestPage), /no copy holds file 2 page 1 \(right\)/],
+      [keep(rescan, state.rescans[0]!.pages[0]! as ManifestPage), /no copy holds file 2 page 1 \(right\)/],
     ];
     for (const [decision, message] of refusals) {
       expect(() => applyDecision(state, decision, SOURCES)).toThrow(message);
@@ -160,20 +160,20 @@ describe('keeping a rescan', () => {
     const state = batch();
     const lea = state.copies[1]!;
     const withAnnex = copyOf([...lea.pages.slice(0, 3), { ...page(1, 7, 'full'), kind: 'annex' }], LEA);
-    const rescan: ManifestSetAside = {
+    const rescan: ManifestRescan = {
       pages: [page(2, 9, 'right'), page(2, 10, 'left'), page(2, 10, 'right'), page(2, 9, 'full')],
       reason: 'duplicate',
       of: withAnnex.id,
     };
     const decision = keep(rescan.pages[0]!, withAnnex.pages[0]!);
-    expect(() => applyDecision({ copies: [withAnnex], setAside: [rescan] }, decision, SOURCES)).toThrow(
+    expect(() => applyDecision({ copies: [withAnnex], rescans: [rescan] }, decision, SOURCES)).toThrow(
       /is not a sheet read as the rescan is/,
     );
   });
 
-  it('refuses decisions on a page set aside: it is in no copy', () => {
+  it('refuses decisions on a page of a rescan: it is in no copy', () => {
     const state = batch();
-    const rescan = state.setAside[0]!.pages[1]!;
+    const rescan = state.rescans[0]!.pages[1]!;
     const decisions: Decision[] = [
       { kind: 'rotate-page', page: rescan, rotate: 90 },
       { kind: 'mark-blank', page: rescan, blank: true },
@@ -181,7 +181,7 @@ describe('keeping a rescan', () => {
     ];
     for (const decision of decisions) {
       expect(() => applyDecision(state, decision, SOURCES)).toThrow(
-        /file 2 page 2 \(left\) is set aside as a rescan: keep the rescan first/,
+        /file 2 page 2 \(left\) is a page of a rescan, in no copy: keep the rescan first/,
       );
     }
   });
@@ -191,7 +191,7 @@ describe('set-aside entries follow the copies decisions change', () => {
   it('to the copy holding most of the pages: the head of a split, the merged copy, the rest of a move', () => {
     const state = batch();
     const [paul, lea] = state.copies;
-    const ofAll = (next: DecidedCopies) => next.setAside.map((entry) => entry.of);
+    const ofAll = (next: DecidedCopies) => next.rescans.map((entry) => entry.of);
 
     const split = applyDecision(state, { kind: 'split-copy', copyId: paul!.id, at: 4 }, SOURCES);
     expect(ofAll(split)).toEqual([split.copies[0]!.id, split.copies[0]!.id]);
@@ -224,7 +224,7 @@ describe('annexes in the decisions', () => {
 
   it('counts sheet pages only: a sheet and an annex validate, and a change does not call them 5 pages', () => {
     const copy = copyOf([...sheetPages(1, 1), annex], PAUL);
-    const state = { copies: [copy], setAside: [] };
+    const state = { copies: [copy], rescans: [] };
     const turned = applyDecision(state, { kind: 'rotate-page', page: annex, rotate: 90 }, SOURCES);
     expect(turned.copies[0]!.reasons).toEqual([]);
     const validated = applyDecision(turned, { kind: 'validate-copy', copyId: copy.id }, SOURCES);
@@ -233,7 +233,7 @@ describe('annexes in the decisions', () => {
 
   it('flags the sheet pages, not all pages, when a sheet is incomplete', () => {
     const copy = copyOf([...sheetPages(1, 1), annex], PAUL);
-    const state = { copies: [copy], setAside: [] };
+    const state = { copies: [copy], rescans: [] };
     const split = applyDecision(state, { kind: 'split-copy', copyId: copy.id, at: 2 }, SOURCES);
     expect(split.copies[1]!.reasons).toContain(notMultipleOfFour(2));
     expect(() =>
@@ -245,7 +245,7 @@ describe('annexes in the decisions', () => {
     const copy = copyOf([...sheetPages(1, 1), annex], PAUL);
     const other = copyOf(sheetPages(1, 3), LEA);
     const moved = applyDecision(
-      { copies: [copy, other], setAside: [] },
+      { copies: [copy, other], rescans: [] },
       { kind: 'move-page', page: annex, toCopyId: other.id, toIndex: 4 },
       SOURCES,
     );

@@ -5,17 +5,17 @@ import { batchSources, findBatch } from '../../core/store/batch-rows';
 import { readCopies } from '../../core/store/copy-rows';
 import { readLog } from '../../core/store/decision-log';
 import type { Store } from '../../core/store/open-store';
-import { readSetAside } from '../../core/store/set-aside-rows';
+import { readRescans } from '../../core/store/rescan-rows';
 
 /** The stored copies and set-aside are the planned ones with the stored log replayed over them. */
 export function expectReplayable(store: Store, batchId: string): void {
   const batch = findBatch(store.db, batchId)!;
   const replayed = applyDecisions(
-    { copies: batch.plannedCopies!, setAside: batch.plannedSetAside },
+    { copies: batch.plannedCopies!, rescans: batch.plannedRescans },
     readLog(store.db, batchId),
     batchSources(store.db, batchId),
   );
-  expect({ copies: readCopies(store.db, batchId), setAside: readSetAside(store.db, batchId) }).toEqual(
+  expect({ copies: readCopies(store.db, batchId), rescans: readRescans(store.db, batchId) }).toEqual(
     replayed,
   );
 }

@@ -1,7 +1,7 @@
 // A stored batch with a rescanned sheet set aside, as the duplicate detector plans it, for the tests of
 // what the store and the operator do with set-asides and annexes.
 import { importBatch } from '../../core/jobs/import-batch';
-import type { ManifestCopy, ManifestSetAside } from '../../core/manifest';
+import type { ManifestCopy, ManifestRescan } from '../../core/manifest';
 import { planStack } from '../../core/pipeline/plan-stack';
 import type { Store } from '../../core/store/open-store';
 import { savePlan } from '../../core/store/plan-rows';
@@ -29,7 +29,7 @@ export async function planWithRescan(
   });
   const plan = await planStack(sources, [], { identify: false });
   const [first, , repeat] = plan.copies;
-  const setAside: ManifestSetAside[] = [
+  const rescans: ManifestRescan[] = [
     {
       pages: repeat!.pages.map(({ file, source, half }) => ({ file, source, half })),
       reason: 'duplicate',
@@ -43,6 +43,6 @@ export async function planWithRescan(
         ? { ...copy, pages: [{ ...copy.pages[0]!, kind: 'annex' as const }] }
         : copy,
     );
-  savePlan(store.db, batch.id, { ...plan, copies: planned, setAside }, store.now().toISOString());
+  savePlan(store.db, batch.id, { ...plan, copies: planned, rescans }, store.now().toISOString());
   return { batchId: batch.id, planned };
 }

@@ -6,7 +6,7 @@ import type { ManifestCopy } from '../../core/manifest';
 import { findBatch } from '../../core/store/batch-rows';
 import { readCopies } from '../../core/store/copy-rows';
 import { MIGRATIONS } from '../../core/store/migrations/index';
-import { readSetAside } from '../../core/store/set-aside-rows';
+import { readRescans } from '../../core/store/rescan-rows';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores } from './store-fixture';
 
@@ -55,15 +55,15 @@ describe('schema 3 over data of schema 2', () => {
     fillAtSchema2();
     const store = openTestStore({ now: FIXED_NOW });
     expect(readCopies(store.db, 'b1')).toEqual([COPY]);
-    expect(findBatch(store.db, 'b1')).toMatchObject({ plannedCopies: [COPY], plannedSetAside: [] });
-    expect(readSetAside(store.db, 'b1')).toEqual([]);
+    expect(findBatch(store.db, 'b1')).toMatchObject({ plannedCopies: [COPY], plannedRescans: [] });
+    expect(readRescans(store.db, 'b1')).toEqual([]);
 
     const outcome = recordDecision(store, 'b1', 'alice', {
       kind: 'rotate-page',
       page: COPY.pages[1]!,
       rotate: 90,
     });
-    expect(outcome.setAside).toEqual([]);
+    expect(outcome.rescans).toEqual([]);
     expect(readCopies(store.db, 'b1')[0]!.pages[1]).toEqual({ ...COPY.pages[1], rotate: 90 });
   });
 });

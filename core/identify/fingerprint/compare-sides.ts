@@ -21,7 +21,7 @@ export interface SideComparison {
 }
 
 /**
- * Measured with bench/duplicates.bench.ts (6 students, 2–3 sheets each, 4 rescanned sheets; every shape,
+ * Measured with bench/rescans.bench.ts (6 students, 2–3 sheets each, 4 rescanned sheets; every shape,
  * scanned at 150 and 200 dpi): a rescanned side scores 0.57–0.67 at worst, a side of other paper 0.27–0.40
  * at best, the highest being two rectos of one student's sheets, in one hand, at one line pitch. Drawn
  * sheets rescanned at the feeder's ±3° and 6 mm apart score 0.65–0.70. The threshold sits a little nearer

@@ -32,7 +32,7 @@ const BLOCK_MM = 0.5;
 /**
  * The top and bottom of every page are left out: the CCYC header frame (to 58 mm of 297, or the hatched
  * band of a verso) and the page box (from 279 mm) are printed there on every sheet, and what is written in
- * them, a name and page numbers, is read and compared as such (see core/pipeline/duplicates.ts); left in,
+ * them, a name and page numbers, is read and compared as such (see core/pipeline/rescan-match.ts); left in,
  * their printed words and boxes make any two bare sheets alike. The same share at both ends, so a sheet
  * fed the other way up loses the same parts of its paper.
  */

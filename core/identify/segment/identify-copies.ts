@@ -6,7 +6,7 @@ import { REASON } from '../match/reasons';
 import { resolveConflicts } from '../match/resolve-conflicts';
 import type { SheetReading } from '../types';
 import { pageProblems } from './page-checks';
-import { segmentStack, type Segment } from './segment-stack';
+import { segmentCopies, type Segment } from './segment-copies';
 import { sheetFacts } from './sheet-facts';
 import type { IdentifiedBatch, SegmentedCopy } from './types';
 
@@ -56,7 +56,7 @@ export function identifyCopies(
 ): IdentifiedBatch {
   const label = options.sheetLabel ?? ((i: number) => `sheet ${i + 1}`);
   const matcher = createHeaderMatcher(students);
-  const segments = segmentStack(readings.map((reading, i) => sheetFacts(reading, i, label(i), matcher)));
+  const segments = segmentCopies(readings.map((reading, i) => sheetFacts(reading, i, label(i), matcher)));
   // Segmentation doubts and page-box problems count before conflicts: a copy in review for any reason
   // still claims its student against other copies.
   const claims = segments.map((segment) => {

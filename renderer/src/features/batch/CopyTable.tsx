@@ -4,11 +4,14 @@ import { batchFileUrl } from '../../../../core/api/files';
 import { useHost } from '../../host';
 import { reviewText } from '../../i18n/review-text';
 import { describePage } from '../../labels';
+import { SyncMark } from '../sync/SyncMark';
+import { useSyncStatus } from '../sync/use-sync-status';
 import { openBatchFile } from './open-batch-file';
 
 export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Manifest }) {
   const { t } = useTranslation();
   const host = useHost();
+  const sync = useSyncStatus(batchId).status;
   return (
     <table className="copies">
       <caption>{t('report.copies')}</caption>
@@ -28,6 +31,7 @@ export function CopyTable({ batchId, manifest }: { batchId: string; manifest: Ma
             <th scope="row">{index + 1}</th>
             <td>
               <span className={`badge badge-${copy.status}`}>{t(`status.${copy.status}`)}</span>
+              <SyncMark copy={sync?.copies.find((synced) => synced.copyId === copy.id)} />
             </td>
             <td>
               {copy.student ? (

@@ -15,11 +15,13 @@ interface CopyStripsProps {
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
   onOpen: (selection: Selection) => void;
+  /** Opens the teacher's page-order preview on the copy. */
+  onPreview: (copy: ManifestCopy) => void;
 }
 
 const STRIP_HEIGHT = 330;
 
-export function CopyStrips({ manifest, copies, selection, onSelect, onOpen }: CopyStripsProps) {
+export function CopyStrips({ manifest, copies, selection, onSelect, onOpen, onPreview }: CopyStripsProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -60,6 +62,10 @@ export function CopyStrips({ manifest, copies, selection, onSelect, onOpen }: Co
                     : t('report.unidentified')}
                 </span>
                 <span className="strip-count">{t('desk.pageCount', { count: copy.pages.length })}</span>
+                {copy.pageOrderChecked && <span className="badge-checked">{t('desk.pageOrderChecked')}</span>}
+                <button type="button" onClick={() => onPreview(copy)}>
+                  {t('preview.open')}
+                </button>
               </header>
               {copy.reasons.length > 0 && (
                 <ul className="reasons" aria-label={t('report.reasonsOf', { n })}>

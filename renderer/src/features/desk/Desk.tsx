@@ -1,6 +1,6 @@
 // The operator's desk for one batch: the review queue, the copies as thumbnail strips with filters and
 // counts, page operations, undo / redo (Ctrl+Z, Ctrl+Shift+Z), the students still without a copy, the
-// rescans set aside, and the history.
+// rescans, and the history.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestCopy } from '../../../../core/api/contract';
@@ -10,13 +10,14 @@ import { pageRef, thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { CopyStrips } from './CopyStrips';
 import { DeskHistory } from './DeskHistory';
+import { PageOrderPreview } from './PageOrderPreview';
 import { PageTools } from './PageTools';
 import { PageViewer } from './PageViewer';
 import { ReviewQueue } from './ReviewQueue';
 import { Thumbnail } from './Thumbnail';
 import { useBatch } from './use-batch';
 
-type Filter = 'all' | 'review' | 'ready' | 'setAside' | 'absent';
+type Filter = 'all' | 'review' | 'ready' | 'rescans' | 'absent';
 
 const SHOWN: Record<'all' | 'review' | 'ready', (copy: ManifestCopy) => boolean> = {
   all: () => true,
@@ -30,6 +31,8 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   const [filter, setFilter] = useState<Filter>('all');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [viewing, setViewing] = useState(false);
+  /** The copy the teacher's page-order preview shows, by index; null when closed. */
+  const [preview, setPreview] = useState<number | null>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -42,7 +45,8 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== ' ' || !selection || event.target instanceof HTMLInputElement) return;
+      if (event.key !== ' ' || !selection || preview !== null || event.target instanceof HTMLInputElement)
+        return;
       event.preventDefault();
       setViewing(true);
     };
@@ -53,19 +57,19 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
   if (!batch) return error ? <ErrorAlert error={error} /> : <p className="hint">{t('history.loading')}</p>;
   const { manifest } = batch;
   const review = manifest.copies.filter(SHOWN.review).length;
-  const setAside = manifest.setAside ?? [];
+  const rescans = manifest.setAside ?? [];
   const counts: Record<Filter, number> = {
     all: manifest.copies.length,
     review,
     ready: manifest.copies.length - review,
-    setAside: setAside.length,
+    rescans: rescans.length,
     absent: manifest.absent.length,
   };
   const labels: Record<Filter, string> = {
     all: t('desk.filterAll', { count: counts.all }),
     review: t('desk.filterReview', { count: counts.review }),
     ready: t('desk.filterReady', { count: counts.ready }),
-    setAside: t('desk.filterSetAside', { count: counts.setAside }),
+    rescans: t('desk.filterRescans', { count: counts.rescans }),
     absent: t('desk.filterAbsent', { count: counts.absent }),
   };
   const shown =
@@ -99,6 +103,15 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
         >
           {t('desk.redo')}
         </button>
+        <button
+          type="button"
+          onClick={() => {
+            const chosen = manifest.copies.findIndex((copy) => copy.id === selection?.copyId);
+            setPreview(Math.max(0, chosen));
+          }}
+        >
+          {t('preview.open')}
+        </button>
         <div role="radiogroup" aria-label={t('desk.filter')} className="filters">
           {(Object.keys(labels) as Filter[]).map((key) => (
             <button
@@ -118,14 +131,13 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
           </div>
         )}
       </section>
-      <ReviewQueue manifest={manifest} roster={roster} decide={decide} active={!viewing} />
-      <section
-        className="card absent-panel"
-        aria-label={t('desk.absentTitle', { count: manifest.absent.length })}
-      >
-        <h3>{t('desk.absentTitle', { count: manifest.absent.length })}</h3>
-        <p>{manifest.absent.map((student) => student.name).join(', ')}</p>
-      </section>
+      <ReviewQueue
+        batchId={batchId}
+        manifest={manifest}
+        roster={roster}
+        decide={decide}
+        active={!viewing && preview === null}
+      />
       <section className="card">
         <PageTools manifest={manifest} selection={selection} decide={decide} />
         {filter === 'absent' && (
@@ -135,9 +147,9 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
             ))}
           </ul>
         )}
-        {filter === 'setAside' && (
+        {filter === 'rescans' && (
           <ul className="set-aside">
-            {setAside.map((entry) => {
+            {rescans.map((entry) => {
               const of = manifest.copies.findIndex((copy) => copy.id === entry.of);
               const first = entry.pages[0]!;
               // One sheet start after another (every 4 pages); the store refuses one the rescan does not repeat.
@@ -145,9 +157,9 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
               return (
                 <li
                   key={`${first.file}:${first.source}:${first.half}`}
-                  aria-label={t('desk.setAside', { copy: of + 1 })}
+                  aria-label={t('desk.rescanOf', { copy: of + 1 })}
                 >
-                  <p>{t('desk.setAside', { copy: of + 1 })}</p>
+                  <p>{t('desk.rescanOf', { copy: of + 1 })}</p>
                   <div className="strip-pages">
                     {entry.pages.map((page) => (
                       <Thumbnail
@@ -184,10 +196,20 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
               setSelection(chosen);
               setViewing(true);
             }}
+            onPreview={(copy) => setPreview(manifest.copies.indexOf(copy))}
           />
         )}
       </section>
       <DeskHistory batchId={batchId} revision={revision} />
+      {preview !== null && (
+        <PageOrderPreview
+          manifest={manifest}
+          copy={preview}
+          onShow={setPreview}
+          decide={decide}
+          onClose={() => setPreview(null)}
+        />
+      )}
       {viewing && selection && (
         <PageViewer
           manifest={manifest}

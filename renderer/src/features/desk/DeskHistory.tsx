@@ -5,6 +5,10 @@ import type { LogEntry } from '../../../../core/api/contract';
 import { useHost } from '../../host';
 import { formatDate } from '../../labels';
 
+// Taking a page-order check back is its own line: "page order checked" would say the opposite.
+const actionKey = (action: LogEntry['action']) =>
+  action.kind === 'check-page-order' && !action.checked ? 'uncheck-page-order' : action.kind;
+
 export function DeskHistory({ batchId, revision }: { batchId: string; revision: number }) {
   const { t, i18n } = useTranslation();
   const { bridge } = useHost();
@@ -24,7 +28,7 @@ export function DeskHistory({ batchId, revision }: { batchId: string; revision: 
             {t('desk.historyEntry', {
               at: formatDate(entry.at, i18n.language),
               operator: entry.operator,
-              action: t(`action.${entry.action.kind}`),
+              action: t(`action.${actionKey(entry.action)}`),
             })}
           </li>
         ))}

@@ -70,7 +70,7 @@ export function PageViewer({ manifest, selection, onMove, onClose }: PageViewerP
         </button>
       </div>
       <div className="viewer-page" style={{ ['--zoom' as string]: zoom }}>
-        <Thumbnail {...thumbnailOf(manifest, page, page.rotate)} alt={label} />
+        <Thumbnail {...thumbnailOf(manifest, page, page.rotate)} size="large" alt={label} />
       </div>
     </div>
   );

@@ -1,15 +1,17 @@
 // The copies to review, one at a time: the reasons in words, up to five ranked candidates (keys 1–5), a
-// roster search that filters as you type (↑ ↓ Enter), and Enter to accept. After each decision the next
-// copy to review comes up; → / j and ← / k skip.
+// roster search that filters as you type (↑ ↓ Enter), and Enter to accept (one decision: assigned and
+// validated, so one Ctrl+Z takes it back). After each decision the next copy to review comes up; → / j and
+// ← / k skip, n goes to the next copy without a student. The students still without a copy are listed, and
+// clicking one accepts the current copy for them.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision, Manifest, ManifestCopy, ManifestStudent } from '../../../../core/api/contract';
 import { reviewText } from '../../i18n/review-text';
-import { thumbnailOf } from './copy-pages';
+import { CopyReadingPanel } from './CopyReadingPanel';
 import { searchStudents } from './student-search';
-import { Thumbnail } from './Thumbnail';
 
 interface ReviewQueueProps {
+  batchId: string;
   manifest: Manifest;
   roster: ManifestStudent[];
   decide: (...decisions: Decision[]) => Promise<boolean>;
@@ -17,7 +19,7 @@ interface ReviewQueueProps {
   active: boolean;
 }
 
-export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueueProps) {
+export function ReviewQueue({ batchId, manifest, roster, decide, active }: ReviewQueueProps) {
   const { t } = useTranslation();
   // A copy the operator said is nobody of the roster's has nothing left to settle here.
   const queue = manifest.copies.filter(
@@ -56,11 +58,15 @@ export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueuePro
     if (!current || !student) return;
     const other = copyOf(student);
     if (other) return setPending({ student, other });
-    const assign: Decision[] =
-      current.student?.email === student.email
-        ? []
-        : [{ kind: 'assign-student', copyId: current.id, student }];
-    if (await decide(...assign, { kind: 'validate-copy', copyId: current.id })) reset();
+    if (await decide({ kind: 'accept', copyId: current.id, student })) reset();
+  };
+  const at = Math.min(position, queue.length - 1);
+  /** The next copy of the queue without a student, after the current one (wrapping), or -1. */
+  const nextUnmatched = [...queue.slice(at + 1), ...queue.slice(0, at)].find((copy) => !copy.student);
+  const goUnmatched = () => {
+    if (!nextUnmatched) return;
+    setPosition(queue.indexOf(nextUnmatched));
+    reset();
   };
   const settleWithOther = async (how: 'merge' | 'replace') => {
     if (!current || !pending) return;
@@ -103,38 +109,62 @@ export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueuePro
       } else if (!typing && (event.key === 'ArrowLeft' || event.key === 'k') && !query) {
         event.preventDefault();
         step(-1);
+      } else if (!typing && event.key === 'n' && !query) {
+        event.preventDefault();
+        goUnmatched();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  const absent = (
+    <section className="absent-panel" aria-label={t('desk.absentTitle', { count: manifest.absent.length })}>
+      <h3>{t('desk.absentTitle', { count: manifest.absent.length })}</h3>
+      <ul className="absent-students">
+        {manifest.absent.map(({ email, name }) => {
+          const student = roster.find((one) => one.email === email);
+          return (
+            <li key={email}>
+              <button
+                type="button"
+                disabled={!current || !student}
+                title={current ? t('queue.assignAbsent', { name }) : undefined}
+                onClick={() => void accept(student)}
+              >
+                {name}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
   if (!current) {
     return (
       <section className="card queue" aria-label={t('queue.title')}>
         <p>{t('queue.none')}</p>
+        {absent}
       </section>
     );
   }
-  const first = current.pages[0]!;
   return (
     <section className="card queue" aria-label={t('queue.title')}>
       <header className="queue-head">
-        <strong>
-          {t('queue.position', { n: Math.min(position, queue.length - 1) + 1, total: queue.length })}
-        </strong>{' '}
-        — {t('desk.copy', { n: numberOf(current) })}
+        <strong>{t('queue.position', { n: at + 1, total: queue.length })}</strong> —{' '}
+        {t('desk.copy', { n: numberOf(current) })}
         <button type="button" onClick={() => setPosition(Math.max(0, position - 1))}>
           {t('queue.previous')}
         </button>
         <button type="button" onClick={() => setPosition(Math.min(queue.length - 1, position + 1))}>
           {t('queue.next')}
         </button>
+        <button type="button" disabled={!nextUnmatched} onClick={goUnmatched}>
+          {t('queue.nextUnmatched')}
+        </button>
       </header>
       <div className="queue-body">
-        <figure className="queue-header">
-          <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} alt={t('queue.header')} />
-        </figure>
+        <CopyReadingPanel batchId={batchId} manifest={manifest} copy={current} />
         <div className="queue-decide">
           <p>{current.student ? t('queue.student', { name: current.student.name }) : t('queue.noStudent')}</p>
           <h3>{t('queue.reasons')}</h3>
@@ -209,6 +239,7 @@ export function ReviewQueue({ manifest, roster, decide, active }: ReviewQueuePro
           >
             {t('queue.leaveUnidentified')}
           </button>
+          {absent}
         </div>
       </div>
     </section>

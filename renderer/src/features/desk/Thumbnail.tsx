@@ -1,7 +1,7 @@
 // A page's thumbnail, asked of the station when it is mounted: the virtualised list mounts what is on
 // screen, so what the operator sees is made first. A thumbnail the cache lost is asked for again.
 import { useEffect, useState } from 'react';
-import type { Half, Rotation } from '../../../../core/api/contract';
+import type { Half, Rotation, ThumbnailSize } from '../../../../core/api/contract';
 import { useHost } from '../../host';
 
 interface ThumbnailProps {
@@ -9,6 +9,8 @@ interface ThumbnailProps {
   page: number;
   half: Half;
   rotate: Rotation;
+  /** Absent: the strips' small size. */
+  size?: ThumbnailSize;
   alt: string;
 }
 
@@ -18,7 +20,7 @@ interface Shown {
   src: string;
 }
 
-export function Thumbnail({ sha256, page, half, rotate, alt }: ThumbnailProps) {
+export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailProps) {
   const host = useHost();
   const [shown, setShown] = useState<Shown | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -27,7 +29,8 @@ export function Thumbnail({ sha256, page, half, rotate, alt }: ThumbnailProps) {
     let current = true;
     let blobUrl: string | null = null;
     const show = async () => {
-      const reply = await host.bridge.invoke('pages.thumbnail', { sha256, page, half, rotate });
+      const key = { sha256, page, half, rotate, ...(size ? { size } : {}) };
+      const reply = await host.bridge.invoke('pages.thumbnail', key);
       if (!current || !reply.ok) return;
       const { url } = reply.result;
       if (host.kind !== 'browser') return setShown({ url, src: url });
@@ -42,12 +45,13 @@ export function Thumbnail({ sha256, page, half, rotate, alt }: ThumbnailProps) {
       current = false;
       if (blobUrl) URL.revokeObjectURL(blobUrl);
     };
-  }, [host, sha256, page, half, rotate, attempt]);
+  }, [host, sha256, page, half, rotate, size, attempt]);
 
-  if (!shown) return <span className="thumbnail thumbnail-pending" role="img" aria-label={alt} />;
+  const className = size === 'large' ? 'thumbnail thumbnail-large' : 'thumbnail';
+  if (!shown) return <span className={`${className} thumbnail-pending`} role="img" aria-label={alt} />;
   return (
     <img
-      className="thumbnail"
+      className={className}
       src={shown.src}
       data-thumbnail={shown.url}
       alt={alt}

@@ -18,6 +18,15 @@ export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryPro
   const { t } = useTranslation();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
   const [error, setError] = useState<WireError | null>(null);
+  // A sync that ended changed how many copies of a batch the server has.
+  const [syncs, setSyncs] = useState(0);
+  useEffect(
+    () =>
+      bridge.on('sync.progress', (event) => {
+        if (event.stage === 'done') setSyncs((count) => count + 1);
+      }),
+    [bridge],
+  );
 
   useEffect(() => {
     let current = true;
@@ -29,7 +38,7 @@ export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryPro
     return () => {
       current = false;
     };
-  }, [bridge, revision]);
+  }, [bridge, revision, syncs]);
 
   const show = async (batchId: string) => {
     setError(null);

@@ -6,7 +6,7 @@ import type { StackPage } from './stack';
  * What the operator should check in the stack: unusual pages, sides that pairing left alone (with its
  * reason, when it read the sides), and runs of A3 sides that do not pair up by position.
  */
-export function stackWarnings(units: readonly StackUnit<StackPage>[]): string[] {
+export function sheetWarnings(units: readonly StackUnit<StackPage>[]): string[] {
   const warnings: string[] = [];
   let runStart: StackPage | undefined;
   let runSides = 0;

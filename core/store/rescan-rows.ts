@@ -1,13 +1,13 @@
-// The set-aside as it is now (rescans kept out of every copy). Rewritten whole with the copies, in the same
+// The rescans as they are now (kept out of every copy). Rewritten whole with the copies, in the same
 // transaction and after them: each entry names a copy row, and the database refuses a half that is both
-// set aside and in a copy.
+// in a rescan and in a copy.
 import type Database from 'better-sqlite3';
-import type { Half, ManifestSetAside } from '../manifest';
+import type { Half, ManifestRescan } from '../manifest';
 
-export function writeSetAside(
+export function writeRescans(
   db: Database.Database,
   batchId: string,
-  setAside: readonly ManifestSetAside[],
+  rescans: readonly ManifestRescan[],
 ): void {
   db.prepare('DELETE FROM set_asides WHERE batch_id = ?').run(batchId);
   const insertEntry = db.prepare(
@@ -16,7 +16,7 @@ export function writeSetAside(
   const insertPage = db.prepare(
     `INSERT INTO set_aside_pages (batch_id, set_aside, ordinal, file, source, half) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  setAside.forEach((entry, ordinal) => {
+  rescans.forEach((entry, ordinal) => {
     insertEntry.run(batchId, ordinal, entry.reason, entry.of);
     entry.pages.forEach((page, index) => {
       insertPage.run(batchId, ordinal, index, page.file, page.source, page.half);
@@ -31,7 +31,7 @@ interface RawPage {
   half: Half;
 }
 
-export function readSetAside(db: Database.Database, batchId: string): ManifestSetAside[] {
+export function readRescans(db: Database.Database, batchId: string): ManifestRescan[] {
   const pages = db
     .prepare(
       'SELECT set_aside, file, source, half FROM set_aside_pages WHERE batch_id = ? ORDER BY set_aside, ordinal',
@@ -39,7 +39,7 @@ export function readSetAside(db: Database.Database, batchId: string): ManifestSe
     .all(batchId) as RawPage[];
   const entries = db
     .prepare('SELECT ordinal, reason, of_copy FROM set_asides WHERE batch_id = ? ORDER BY ordinal')
-    .all(batchId) as { ordinal: number; reason: ManifestSetAside['reason']; of_copy: string }[];
+    .all(batchId) as { ordinal: number; reason: ManifestRescan['reason']; of_copy: string }[];
   return entries.map((entry) => ({
     pages: pages
       .filter((page) => page.set_aside === entry.ordinal)

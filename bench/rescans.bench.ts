@@ -2,11 +2,11 @@
 // stack, a run of two in a repeat file) and 2–3 sheets per student, some with an empty header: per shape
 // and scan resolution, rescanned sides found / missed, sides wrongly taken for the same paper over every
 // pair of different papers (must be 0), the similarity range of each, then the same at sheet level
-// through findDuplicateSheets, and the time per side.
-// Run: npx tsx bench/duplicates.bench.ts [--students 6] [--dpis 150,200] [--shapes jpeg,compact,bilevel]
+// through matchRescans, and the time per side.
+// Run: npx tsx bench/rescans.bench.ts [--students 6] [--dpis 150,200] [--shapes jpeg,compact,bilevel]
 import { parseArgs } from 'node:util';
 import { alignSides, compareSides } from '../core/identify/fingerprint/compare-sides';
-import { findDuplicateSheets } from '../core/pipeline/duplicates';
+import { matchRescans } from '../core/pipeline/rescan-match';
 import { generateBatch } from '../test/generator/generate';
 import type { PdfShape } from '../test/generator/types';
 import { fingerprintBatch, paperOf, sheetsOf, sideKey } from '../test/identify/fingerprint/batch-prints';
@@ -72,7 +72,7 @@ for (const shape of shapes) {
       }),
     );
     const start = performance.now();
-    const duplicates = findDuplicateSheets(sheets.map((s) => ({ sides: s.map((side) => side.print) })));
+    const duplicates = matchRescans(sheets.map((s) => ({ sides: s.map((side) => side.print) })));
     const decideMs = performance.now() - start;
     const right = duplicates.filter((d) => truth.get(d.sheet) === d.of).length;
 

@@ -9,7 +9,7 @@ import type { ManifestCopy } from '../../core/manifest';
 import { findBatch } from '../../core/store/batch-rows';
 import { readCopies } from '../../core/store/copy-rows';
 import type { Store } from '../../core/store/open-store';
-import { readSetAside } from '../../core/store/set-aside-rows';
+import { readRescans } from '../../core/store/rescan-rows';
 import { visibleText } from '../pipeline/pdf-inspect';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores } from '../store/store-fixture';
@@ -59,13 +59,13 @@ describe('set-aside rescans and annexes in the store', () => {
         of: planned[0]!.id,
       },
     ]);
-    expect(findBatch(store.db, batchId)!.plannedSetAside).toEqual(manifest.setAside);
+    expect(findBatch(store.db, batchId)!.plannedRescans).toEqual(manifest.setAside);
     expect(manifest.invariants).toEqual(ALL_HOLD);
   });
 
   it('swaps the rescan in and the first scan out, exports it, and undoes and redoes the swap', async () => {
     const { store, batchId, planned } = await batchWithRescan();
-    const plannedSetAside = readSetAside(store.db, batchId);
+    const plannedRescans = readRescans(store.db, batchId);
     const outDir = join(tempDir(), 'out');
     const swapped = recordDecision(store, batchId, 'alice', {
       kind: 'keep-rescan',
@@ -75,28 +75,28 @@ describe('set-aside rescans and annexes in the store', () => {
     const kept = swapped.copies[0]!;
     expect(kept.id).not.toBe(planned[0]!.id);
     const firstScan = planned[0]!.pages.map(({ file, source, half }) => ({ file, source, half }));
-    expect(swapped.setAside).toEqual([{ pages: firstScan, reason: 'duplicate', of: kept.id }]);
+    expect(swapped.rescans).toEqual([{ pages: firstScan, reason: 'duplicate', of: kept.id }]);
     expectReplayable(store, batchId);
 
     const manifest = await exportBatch(store, batchId, outDir);
     expect(manifest.copies.map(withoutCodes)).toEqual(swapped.copies);
-    expect(manifest.setAside).toEqual(swapped.setAside);
+    expect(manifest.setAside).toEqual(swapped.rescans);
     expect(manifest.invariants).toEqual(ALL_HOLD);
     expect(await shown(outDir, kept)).toEqual(['R1 P1', 'R1 P2', 'R1 P3', 'R1 P4']);
 
     const undone = undoDecision(store, batchId, 'bob');
     expect(undone.copies).toEqual(planned);
-    expect(undone.setAside).toEqual(plannedSetAside);
-    expect(readSetAside(store.db, batchId)).toEqual(plannedSetAside);
+    expect(undone.rescans).toEqual(plannedRescans);
+    expect(readRescans(store.db, batchId)).toEqual(plannedRescans);
     expectReplayable(store, batchId);
     const again = await exportBatch(store, batchId, outDir);
     expect(again.invariants).toEqual(ALL_HOLD);
     expect(await shown(outDir, again.copies[0]!)).toEqual(['S1 P1', 'S1 P2', 'S1 P3', 'S1 P4']);
 
     const redone = redoDecision(store, batchId, 'alice');
-    expect({ copies: redone.copies, setAside: redone.setAside }).toEqual({
+    expect({ copies: redone.copies, rescans: redone.rescans }).toEqual({
       copies: swapped.copies,
-      setAside: swapped.setAside,
+      rescans: swapped.rescans,
     });
     expect(readCopies(store.db, batchId)).toEqual(swapped.copies);
     expectReplayable(store, batchId);

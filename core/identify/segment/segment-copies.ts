@@ -41,7 +41,7 @@ function start(previous: Segment | undefined, sheet: SheetFacts, odds: Continuat
   return copy;
 }
 
-export function segmentStack(sheets: readonly SheetFacts[]): Segment[] {
+export function segmentCopies(sheets: readonly SheetFacts[]): Segment[] {
   const copies: Segment[] = [];
   for (const sheet of sheets) {
     const current = copies.at(-1);

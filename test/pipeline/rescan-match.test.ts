@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SideFingerprint } from '../../core/identify/fingerprint/side-fingerprint';
-import { findDuplicateSheets, type StackSheet } from '../../core/pipeline/duplicates';
+import { matchRescans, type ComparedSheet } from '../../core/pipeline/rescan-match';
 import { generateBatch } from '../generator/generate';
 import { Random } from '../generator/random';
 import { fingerprintBatch, paperOf, sheetsOf, sideKey } from '../identify/fingerprint/batch-prints';
@@ -38,7 +38,7 @@ function scan(side: Map<number, number>[], dx: number, dy: number, seed: number)
 }
 
 /** A sheet of two written sides, scanned with its own offset. */
-function sheet(seed: number, offset: number, extra: Partial<StackSheet> = {}): StackSheet {
+function sheet(seed: number, offset: number, extra: Partial<ComparedSheet> = {}): ComparedSheet {
   return {
     sides: [
       scan(writtenSide(seed), offset, -offset, offset),
@@ -48,7 +48,7 @@ function sheet(seed: number, offset: number, extra: Partial<StackSheet> = {}): S
   };
 }
 
-const pairs = (found: ReturnType<typeof findDuplicateSheets>) => found.map(({ sheet, of }) => [sheet, of]);
+const pairs = (found: ReturnType<typeof matchRescans>) => found.map(({ sheet, of }) => [sheet, of]);
 
 describe('duplicate sheets from side fingerprints', () => {
   it('finds a rescan right after its sheet, one at the end and one fed verso first, keeping the first scans', () => {
@@ -60,7 +60,7 @@ describe('duplicate sheets from side fingerprints', () => {
       sheet(3, 0),
       { sides: [...versoFirst.sides].reverse() },
     ];
-    const found = findDuplicateSheets(stack);
+    const found = matchRescans(stack);
     expect(pairs(found)).toEqual([
       [2, 0],
       [4, 1],
@@ -69,7 +69,7 @@ describe('duplicate sheets from side fingerprints', () => {
   });
 
   it('points a rescan of a rescan at the first scan', () => {
-    expect(pairs(findDuplicateSheets([sheet(1, 0), sheet(1, 2), sheet(1, -3)]))).toEqual([
+    expect(pairs(matchRescans([sheet(1, 0), sheet(1, 2), sheet(1, -3)]))).toEqual([
       [1, 0],
       [2, 0],
     ]);
@@ -77,30 +77,28 @@ describe('duplicate sheets from side fingerprints', () => {
 
   it('never calls a duplicate when the sheets were read as two students or carry other page numbers', () => {
     const student = (key: string) => ({ student: key });
-    expect(findDuplicateSheets([sheet(1, 0, student('a')), sheet(1, 2, student('b'))])).toEqual([]);
-    expect(pairs(findDuplicateSheets([sheet(1, 0, student('a')), sheet(1, 2, { student: null })]))).toEqual([
+    expect(matchRescans([sheet(1, 0, student('a')), sheet(1, 2, student('b'))])).toEqual([]);
+    expect(pairs(matchRescans([sheet(1, 0, student('a')), sheet(1, 2, { student: null })]))).toEqual([
       [1, 0],
     ]);
     const pages = (pageNumbers: (number | null)[]) => ({ pageNumbers });
+    expect(matchRescans([sheet(1, 0, pages([5, 6, 7, 8])), sheet(1, 2, pages([1, 6, null, 8]))])).toEqual([]);
     expect(
-      findDuplicateSheets([sheet(1, 0, pages([5, 6, 7, 8])), sheet(1, 2, pages([1, 6, null, 8]))]),
-    ).toEqual([]);
-    expect(
-      pairs(findDuplicateSheets([sheet(1, 0, pages([5, 6, 7, 8])), sheet(1, 2, pages([5, null, 7, null]))])),
+      pairs(matchRescans([sheet(1, 0, pages([5, 6, 7, 8])), sheet(1, 2, pages([5, null, 7, null]))])),
     ).toEqual([[1, 0]]);
   });
 
   it('needs every side to agree: one side alike and the other not is two sheets', () => {
     const first = sheet(1, 0);
     const half = { sides: [scan(writtenSide(1), 2, 2, 9), scan(writtenSide(77), 0, 0, 9)] };
-    expect(findDuplicateSheets([first, half])).toEqual([]);
+    expect(matchRescans([first, half])).toEqual([]);
   });
 
   it('takes a one-sided rescan of a sheet, but keeps a rescan that holds a side its first scan lacks', () => {
     const recto = writtenSide(1);
     const full = sheet(1, 0);
-    expect(pairs(findDuplicateSheets([full, { sides: [scan(recto, 2, 1, 5)] }]))).toEqual([[1, 0]]);
-    expect(findDuplicateSheets([{ sides: [scan(recto, 0, 0, 5)] }, sheet(1, 2)])).toEqual([]);
+    expect(pairs(matchRescans([full, { sides: [scan(recto, 2, 1, 5)] }]))).toEqual([[1, 0]]);
+    expect(matchRescans([{ sides: [scan(recto, 0, 0, 5)] }, sheet(1, 2)])).toEqual([]);
   });
 
   it('lets bare sides neither prove nor refute, with less confidence, and never matches two bare sheets', () => {
@@ -108,12 +106,12 @@ describe('duplicate sheets from side fingerprints', () => {
     const withBareVerso = (seed: number, offset: number) => ({
       sides: [scan(writtenSide(seed), offset, 0, offset), scan(bare, offset, 0, offset)],
     });
-    const found = findDuplicateSheets([withBareVerso(1, 0), withBareVerso(1, 3)]);
+    const found = matchRescans([withBareVerso(1, 0), withBareVerso(1, 3)]);
     expect(pairs(found)).toEqual([[1, 0]]);
     expect(found[0]?.confidence).toBeLessThanOrEqual(0.5);
     const bareSheet = (seed: number) => ({ sides: [scan(bare, 0, 0, seed), scan(bare, 1, 1, seed)] });
-    expect(findDuplicateSheets([bareSheet(1), bareSheet(2)])).toEqual([]);
-    expect(findDuplicateSheets([withBareVerso(1, 0), withBareVerso(2, 0)])).toEqual([]);
+    expect(matchRescans([bareSheet(1), bareSheet(2)])).toEqual([]);
+    expect(matchRescans([withBareVerso(1, 0), withBareVerso(2, 0)])).toEqual([]);
   });
 
   it('finds exactly the rescanned sheets of a generated batch, continuation sheets and all', async () => {
@@ -136,7 +134,7 @@ describe('duplicate sheets from side fingerprints', () => {
       return first === index ? [] : [[index, first]];
     });
     expect(expected).toHaveLength(4);
-    const found = findDuplicateSheets(sheets.map((sides) => ({ sides: sides.map((s) => s.print) })));
+    const found = matchRescans(sheets.map((sides) => ({ sides: sides.map((s) => s.print) })));
     expect(pairs(found)).toEqual(expected);
   });
 });

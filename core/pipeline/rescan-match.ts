@@ -1,11 +1,11 @@
 // Which sheets of a stack are rescans of an earlier sheet (a jammed stack scanned again, the same sheets in
 // a second file): found from the pixels of their sides, checked against what was read on them. Pure: the
-// caller fingerprints the sides and reads the headers; this only decides. A sheet called a duplicate is
-// set aside, so a false call pulls a real sheet out of a copy: every doubt counts against a duplicate.
+// caller fingerprints the sides and reads the headers; this only decides. A sheet called a rescan is
+// kept out of the copies, so a false call pulls a real sheet out of a copy: every doubt counts against it.
 import { SAME_ABOVE, compareSides, type SideComparison } from '../identify/fingerprint/compare-sides';
 import type { SideFingerprint } from '../identify/fingerprint/side-fingerprint';
 
-export interface StackSheet {
+export interface ComparedSheet {
   /** The fingerprints of the sheet's sides, in stack order: two, or one when the other side is missing. */
   sides: readonly SideFingerprint[];
   /** The roster student the sheet was read as (the best candidate's key), when there is one. */
@@ -17,10 +17,10 @@ export interface StackSheet {
   pageNumbers?: readonly (number | null)[];
 }
 
-export interface DuplicateSheet {
+export interface RescanMatch {
   /** Index of the rescan in the stack. */
   sheet: number;
-  /** Index of the earlier sheet it repeats: the first scan, never itself a duplicate. */
+  /** Index of the earlier sheet it repeats: the first scan, never itself a rescan. */
   of: number;
   /** 0..1: how far the weaker of the matching sides clears the threshold, towards a typical rescan. */
   confidence: number;
@@ -43,14 +43,14 @@ const TYPICAL_RESCAN = 0.65;
  *   the same page.
  * Of several earlier sheets it repeats, the most similar.
  */
-export function findDuplicateSheets(sheets: readonly StackSheet[]): DuplicateSheet[] {
-  const found: DuplicateSheet[] = [];
+export function matchRescans(sheets: readonly ComparedSheet[]): RescanMatch[] {
+  const found: RescanMatch[] = [];
   const repeats = new Set<number>();
   sheets.forEach((sheet, index) => {
-    let best: DuplicateSheet | null = null;
+    let best: RescanMatch | null = null;
     for (let earlier = 0; earlier < index; earlier++) {
       if (repeats.has(earlier)) continue;
-      const confidence = repeatConfidence(sheet, sheets[earlier] as StackSheet);
+      const confidence = repeatConfidence(sheet, sheets[earlier] as ComparedSheet);
       if (confidence !== null && (!best || confidence > best.confidence)) {
         best = { sheet: index, of: earlier, confidence };
       }
@@ -64,7 +64,7 @@ export function findDuplicateSheets(sheets: readonly StackSheet[]): DuplicateShe
 }
 
 /** The confidence that `later` is a rescan of `first`, or null when it is not (or not surely). */
-function repeatConfidence(later: StackSheet, first: StackSheet): number | null {
+function repeatConfidence(later: ComparedSheet, first: ComparedSheet): number | null {
   if (later.sides.length === 0 || later.sides.length > first.sides.length) return null;
   if (contradicts(later, first)) return null;
   let best: number | null = null;
@@ -104,7 +104,7 @@ function pairings(later: number, first: number): [number, number][][] {
   ];
 }
 
-function contradicts(a: StackSheet, b: StackSheet): boolean {
+function contradicts(a: ComparedSheet, b: ComparedSheet): boolean {
   if (a.student && b.student && a.student !== b.student) return true;
   const [pa, pb] = [a.pageNumbers ?? [], b.pageNumbers ?? []];
   return pa.some(

@@ -1,0 +1,112 @@
+// What the reader read on the copy under review: the top of P1 large and zoomable (where the boxed header
+// is), the header read cell by cell (best character and its confidence), each page's "n / N" box, and why a
+// printed field was not found on a page. Asked of the station (`copies.reading`) whenever the copy changes.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CellGuess, CopyReading, Manifest, ManifestCopy } from '../../../../core/api/contract';
+import { useHost } from '../../host';
+import { thumbnailOf } from './copy-pages';
+import { Thumbnail } from './Thumbnail';
+
+interface CopyReadingPanelProps {
+  batchId: string;
+  manifest: Manifest;
+  copy: ManifestCopy;
+}
+
+const FIELDS = ['lastName', 'firstName', 'birthDate'] as const;
+
+/** Below this, a cell's reading is drawn as doubtful. */
+const DOUBTFUL = 0.6;
+
+export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelProps) {
+  const { t } = useTranslation();
+  const { bridge } = useHost();
+  const [reading, setReading] = useState<CopyReading | null>(null);
+  const [zoom, setZoom] = useState(1);
+
+  useEffect(() => {
+    let current = true;
+    setReading(null);
+    void bridge.invoke('copies.reading', { batchId, copyId: copy.id }).then((reply) => {
+      if (current && reply.ok) setReading(reply.result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [bridge, batchId, copy.id]);
+
+  const first = copy.pages[0]!;
+  return (
+    <div className="copy-reading">
+      <figure className="header-crop" style={{ ['--zoom' as string]: zoom }}>
+        <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} size="large" alt={t('queue.header')} />
+      </figure>
+      <label className="header-zoom">
+        {t('desk.zoom')}{' '}
+        <input
+          type="range"
+          min={1}
+          max={3}
+          step={0.25}
+          value={zoom}
+          onChange={(event) => setZoom(Number(event.currentTarget.value))}
+        />
+      </label>
+      {reading?.header ? (
+        <table className="header-cells" aria-label={t('reading.header')}>
+          <tbody>
+            {FIELDS.map((field) => (
+              <tr key={field}>
+                <th scope="row">{t(`reading.${field}`)}</th>
+                <td>
+                  {reading.header![field].map((cell, index) => (
+                    <Cell key={index} cell={cell} />
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        reading && <p>{t('reading.noHeader')}</p>
+      )}
+      {reading && (
+        <ul className="page-readings" aria-label={t('reading.pages')}>
+          {reading.pages.map((page, index) => (
+            <li key={index}>
+              <strong>P{index + 1}</strong>{' '}
+              {page.role === 'unread'
+                ? t('reading.unread')
+                : page.pageBox
+                  ? t('reading.pageBox', {
+                      number: page.pageBox.number ?? '?',
+                      total: page.pageBox.total ?? '?',
+                    })
+                  : t('reading.noPageBox')}
+              {page.missing.map((miss, at) => (
+                <span key={at} className="miss">
+                  {' · '}
+                  {t(`reading.field.${miss.field}`)} : {t(`reading.miss.${miss.code}`, miss.params)}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Cell({ cell }: { cell: CellGuess }) {
+  const percent = Math.round(cell.confidence * 100);
+  return (
+    <span
+      className={`cell${cell.char === null ? ' cell-empty' : ''}${cell.confidence < DOUBTFUL ? ' cell-doubtful' : ''}`}
+      title={`${percent} %`}
+    >
+      <span className="cell-char">{cell.char ?? '·'}</span>
+      <span className="cell-confidence">{percent}</span>
+    </span>
+  );
+}

@@ -1,0 +1,101 @@
+// The reading the desk shows for a copy: a recto's header cell by cell, each page's box found through the
+// side's halves (upright or fed upside down), and what the finders missed placed on the right page.
+import { describe, expect, it } from 'vitest';
+import type { FieldReading, PageBoxReading, SideReading } from '../../core/identify/types';
+import { DIGIT_ALPHABET, NAME_ALPHABET } from '../../core/identify/types';
+import type { ManifestPage } from '../../core/manifest';
+import { cellGuesses, copyReading, sideReadingKey } from '../../core/review/copy-reading';
+
+const SHA = 'ab'.repeat(32);
+
+/** A field whose cells hold `text` (a space: an empty box) with confidence `sure`. */
+function field(alphabet: string, text: string, sure = 0.9): FieldReading {
+  return {
+    alphabet,
+    cells: [...text].map((char) => {
+      const probs = [...alphabet].map(() => (1 - sure) / (alphabet.length - 1));
+      if (char !== ' ') probs[alphabet.indexOf(char)] = sure;
+      return { empty: char === ' ' ? 0.95 : 0.02, probs };
+    }),
+  };
+}
+
+const box = (number: number, total: number): PageBoxReading => ({
+  number: field(DIGIT_ALPHABET, String(number)),
+  total: field(DIGIT_ALPHABET, String(total)),
+  best: { number, total },
+  empty: false,
+});
+
+const recto = (upsideDown: boolean): SideReading => ({
+  role: 'recto',
+  upsideDown,
+  header: {
+    lastName: field(NAME_ALPHABET, 'DUPONT  '),
+    firstName: field(NAME_ALPHABET, 'MARIE'),
+    birthDate: field(DIGIT_ALPHABET, '12032008'),
+    empty: false,
+  },
+  pageBoxes: [box(1, 4), null],
+  blank: [false, false],
+  notes: [],
+  missing: [{ field: 'pageBox', code: 'no-pair', params: { boxes: 3 }, page: 1 }],
+});
+
+const verso: SideReading = {
+  role: 'verso',
+  upsideDown: false,
+  header: null,
+  pageBoxes: [box(2, 4), box(3, 4)],
+  blank: [false, false],
+  notes: [],
+};
+
+const page = (source: number, half: ManifestPage['half']): ManifestPage => ({
+  file: 1,
+  source,
+  half,
+  rotate: 0,
+  blank: false,
+});
+
+describe('a copy as the reader read it', () => {
+  it('gives the best character and its confidence per cell, null for an empty box', () => {
+    const guesses = cellGuesses(field(NAME_ALPHABET, 'AB ', 0.8));
+    expect(guesses.map((cell) => cell.char)).toEqual(['A', 'B', null]);
+    expect(guesses[0]!.confidence).toBeCloseTo(0.98 * 0.8);
+    expect(guesses[2]!.confidence).toBeCloseTo(0.95);
+  });
+
+  it('places each page box and each miss on its page, upright and upside down', () => {
+    for (const upsideDown of [false, true]) {
+      // Upright a recto shows [P4 | P1]; upside down [P1 | P4].
+      const [p1, p4] = upsideDown ? (['left', 'right'] as const) : (['right', 'left'] as const);
+      const readings = new Map([
+        [sideReadingKey(SHA, 1), recto(upsideDown)],
+        [sideReadingKey(SHA, 2), { ...verso, upsideDown }],
+      ]);
+      const [p2, p3] = upsideDown ? (['right', 'left'] as const) : (['left', 'right'] as const);
+      const copy = { pages: [page(1, p1), page(2, p2), page(2, p3), page(1, p4)] };
+      const reading = copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key));
+      expect(reading.header!.lastName.map((cell) => cell.char ?? ' ').join('')).toBe('DUPONT  ');
+      expect(reading.header!.birthDate.map((cell) => cell.char).join('')).toBe('12032008');
+      expect(reading.pages.map((one) => one.pageBox?.number ?? null)).toEqual([1, 2, 3, null]);
+      expect(reading.pages.map((one) => one.missing.length)).toEqual([0, 0, 0, 1]);
+      expect(reading.pages[3]!.missing[0]).toEqual({
+        field: 'pageBox',
+        code: 'no-pair',
+        params: { boxes: 3 },
+      });
+    }
+  });
+
+  it('says which pages were never read, and has no header when the first page carries none', () => {
+    const readings = new Map([[sideReadingKey(SHA, 2), verso]]);
+    const reading = copyReading({ pages: [page(2, 'left'), page(3, 'right')] }, [{ sha256: SHA }], (key) =>
+      readings.get(key),
+    );
+    expect(reading.header).toBeNull();
+    expect(reading.pages.map((one) => one.role)).toEqual(['verso', 'unread']);
+  });
+});
