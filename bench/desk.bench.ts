@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 
 const dir = await mkdtemp(join(tmpdir(), 'korrigo-desk-bench-'));
-const station = createStation({ dataDir: join(dir, 'data'), log: () => undefined });
+const station = createStation({ dataDir: join(dir, 'data'), log: () => undefined, prefetchThumbnails: true });
 const call = async <T>(name: string, args: unknown): Promise<T> => {
   const reply = await station.dispatch(name, args);
   if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);

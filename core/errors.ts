@@ -1,6 +1,8 @@
 // Every failure the operator can cause or fix is a KorrigoError: a stable `code` the UI translates,
 // an English `message` for logs naming the file and the problem, and the CLI exit code.
 
+import type { ReviewNote } from './manifest';
+
 export type ErrorCode =
   | 'file-not-found'
   | 'file-unreadable'
@@ -52,13 +54,20 @@ const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
 export class KorrigoError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  /** The problem as data (a code and its parameters), for a UI to say in its own language. */
+  readonly note: ReviewNote | undefined;
   readonly exitCode: number;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown; note?: ReviewNote } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'KorrigoError';
     this.code = code;
     this.hint = options.hint;
+    this.note = options.note;
     this.exitCode = EXIT_CODES[code] ?? EXIT_BAD_INPUT;
   }
 }

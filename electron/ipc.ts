@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { isMethodName } from '../core/api/method-names';
 import { wireFailure } from '../core/api/wire';
 import type { WireReply } from '../core/api/wire';
-import { INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
+import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
 import type { CoreHostClient } from './core-host-client';
 import { pickFiles } from './dialogs';
+import { acceptedDrops } from './dropped-files';
 import { FileGrants } from './file-grants';
 import type { KorrigoPasswords } from './korrigo-password';
 import { withKeptPassword } from './sync-passwords';
@@ -43,5 +44,12 @@ export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): 
     const picked = await pickFiles(window, parsed.data);
     grants.grant(picked);
     return picked;
+  });
+
+  ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): string[] => {
+    if (!fromTrustedFrame(event)) return [];
+    const dropped = acceptedDrops(paths);
+    grants.grant(dropped);
+    return dropped;
   });
 }

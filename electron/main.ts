@@ -1,8 +1,9 @@
 // Electron main: a thin shell. Windows, the app:// protocol, IPC routing and OS dialogs live here; the
 // station core runs in a utility process (core-host.ts).
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
+import { appMenuTemplate } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PUSH_CHANNEL } from './channels';
 import { startCoreHost } from './core-host-client';
@@ -75,6 +76,12 @@ if (!app.requestSingleInstanceLock()) {
     // Korrigo passwords the operator chose to keep, sealed by the OS keychain (never in plain text).
     registerIpc(core, new KorrigoPasswords(safeStorage, join(dataDir, 'korrigo-passwords.json')));
     mainWindow = createMainWindow(built('dist-electron', 'preload.cjs'));
+    // The menu's items press their keys in the page: the renderer handles them as if typed.
+    const press = ({ keyCode, modifiers }: { keyCode: string; modifiers: ('control' | 'shift')[] }) => {
+      for (const type of ['keyDown', 'keyUp'] as const)
+        mainWindow?.webContents.sendInputEvent({ type, keyCode, modifiers });
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(press)));
     mainWindow.on('close', (event) => {
       if (!mayQuit()) event.preventDefault();
     });

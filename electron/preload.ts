@@ -1,9 +1,9 @@
-// The renderer's only door to the station: three fixed channels, never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
+// The renderer's only door to the station: four fixed channels, never ipcRenderer itself.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { AnyPush, KorrigoDesktopBridge, KorrigoEvents } from '../core/api/contract';
 import { STATION_VERSION } from '../core/api/version';
-import { INVOKE_CHANNEL, PICK_FILES_CHANNEL, PUSH_CHANNEL } from './channels';
+import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL, PUSH_CHANNEL } from './channels';
 
 const bridge = {
   version: STATION_VERSION,
@@ -18,6 +18,12 @@ const bridge = {
     };
   },
   pickFiles: (options) => ipcRenderer.invoke(PICK_FILES_CHANNEL, options),
+  // Only the OS knows a dropped file's path: a File the page made has none, and is left out.
+  droppedFiles: (files) =>
+    ipcRenderer.invoke(
+      DROPPED_FILES_CHANNEL,
+      files.map((file) => webUtils.getPathForFile(file)).filter((path) => path !== ''),
+    ),
 } satisfies KorrigoDesktopBridge;
 
 contextBridge.exposeInMainWorld('korrigo', bridge);

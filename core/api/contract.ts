@@ -281,6 +281,11 @@ export interface PickFilesOptions {
 export interface KorrigoDesktopBridge extends KorrigoBridge {
   /** Absolute paths in the order the dialog returned them; empty when cancelled. */
   pickFiles(options: PickFilesOptions): Promise<string[]>;
+  /**
+   * The paths of files dropped on the window (the OS knows them; a page cannot make one up), granted to
+   * the station as a dialog's picks are. Files with no path (made by the page) are left out.
+   */
+  droppedFiles(files: readonly File[]): Promise<string[]>;
 }
 
 /** One event as it travels (SSE message, IPC message). */

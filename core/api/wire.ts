@@ -1,6 +1,7 @@
 // The one envelope every transport carries, and the only way an error crosses a process boundary.
 import { isKorrigoError } from '../errors';
 import type { ErrorCode } from '../errors';
+import type { ReviewNote } from '../manifest';
 
 /**
  * Stable codes the UI translates. Beyond the core's codes: `unknown-method` (no such API method),
@@ -14,6 +15,8 @@ export interface WireError {
   /** English, for logs and the detail line; the UI picks its own text from `code`. */
   message: string;
   hint?: string;
+  /** The problem as data, when the station has it (why a decision was refused). */
+  note?: ReviewNote;
 }
 
 export type WireReply<T> = { ok: true; result: T } | { ok: false; error: WireError };
@@ -26,9 +29,12 @@ export const INTERNAL_MESSAGE = 'Internal error in the station; the details are 
  */
 export function toWireError(error: unknown, logInternal: (error: unknown) => void): WireError {
   if (isKorrigoError(error)) {
-    return error.hint === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, hint: error.hint };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+      ...(error.note === undefined ? {} : { note: error.note }),
+    };
   }
   logInternal(error);
   return { code: 'internal', message: INTERNAL_MESSAGE };

@@ -6,6 +6,9 @@ import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
 import { batchIdArgs, exportBatchArgs, noArgs, processBatchArgs } from './schemas';
+import { prefetchFirstScreen } from './prefetch-thumbnails';
+import { batchSources } from '../store/batch-rows';
+import { readCopies } from '../store/copy-rows';
 
 export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
   const { store, exports } = deps;
@@ -23,10 +26,21 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
       args: processBatchArgs,
       run: async ({ scans, roster, outDir, identify }) => {
         const progress = progressOf(null);
+        let named: string | null = null;
+        let prefetched = false;
+        const onProgress = (event: ProgressEvent) => {
+          // The copies are planned once their PDFs are being written.
+          if (event.stage === 'split' && named !== null && deps.prefetchThumbnails && !prefetched) {
+            prefetched = true;
+            prefetchFirstScreen(deps.thumbnails, readCopies(store.db, named), batchSources(store.db, named));
+          }
+          progress.onProgress(event);
+        };
         const { batchId, manifest } = await processScans(
           store,
-          { scans, roster, identify, onProgress: progress.onProgress },
+          { scans, roster, identify, onProgress },
           (id, options) => {
+            named = id;
             progress.name(id);
             return exports.update(id, { ...options, outDir });
           },

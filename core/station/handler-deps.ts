@@ -16,6 +16,8 @@ export interface HandlerDeps {
   emitProgress: (progress: BatchProgress) => void;
   emitChanged: (change: BatchChanged) => void;
   thumbnails: Thumbnails;
+  /** Whether a processed batch's first screen of thumbnails is made ahead (StationOptions). */
+  prefetchThumbnails: boolean;
   /** The sync to Korrigo, with the sessions it keeps between syncs. */
   sync: StationSync;
   log: (error: unknown) => void;

@@ -34,6 +34,11 @@ export interface StationOptions {
   operator?: string;
   /** The export job (core/jobs); tests replace it to make it fail. */
   exportJob?: ExportJob;
+  /**
+   * Make the first screen's thumbnails while a new batch's copy PDFs are written, so a desk opened on it
+   * finds them made. The shells turn it on; off by default (a test process has no screen).
+   */
+  prefetchThumbnails?: boolean;
   /** The sync's timing and limits (tests scale them down). */
   syncOptions?: SyncOptions;
 }
@@ -89,6 +94,7 @@ export function createStation(options: StationOptions): Station {
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
     emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
     thumbnails,
+    prefetchThumbnails: options.prefetchThumbnails ?? false,
     sync,
     log,
   });

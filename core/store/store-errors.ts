@@ -1,5 +1,6 @@
 // The store's refusals in one place, each with its dedicated code (and so its exit code, core/errors.ts).
 import { KorrigoError } from '../errors';
+import { refusalNote } from '../review/refusal-codes';
 
 export function databaseTooNewError(path: string, version: number, known: number): KorrigoError {
   return new KorrigoError(
@@ -55,5 +56,7 @@ export function decisionRefusedError(
   problem: string,
   code: 'decision-invalid' | 'copy-not-found' = 'decision-invalid',
 ): KorrigoError {
-  return new KorrigoError(code, `batch ${batchId}: decision refused: ${problem}`);
+  return new KorrigoError(code, `batch ${batchId}: decision refused: ${problem}`, {
+    note: refusalNote(problem),
+  });
 }

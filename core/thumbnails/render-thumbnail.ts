@@ -1,10 +1,11 @@
-// A page half as a small WebP: the side is rendered by pdfjs as the pipeline renders (as displayed), then
-// cut to its half, turned as the station turned it, and encoded by sharp. One rendering of a side serves
-// both its halves: decoding the scan's image is most of the cost.
+// A page half as a WebP: the side is rendered as the pipeline renders it (as displayed; a page that is one
+// scan image decoded straight by sharp, any other by pdfjs), then cut to its half, turned as the station
+// turned it, and encoded by sharp. One rendering of a side serves both its halves: decoding the scan's
+// image is most of the cost.
 import sharp from 'sharp';
 import type { Half } from '../manifest';
 import type { Rotation } from '../decisions/decision';
-import type { RenderDocument, RenderedPage } from '../pdf/render-page';
+import type { RenderedPage } from '../pdf/render-page';
 import type { ThumbnailSize } from '../api/contract';
 
 /**
@@ -18,8 +19,16 @@ export const THUMBNAIL_SIZES: Record<ThumbnailSize, { height: number; dpi: numbe
 };
 
 export interface SideRenderings {
-  /** The displayed page `page` (1-based) of `doc`, rendered once for all its halves. */
-  side(doc: RenderDocument, page: number, size: ThumbnailSize): Promise<RenderedPage>;
+  /**
+   * The displayed page `page` (1-based) of the scan `sha256` at `size`, rendered once for all its halves:
+   * `render` makes it when it is not remembered.
+   */
+  side(
+    sha256: string,
+    page: number,
+    size: ThumbnailSize,
+    render: (dpi: number) => Promise<RenderedPage>,
+  ): Promise<RenderedPage>;
 }
 
 /** Sides a sheet's four pages come from: its recto and its verso. */
@@ -30,20 +39,14 @@ const REMEMBERED_SIDES = 2;
  * their halves from two sides (P1 and P4 from the recto, P2 and P3 from the verso).
  */
 export function lastSides(): SideRenderings {
-  let remembered: {
-    doc: RenderDocument;
-    page: number;
-    size: ThumbnailSize;
-    rendered: Promise<RenderedPage>;
-  }[] = [];
+  let remembered: { key: string; rendered: Promise<RenderedPage> }[] = [];
   return {
-    side(doc, page, size) {
-      const known = remembered.find(
-        (entry) => entry.doc === doc && entry.page === page && entry.size === size,
-      );
+    side(sha256, page, size, render) {
+      const key = `${sha256}:${page}:${size}`;
+      const known = remembered.find((entry) => entry.key === key);
       if (known) return known.rendered;
-      const rendered = doc.render(page - 1, THUMBNAIL_SIZES[size].dpi);
-      remembered = [{ doc, page, size, rendered }, ...remembered].slice(0, REMEMBERED_SIDES);
+      const rendered = render(THUMBNAIL_SIZES[size].dpi);
+      remembered = [{ key, rendered }, ...remembered].slice(0, REMEMBERED_SIDES);
       return rendered;
     },
   };

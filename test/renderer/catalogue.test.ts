@@ -1,7 +1,8 @@
 // Every visible string comes from the catalogues: both languages have the same keys, and every review
-// code the station writes has its sentence in both.
+// code and refusal code the station writes has its sentence in both.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_CODES } from '../../core/review/refusal-codes';
 import { REVIEW_CODES } from '../../core/review/review-codes';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
@@ -28,6 +29,10 @@ describe('UI catalogues', () => {
       missingKeyHandler: (_lngs, _ns, key) => missing.push(key),
     });
     for (const code of REVIEW_CODES) i18n.t(`review.${code}`);
+    // `other` carries the station's English: the UI shows that as it is.
+    for (const code of REFUSAL_CODES.filter((one) => one !== 'other')) i18n.t(`refusal.${code}`);
+    for (const code of ['no-boxes', 'no-name-row', 'no-date-boxes', 'no-pair'])
+      i18n.t(`reading.miss.${code}`);
     expect(missing).toEqual([]);
     i18n.t('review.no-such-code');
     expect(missing).toEqual(['review.no-such-code']);

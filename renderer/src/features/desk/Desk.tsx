@@ -9,9 +9,12 @@ import { formatDate } from '../../labels';
 import { pageRef, thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { CopyStrips } from './CopyStrips';
+import type { MoveKey, PickMode } from './CopyStrips';
 import { DeskHistory } from './DeskHistory';
 import { PageOrderPreview } from './PageOrderPreview';
 import { PageTools } from './PageTools';
+import { arrowPlace, inBatchOrder, pageKey } from './page-moves';
+import type { Place } from './page-moves';
 import { PageViewer } from './PageViewer';
 import { ReviewQueue } from './ReviewQueue';
 import { Thumbnail } from './Thumbnail';
@@ -27,9 +30,11 @@ const SHOWN: Record<'all' | 'review' | 'ready', (copy: ManifestCopy) => boolean>
 
 export function Desk({ batchId, onClose }: { batchId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { batch, roster, error, decide, undo, redo, revision } = useBatch(batchId);
+  const { batch, roster, error, decide, move, undo, redo, revision } = useBatch(batchId);
   const [filter, setFilter] = useState<Filter>('all');
+  /** The page the keyboard is on (and the tools act on); `chosen` the pages a move takes, by pageKey. */
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [viewing, setViewing] = useState(false);
   /** The copy the teacher's page-order preview shows, by index; null when closed. */
   const [preview, setPreview] = useState<number | null>(null);
@@ -76,6 +81,39 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
     filter === 'all' || filter === 'review' || filter === 'ready'
       ? manifest.copies.filter(SHOWN[filter])
       : [];
+  const nameCopy = (id: string) => {
+    const at = manifest.copies.findIndex((copy) => copy.id === id);
+    return at < 0 ? id : String(at + 1);
+  };
+  const keyAt = (at: Selection) => {
+    const page = manifest.copies.find((copy) => copy.id === at.copyId)?.pages[at.index];
+    return page ? pageKey(page) : null;
+  };
+  const pick = (at: Selection, mode: PickMode) => {
+    const key = keyAt(at);
+    if (!key) return;
+    if (mode === 'toggle') {
+      const next = new Set(chosen);
+      if (!next.delete(key)) next.add(key);
+      setChosen(next);
+    } else if (mode === 'range' && selection) {
+      // Every page between the page the keyboard was on and this one, in the strips' order.
+      const flat = shown.flatMap((copy) => copy.pages.map((page) => pageKey(page)));
+      const [a, b] = [flat.indexOf(keyAt(selection) ?? ''), flat.indexOf(key)].sort((x, y) => x - y);
+      setChosen(new Set(a! < 0 ? [key] : flat.slice(a, b! + 1)));
+    } else setChosen(new Set([key]));
+    setSelection(at);
+  };
+  /** The pages a move takes: the chosen ones, or the page under the keyboard when none is. */
+  const moving = (also?: Selection) => {
+    const key = also && keyAt(also);
+    const set = key && !chosen.has(key) ? new Set([key]) : chosen;
+    return inBatchOrder(manifest, set);
+  };
+  const moveTo = async (pages: ReturnType<typeof moving>, place: Place | null) => {
+    if (!place || pages.length === 0) return;
+    if (await move(pages, place)) setSelection(null);
+  };
 
   return (
     <div className="desk">
@@ -127,7 +165,7 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
         </div>
         {error && (
           <div className="refusal">
-            <ErrorAlert error={error} />
+            <ErrorAlert error={error} nameCopy={nameCopy} />
           </div>
         )}
       </section>
@@ -139,7 +177,14 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
         active={!viewing && preview === null}
       />
       <section className="card">
-        <PageTools manifest={manifest} selection={selection} decide={decide} />
+        <PageTools
+          manifest={manifest}
+          selection={selection}
+          chosen={chosen.size}
+          decide={decide}
+          onMove={(copy) => void moveTo(moving(), { endOf: manifest.copies[copy]!.pages[0]! })}
+          onMoveKey={(key) => void moveTo(moving(), arrowPlace(manifest, moving(), key))}
+        />
         {filter === 'absent' && (
           <ul className="absent-list">
             {manifest.absent.map((student) => (
@@ -191,7 +236,10 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
             manifest={manifest}
             copies={shown}
             selection={selection}
-            onSelect={setSelection}
+            chosen={chosen}
+            onSelect={pick}
+            onDrop={(place, dragged) => void moveTo(moving(dragged), place)}
+            onMoveKey={(key: MoveKey) => void moveTo(moving(), arrowPlace(manifest, moving(), key))}
             onOpen={(chosen) => {
               setSelection(chosen);
               setViewing(true);

@@ -73,12 +73,13 @@ export function PageOrderPreview({ manifest, copy, onShow, decide, onClose }: Pa
           type="button"
           className={checked ? undefined : 'button-primary'}
           aria-pressed={checked}
+          autoFocus
           onClick={() => void check(!checked)}
         >
           {checked ? t('preview.uncheck') : t('preview.check')}
         </button>
         {checked && <span className="order-checked">{t('desk.pageOrderChecked')}</span>}
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose}>
           {t('desk.close')}
         </button>
       </div>

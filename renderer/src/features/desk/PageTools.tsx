@@ -4,14 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { Decision, Manifest, Rotation } from '../../../../core/api/contract';
 import { pageRef } from './copy-pages';
 import type { Selection } from './copy-pages';
+import type { MoveKey } from './CopyStrips';
 
 interface PageToolsProps {
   manifest: Manifest;
   selection: Selection | null;
+  /** How many pages are chosen: moves take them all. */
+  chosen: number;
   decide: (...decisions: Decision[]) => Promise<boolean>;
+  /** Moves the chosen pages to the end of the copy at this index. */
+  onMove: (copy: number) => void;
+  onMoveKey: (key: MoveKey) => void;
 }
 
-export function PageTools({ manifest, selection, decide }: PageToolsProps) {
+export function PageTools({ manifest, selection, chosen, decide, onMove, onMoveKey }: PageToolsProps) {
   const { t } = useTranslation();
   const [target, setTarget] = useState('');
   const copyIndex = selection ? manifest.copies.findIndex((copy) => copy.id === selection.copyId) : -1;
@@ -28,7 +34,11 @@ export function PageTools({ manifest, selection, decide }: PageToolsProps) {
       role="toolbar"
       aria-label={t('desk.selected', { n: selection.index + 1, copy: copyIndex + 1 })}
     >
-      <p className="selected">{t('desk.selected', { n: selection.index + 1, copy: copyIndex + 1 })}</p>
+      <p className="selected">
+        {chosen > 1
+          ? t('desk.chosen', { count: chosen })
+          : t('desk.selected', { n: selection.index + 1, copy: copyIndex + 1 })}
+      </p>
       <button
         type="button"
         onClick={() =>
@@ -70,20 +80,14 @@ export function PageTools({ manifest, selection, decide }: PageToolsProps) {
           onChange={(event) => setTarget(event.currentTarget.value)}
         />
       </label>
-      <button
-        type="button"
-        disabled={!targetCopy}
-        onClick={() =>
-          targetCopy &&
-          void decide({
-            kind: 'move-page',
-            page: ref,
-            toCopyId: targetCopy.id,
-            toIndex: targetCopy.id === copy.id ? targetCopy.pages.length - 1 : targetCopy.pages.length,
-          })
-        }
-      >
+      <button type="button" disabled={!targetCopy} onClick={() => onMove(Number(target) - 1)}>
         {t('desk.move')}
+      </button>
+      <button type="button" title={t('desk.earlierHint')} onClick={() => onMoveKey('ArrowLeft')}>
+        {t('desk.earlier')}
+      </button>
+      <button type="button" title={t('desk.laterHint')} onClick={() => onMoveKey('ArrowRight')}>
+        {t('desk.later')}
       </button>
     </div>
   );

@@ -85,7 +85,8 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
   useEffect(() => {
     if (!active) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // A page of the strips handled the key already (its arrows move the focus or the pages).
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const typing = event.target instanceof HTMLInputElement && event.target.value !== '';
       const step = (delta: number) => {
         setPosition((value) => Math.min(queue.length - 1, Math.max(0, value + delta)));

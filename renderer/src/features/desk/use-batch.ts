@@ -1,9 +1,11 @@
 // One batch as the desk shows it: loaded through the API, changed only by decisions (and undo, redo), and
 // reloaded when another window's decision changes it (the station's `batch.changed` push).
 import { useCallback, useEffect, useState } from 'react';
-import type { BatchDetail, Decision, ManifestStudent } from '../../../../core/api/contract';
+import type { BatchDetail, Decision, ManifestStudent, PageRef } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { useHost } from '../../host';
+import { moveStep } from './page-moves';
+import type { Place } from './page-moves';
 
 export interface DeskBatch {
   batch: BatchDetail | null;
@@ -12,6 +14,8 @@ export interface DeskBatch {
   error: WireError | null;
   /** Applies decisions in order, stopping at the first the store refuses; true when all applied. */
   decide: (...decisions: Decision[]) => Promise<boolean>;
+  /** Moves the pages, in this order, to the place: one move each, stopping at the first refused. */
+  move: (pages: readonly PageRef[], place: Place) => Promise<boolean>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   /** Bumped at every change, whoever made it: the history reloads on it. */
@@ -56,6 +60,24 @@ export function useBatch(batchId: string): DeskBatch {
     }
     return true;
   };
+  const move = async (pages: readonly PageRef[], place: Place): Promise<boolean> => {
+    setError(null);
+    let latest = batch;
+    for (const page of pages) {
+      // Worked out on the copies as the previous move left them.
+      const decision = latest && moveStep(latest.manifest, page, place);
+      if (!decision) continue;
+      const reply = await bridge.invoke('copies.decide', { batchId, decision });
+      if (!reply.ok) {
+        setError(reply.error);
+        return false;
+      }
+      latest = reply.result;
+      setBatch(reply.result);
+      setRevision((value) => value + 1);
+    }
+    return true;
+  };
   const history = async (method: 'copies.undo' | 'copies.redo') => {
     setError(null);
     const reply = await bridge.invoke(method, { batchId });
@@ -69,6 +91,7 @@ export function useBatch(batchId: string): DeskBatch {
     roster,
     error,
     decide,
+    move,
     undo: () => history('copies.undo'),
     redo: () => history('copies.redo'),
     revision,

@@ -6,7 +6,8 @@ import type { WireError } from '../../../../core/api/wire';
 import { ErrorAlert } from '../../ErrorAlert';
 import { useHost } from '../../host';
 import type { ShownStage } from '../../labels';
-import { stationPaths, withPickedNames } from './chosen-file';
+import { fromBrowserFiles, fromPaths, stationPaths, withPickedNames } from './chosen-file';
+import { sortDropped } from './dropped-files';
 import type { ChosenFile } from './chosen-file';
 import { FilePicker } from './FilePicker';
 import { ProgressPanel } from './ProgressPanel';
@@ -27,6 +28,37 @@ export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) =>
   // Over HTTP the last pushes of a run may arrive after its reply: a run is followed until the next starts.
   const stopFollowing = useRef<(() => void) | null>(null);
   useEffect(() => () => stopFollowing.current?.(), []);
+  const [refused, setRefused] = useState<string[]>([]);
+
+  // Scanner PDFs and the roster CSV dropped anywhere on the window join the form, as if picked.
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (hasFiles(event) && !running) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event) || running) return;
+      event.preventDefault();
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      void (async () => {
+        // The desktop app names files by path (granted to the station as a dialog's are); a browser uploads them.
+        const chosen =
+          host.kind === 'desktop'
+            ? fromPaths(await host.bridge.droppedFiles(files))
+            : fromBrowserFiles(files);
+        const sorted = sortDropped(chosen);
+        if (sorted.scans.length > 0) setScans((current) => [...current, ...sorted.scans]);
+        if (sorted.roster) setRoster(sorted.roster);
+        setRefused(sorted.refused);
+      })();
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [host, running]);
 
   const run = async (scanFiles: ChosenFile[], rosterFile: ChosenFile) => {
     const files = [...scanFiles, rosterFile];
@@ -63,6 +95,12 @@ export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) =>
   return (
     <section className="card" aria-labelledby="new-batch-title">
       <h2 id="new-batch-title">{t('newBatch.title')}</h2>
+      <p className="hint">{t('newBatch.dropHint')}</p>
+      {refused.length > 0 && (
+        <p role="alert" className="error-alert">
+          {t('newBatch.dropRefused', { names: refused.join(', ') })}
+        </p>
+      )}
       <form onSubmit={submit} className="new-batch-form">
         <fieldset disabled={running}>
           <legend>{t('newBatch.scans')}</legend>

@@ -6,7 +6,7 @@ export type ChosenFile = { key: number; name: string } & ({ path: string } | { f
 
 let nextKey = 1;
 
-export function fromBrowserFiles(files: FileList | null): ChosenFile[] {
+export function fromBrowserFiles(files: FileList | readonly File[] | null): ChosenFile[] {
   return Array.from(files ?? [], (file) => ({ key: nextKey++, name: file.name, file }));
 }
 
