@@ -126,12 +126,15 @@ async function syncBatch(
   context.progress({ stage: 'exam', message: `exam "${exam.name}" (${exam.id}), ${exam.upload_mode}` });
   const examRef = { id: exam.id, name: exam.name };
   if (dryRun) {
+    // Copies already on the server (or stopped) show where they stand; only the rest would go.
+    const states = copyStates(context.store, batchId, copies);
+    const queued = new Set(states.filter((row) => row.state === 'queued').map((row) => row.copyId));
     const students = await mapStudents(
       context,
-      copies.filter((copy) => copy.sendable),
+      copies.filter((copy) => copy.sendable && queued.has(copy.copy.id)),
       undefined,
     );
-    const rows = dryRows(copies).map((row) => {
+    const rows = states.map((row) => {
       const reason = students.get(row.copyId);
       return reason ? { ...row, reason: reason.text, reasonCode: reason.code } : row;
     });
@@ -301,5 +304,5 @@ function noteStopped(context: SyncContext, batchId: string, reason: SyncReason):
   }
 }
 
-/** What a dry run would send: it writes no outbox row, so every ready copy shows as it would go. */
+/** What a dry run to an exam not yet created would send: nothing can have gone there, every ready copy would. */
 const dryRows = (copies: readonly StationCopy[]): SyncedCopy[] => copies.map(unsentCopy);

@@ -151,6 +151,11 @@ describe('sync limits and doubts', () => {
     expect(named.copies[0]!.reason).toMatch(/is not on the server/);
     expect(double.counts().upload).toBeUndefined();
     expect(readOutbox(batch.store.db, batch.batchId)).toEqual([]);
+    // Once two copies went (the first student is not on the server), a dry run counts none of them again.
+    await runSync(batch.store, request(double, 'ds 4'), FAST);
+    const again = await runSync(batch.store, { ...request(double, 'ds 4'), dryRun: true }, FAST);
+    expect(again.copies.map((copy) => copy.state)).toEqual(['failed', 'done', 'done']);
+    expect(double.counts().upload).toBe(2);
   });
 
   it('requires HTTPS except to this computer', async () => {
