@@ -48,30 +48,41 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function timed(command: string, args: string[]): Promise<number> {
-  const start = performance.now();
-  await run(command, args, { maxBuffer: 1 << 26 });
-  return (performance.now() - start) / 1000;
+interface Timing {
+  wall: number;
+  /** User + system CPU seconds of the command (GNU time), which the machine's load does not inflate. */
+  cpu: number;
 }
 
-async function pdftoppm(batch: CachedBatch): Promise<number> {
+async function timed(command: string, args: string[]): Promise<Timing> {
+  const start = performance.now();
+  const { stderr } = await run('/usr/bin/time', ['-f', 'cpu %U %S', command, ...args], {
+    maxBuffer: 1 << 26,
+  });
+  const [, user, system] = stderr.trim().split('\n').at(-1)!.split(' ');
+  return { wall: (performance.now() - start) / 1000, cpu: Number(user) + Number(system) };
+}
+
+const add = (a: Timing, b: Timing): Timing => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu });
+
+async function pdftoppm(batch: CachedBatch): Promise<Timing> {
   const dir = await mkdtemp(join(tmpdir(), 'korrigo-bench-ppm-'));
   try {
-    let total = 0;
+    let total = { wall: 0, cpu: 0 };
     for (const scan of batch.scans)
-      total += await timed('pdftoppm', ['-r', '150', '-gray', scan, join(dir, 'p')]);
+      total = add(total, await timed('pdftoppm', ['-r', '150', '-gray', scan, join(dir, 'p')]));
     return total;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function poster(batch: CachedBatch): Promise<number> {
+async function poster(batch: CachedBatch): Promise<Timing> {
   const dir = await mkdtemp(join(tmpdir(), 'korrigo-bench-poster-'));
   try {
-    let total = 0;
+    let total = { wall: 0, cpu: 0 };
     for (const scan of batch.scans)
-      total += await timed('mutool', ['poster', '-x', '2', scan, join(dir, 'out.pdf')]);
+      total = add(total, await timed('mutool', ['poster', '-x', '2', scan, join(dir, 'out.pdf')]));
     return total;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -104,13 +115,15 @@ for (const batch of BATCHES.filter((b) => wanted.has(b.name))) batches.push(awai
 
 interface Row {
   batch: CachedBatch;
-  e2e: number[];
-  warm: number[];
+  e2e: Timing[];
+  warm: Timing[];
   rss: number[];
   workers: number;
-  ppm: number[];
-  poster: number[];
-  split: number[];
+  /** Workers each batch of the end-to-end process started (first, second). */
+  started: number[];
+  ppm: Timing[];
+  poster: Timing[];
+  split: Timing[];
   stages: Record<string, number>[];
   perSide: Record<string, number>[];
 }
@@ -123,6 +136,7 @@ for (const batch of batches) {
     warm: [],
     rss: [],
     workers: 0,
+    started: [],
     ppm: [],
     poster: [],
     split: [],
@@ -132,12 +146,14 @@ for (const batch of batches) {
   for (let k = 0; k < (big ? 1 : runs); k++) {
     row.ppm.push(await pdftoppm(batch));
     const e2e = await station(big || light ? 'end-to-end-once' : 'end-to-end', batch);
-    row.e2e.push(e2e.first as number);
-    if (e2e.second !== undefined) row.warm.push(e2e.second as number);
+    row.e2e.push({ wall: e2e.first as number, cpu: e2e.cpu as number });
+    if (e2e.second !== undefined) row.warm.push({ wall: e2e.second as number, cpu: e2e.secondCpu as number });
     row.rss.push(e2e.peakRssMb as number);
     row.workers = e2e.workers as number;
+    row.started = (e2e.started as number[] | undefined) ?? [];
     row.poster.push(await poster(batch));
-    row.split.push((await station('split', batch)).first as number);
+    const split = await station('split', batch);
+    row.split.push({ wall: split.first as number, cpu: split.cpu as number });
     if (!big && !light) {
       const staged = await station('stages', batch);
       row.stages.push(staged.times as Record<string, number>);
@@ -145,23 +161,54 @@ for (const batch of batches) {
     }
   }
   rows.push(row);
-  log(`  ${batch.name}: done (${row.e2e.map((s) => f(s)).join(', ')} s end to end)`);
+  log(`  ${batch.name}: done (${row.e2e.map((s) => f(s.wall)).join(', ')} s end to end)`);
   // Each batch's row as soon as it is measured, so a run cut short still leaves its numbers.
   log(`  ${line(row)}`);
+  log(`  ${cpuLine(row)}`);
 }
 
 log('');
 log(
-  'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers | pdftoppm -r150 -gray s | e2e/pdftoppm | split alone s | mutool poster s | split/poster',
+  'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers (started 1st/2nd) | pdftoppm -r150 -gray s | e2e/pdftoppm | split alone s | mutool poster s | split/poster',
 );
 for (const row of rows) log(line(row));
+log('');
+log(
+  'the same runs in CPU seconds (user + system, every thread of the process): what a loaded machine does not inflate',
+);
+log(
+  'batch    | end to end CPU s | 2nd batch CPU s | pdftoppm CPU s | e2e/pdftoppm CPU | split alone CPU s | mutool poster CPU s | split/poster CPU',
+);
+for (const row of rows) log(cpuLine(row));
+
+function medians(row: Row, clock: keyof Timing) {
+  const of = (timings: Timing[]) => median(timings.map((t) => t[clock]));
+  return {
+    e2e: of(row.e2e),
+    warm: row.warm.length ? of(row.warm) : undefined,
+    split: of(row.split),
+    ppm: of(row.ppm),
+    post: of(row.poster),
+  };
+}
+
+function cpuLine(row: Row): string {
+  const { e2e, warm, split, ppm, post } = medians(row, 'cpu');
+  return [
+    row.batch.name.padEnd(8),
+    f(e2e).padStart(16),
+    f(warm).padStart(15),
+    f(ppm).padStart(14),
+    f(e2e / ppm).padStart(16),
+    f(split).padStart(17),
+    f(post).padStart(19),
+    f(split / post).padStart(16),
+  ].join(' | ');
+}
 
 function line(row: Row): string {
   const { batch } = row;
-  const e2e = median(row.e2e);
-  const split = median(row.split);
-  const ppm = median(row.ppm);
-  const post = median(row.poster);
+  const { e2e, warm, split, ppm, post } = medians(row, 'wall');
   return [
     batch.name.padEnd(8),
     batch.shape.padEnd(7),
@@ -169,10 +216,10 @@ function line(row: Row): string {
     String(batch.sides).padStart(5),
     f(batch.bytes / 1e6, 1).padStart(5),
     f(e2e).padStart(12),
-    (row.warm.length ? f(median(row.warm)) : '–').padStart(11),
+    f(warm).padStart(11),
     f(batch.sides / e2e, 1).padStart(7),
     f(Math.max(...row.rss), 0).padStart(11),
-    String(row.workers).padStart(7),
+    `${row.workers} (${row.started.join('/') || '–'})`.padStart(25),
     f(ppm).padStart(22),
     f(e2e / ppm).padStart(12),
     f(split).padStart(13),

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { BatchSummary } from '../core/api/contract';
 import { resolveDbPath } from '../core/store/location';
-import { defineCommand } from './command';
+import { commonOptionsHelp, defineCommand } from './command';
 import { withCommandApi } from './command-api';
 import { DB_OPTION_HELP } from './command-store';
 
@@ -15,7 +15,7 @@ need review, how many are synced to Korrigo.
 Options:
 ${DB_OPTION_HELP}
   --json           print the list as JSON (the API's batches.list)
-  -h, --help       show this help
+${commonOptionsHelp()}
 `;
 
 export const batchesCommand = defineCommand({
@@ -25,7 +25,7 @@ export const batchesCommand = defineCommand({
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals, usageError }) {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-    const summaries = await withCommandApi(values.db, (api) => api('batches.list', {}));
+    const summaries = await withCommandApi(values.db, (api) => api.call('batches.list', {}));
     process.stdout.write(
       values.json
         ? `${JSON.stringify(summaries, null, 2)}\n`

@@ -7,18 +7,16 @@ import { databaseBusyError, isDatabaseBusy } from '../core/store/store-errors';
 export const DB_OPTION_HELP = `  --db <file>      the station database (default: $KORRIGO_DB, else station.sqlite in the station's
                    data folder, the desktop app's; $KORRIGO_DATA_DIR moves that folder)`;
 
-/** Reading commands (create false) never create a database where a typo pointed. */
-export function openCommandStore(db: string | undefined, create: boolean): Store {
-  return openStore(resolveDbPath(db), { create });
-}
-
-/** Runs `work` on the command's database and closes it, whatever happens. */
+/**
+ * Runs `work` on the command's database and closes it, whatever happens. For what the API does not cover
+ * (the hot folder's notes, the sync); reading commands (create false) never create a database.
+ */
 export async function withCommandStore<T>(
   db: string | undefined,
   create: boolean,
   work: (store: Store) => T | Promise<T>,
 ): Promise<T> {
-  const store = openCommandStore(db, create);
+  const store = openStore(resolveDbPath(db), { create });
   try {
     return await work(store);
   } catch (error) {

@@ -12,6 +12,24 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The exit codes of the commands that write copies (`done`: what exit 0 means, e.g. "exported"). */
+export function copyExitCodesHelp(done: string): string {
+  return (
+    `Exit codes: 0 ${done} (even when copies need review), 2 bad input or arguments, 3 database of a newer\n` +
+    'station, 4 database or batch busy (try again later), 1 internal error.'
+  );
+}
+
+/** The help lines of the options every command has, aligned to the command's own (`column`: where help starts). */
+export function commonOptionsHelp(column = 19): string {
+  return [
+    ['--verbose', 'print the stack trace of an error'],
+    ['-h, --help', 'show this help'],
+  ]
+    .map(([option, help]) => `  ${option!.padEnd(column - 2)}${help}`)
+    .join('\n');
+}
+
 const COMMON = {
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

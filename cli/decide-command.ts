@@ -2,15 +2,11 @@
 // can be undone) and applied at once. The copies' ids and pages are those of `export`'s manifest.json.
 import { userInfo } from 'node:os';
 import { KorrigoError } from '../core/errors';
-import type { ManifestCopy } from '../core/manifest';
-import { recordDecision } from '../core/jobs/operator-decisions';
-import { findBatch } from '../core/store/batch-rows';
-import type { Store } from '../core/store/open-store';
-import { rosterInfo, rosterStudents } from '../core/store/roster-rows';
-import { batchNotFoundError } from '../core/store/store-errors';
-import { defineCommand } from './command';
-import { DB_OPTION_HELP, withCommandStore } from './command-store';
-import { kindsHelp, parseDecision } from './decision-args';
+import type { ManifestCopy, ManifestStudent } from '../core/manifest';
+import { commonOptionsHelp, defineCommand } from './command';
+import { withCommandApi } from './command-api';
+import { DB_OPTION_HELP } from './command-store';
+import { kindsHelp, namesStudent, parseDecision } from './decision-args';
 import { describeAction } from './describe-decision';
 
 export const DECIDE_USAGE = `Usage: korrigo-station decide <batch-id> <decision> <argument>... [--by <operator>] [--db <file>]
@@ -25,8 +21,7 @@ ${kindsHelp()}
 Options:
   --by <operator>  who decides, kept in the log (default: the user logged in)
 ${DB_OPTION_HELP}
-  --verbose        print the stack trace of an error
-  -h, --help       show this help
+${commonOptionsHelp()}
 
 Exit codes: 0 recorded, 2 refused (unknown batch or copy, a decision that does not apply, bad
 arguments), 3 database of a newer station, 4 database busy (try again later), 1 internal error.
@@ -51,29 +46,31 @@ export const decideCommand = defineCommand({
     const [batchId, ...words] = positionals;
     if (batchId === undefined) throw usageError('no batch id given');
     const operator = operatorName(values.by, usageError);
-    await withCommandStore(values.db, false, (store) => {
-      const decision = parseDecision(words, studentFinder(store, batchId), usageError);
-      const outcome = recordDecision(store, batchId, operator, decision);
-      const entry = outcome.log.at(-1)!;
-      process.stdout.write(`#${entry.seq} ${describeAction(entry.action)}. ${copiesLine(outcome.copies)}\n`);
-    });
+    await withCommandApi(
+      values.db,
+      async (api) => {
+        // The roster is asked for only when the decision names a student.
+        const roster = namesStudent(words[0]) ? await api.call('batches.roster', { batchId }) : [];
+        const decision = parseDecision(words, studentFinder(roster, batchId), usageError);
+        const applied = await api.call('copies.decide', { batchId, decision });
+        process.stdout.write(
+          `#${applied.entry.seq} ${describeAction(applied.entry.action)}. ${copiesLine(applied.manifest.copies)}\n`,
+        );
+      },
+      { operator },
+    );
   },
 });
 
 /** Students are named by email on the command line, and recorded as the batch's roster has them. */
-function studentFinder(store: Store, batchId: string) {
+function studentFinder(roster: readonly ManifestStudent[], batchId: string) {
   return (email: string) => {
-    const batch = findBatch(store.db, batchId);
-    if (!batch) throw batchNotFoundError(store.path, batchId);
     const wanted = email.toLowerCase();
-    const student = rosterStudents(store.db, batch.rosterSha256).find(
-      (candidate) => candidate.email.toLowerCase() === wanted,
-    );
+    const student = roster.find((candidate) => candidate.email.toLowerCase() === wanted);
     if (!student) {
-      const roster = rosterInfo(store.db, batch.rosterSha256).fileName;
       throw new KorrigoError(
         'decision-invalid',
-        `batch ${batchId}: no student with email ${email} in the roster ${roster}`,
+        `batch ${batchId}: no student with email ${email} in the batch's roster`,
       );
     }
     return student;

@@ -120,6 +120,11 @@ export function kindsHelp(): string {
   return lines.join('\n');
 }
 
+/** Whether `decide <kind>` names a student (by email): the batch's roster is needed then. */
+export function namesStudent(kind: string | undefined): boolean {
+  return kind !== undefined && 'email' in (DECISION_KINDS[kind]?.args ?? {});
+}
+
 /**
  * The decision `decide <kind> <args...>` asks for; `problem` builds the error naming what is wrong.
  */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { exportBatch } from '../core/jobs/export-batch';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import { defineCommand } from './command';
-import { DB_OPTION_HELP, openCommandStore } from './command-store';
+import { commonOptionsHelp, copyExitCodesHelp, defineCommand } from './command';
+import { withCommandApi } from './command-api';
+import { DB_OPTION_HELP } from './command-store';
 import { progressPrinter } from './progress';
 
 export const EXPORT_USAGE = `Usage: korrigo-station export <batch-id> --out <dir> [--db <file>]
@@ -16,11 +16,9 @@ Options:
   --out <dir>      output folder, created if missing (required); copy PDFs of an earlier export in it
                    that the new manifest does not list are removed
 ${DB_OPTION_HELP}
-  --verbose        print the stack trace of an error
-  -h, --help       show this help
+${commonOptionsHelp()}
 
-Exit codes: 0 exported (even when copies need review), 2 bad input or arguments, 3 database of a newer
-station, 4 database or batch busy (try again later), 1 internal error.
+${copyExitCodesHelp('exported')}
 `;
 
 export const exportCommand = defineCommand({
@@ -32,17 +30,17 @@ export const exportCommand = defineCommand({
     if (positionals.length === 0) throw usageError('no batch id given');
     if (positionals.length > 1) throw usageError(`one batch at a time, not ${positionals.length}`);
     if (!values.out) throw usageError('--out <dir> is required');
-    const store = openCommandStore(values.db, false);
+    const outDir = values.out;
     const progress = progressPrinter(process.stderr);
     try {
-      const manifest = await exportBatch(store, positionals[0]!, values.out, {
-        onProgress: progress.onProgress,
+      const { manifest } = await withCommandApi(values.db, (api) => {
+        api.on('batch.progress', progress.onProgress);
+        return api.call('batches.export', { batchId: positionals[0]!, outDir });
       });
       progress.finish();
-      printSummary(manifest, values.out);
+      printSummary(manifest, outDir);
     } finally {
       progress.finish();
-      store.close();
     }
   },
 });

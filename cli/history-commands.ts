@@ -1,13 +1,11 @@
 // `korrigo-station undo`, `redo` and `history`: the decision log of a stored batch, as an editor's undo
 // stack. Undo and redo are recorded too, so `history` shows everything that was done, by whom, when.
-import { redoDecision, undoDecision } from '../core/jobs/operator-decisions';
-import type { DecisionOutcome } from '../core/jobs/operator-decisions';
 import type { BatchHistory, LogEntry } from '../core/api/contract';
 import { resolveHistory } from '../core/decisions/history';
-import { defineCommand } from './command';
+import { commonOptionsHelp, defineCommand } from './command';
 import type { Command } from './command';
 import { withCommandApi } from './command-api';
-import { DB_OPTION_HELP, withCommandStore } from './command-store';
+import { DB_OPTION_HELP } from './command-store';
 import { BY_OPTION, copiesLine, operatorName } from './decide-command';
 import { describeAction } from './describe-decision';
 
@@ -21,8 +19,7 @@ ${what}
 Options:
   --by <operator>  who does it, kept in the log (default: the user logged in)
 ${DB_OPTION_HELP}
-  --verbose        print the stack trace of an error
-  -h, --help       show this help
+${commonOptionsHelp()}
 `;
 
 export const UNDO_USAGE = usage(
@@ -42,12 +39,11 @@ decisions are undone. Ends with what undo and redo would do now.
 Options:
 ${DB_OPTION_HELP}
   --json           print the log as JSON (the API's batches.history)
-  -h, --help       show this help
+${commonOptionsHelp()}
 `;
 
-function stackCommand(name: 'undo' | 'redo'): Command {
-  const [help, act, done] =
-    name === 'undo' ? [UNDO_USAGE, undoDecision, 'Undid'] : [REDO_USAGE, redoDecision, 'Redid'];
+function undoRedoCommand(name: 'undo' | 'redo'): Command {
+  const [help, done] = name === 'undo' ? [UNDO_USAGE, 'Undid'] : [REDO_USAGE, 'Redid'];
   return defineCommand({
     name,
     summary:
@@ -57,21 +53,21 @@ function stackCommand(name: 'undo' | 'redo'): Command {
     async run({ values, positionals, usageError }) {
       if (positionals.length !== 1) throw usageError('give exactly one batch id');
       const operator = operatorName(values.by, usageError);
-      await withCommandStore(values.db, false, (store) => {
-        const outcome: DecisionOutcome = act(store, positionals[0]!, operator);
-        const entry = outcome.log.at(-1)!;
-        const target = entry.action.kind === name ? entry.action.target : undefined;
-        const undone = outcome.log.find((other) => other.seq === target)!;
-        process.stdout.write(
-          `#${entry.seq} ${done} #${undone.seq} (${describeAction(undone.action)}). ${copiesLine(outcome.copies)}\n`,
-        );
-      });
+      const batchId = positionals[0]!;
+      const { entry, target, manifest } = await withCommandApi(
+        values.db,
+        (api) => api.call(`copies.${name}`, { batchId }),
+        { operator },
+      );
+      process.stdout.write(
+        `#${entry.seq} ${done} #${target!.seq} (${describeAction(target!.action)}). ${copiesLine(manifest.copies)}\n`,
+      );
     },
   });
 }
 
-export const undoCommand = stackCommand('undo');
-export const redoCommand = stackCommand('redo');
+export const undoCommand = undoRedoCommand('undo');
+export const redoCommand = undoRedoCommand('redo');
 
 export const historyCommand = defineCommand({
   name: 'history',
@@ -81,7 +77,7 @@ export const historyCommand = defineCommand({
   async run({ values, positionals, usageError }) {
     if (positionals.length !== 1) throw usageError('give exactly one batch id');
     const batchId = positionals[0]!;
-    const history = await withCommandApi(values.db, (api) => api('batches.history', { batchId }));
+    const history = await withCommandApi(values.db, (api) => api.call('batches.history', { batchId }));
     process.stdout.write(values.json ? `${JSON.stringify(history, null, 2)}\n` : historyText(history));
   },
 });

@@ -10,7 +10,7 @@ import { historyCommand, redoCommand, undoCommand } from './history-commands';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
 import { rotateKeyCommand } from './rotate-key-command';
-import { serve } from './serve';
+import { serveCommand } from './serve';
 import { syncCommand } from './sync-command';
 import { watchCommand } from './watch-command';
 
@@ -24,10 +24,7 @@ const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   watch: watchCommand,
   sync: syncCommand,
-  serve: {
-    summary: 'serve the station UI and API to a browser on this computer',
-    run: (args) => serve(args),
-  },
+  serve: serveCommand(),
   'rotate-key': rotateKeyCommand,
 };
 

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
-import type { ProcessOptions } from '../core/pipeline/process-options';
-import { processBatch, processScans } from '../core/jobs/process-scans';
-import { openStore } from '../core/store/open-store';
-import { resolveDbPath } from '../core/store/location';
-import { defineCommand } from './command';
+import { commonOptionsHelp, copyExitCodesHelp, defineCommand } from './command';
+import { withCommandApi, withThrowawayApi } from './command-api';
+import type { CommandApi } from './command-api';
 import { commandUsageError } from './command-args';
 import { progressPrinter } from './progress';
 
@@ -24,11 +22,9 @@ Options:
                    resumes where it stopped if interrupted, and \`batches\`/\`export\` see it.
                    Also used when $KORRIGO_DB is set. Without either, nothing is stored.
   --no-identify    do not read the headers: every sheet is a copy of its own, for review
-  --verbose        print the stack trace of an error
-  -h, --help       show this help
+${commonOptionsHelp()}
 
-Exit codes: 0 processed (even when copies need review), 2 bad input or arguments, 3 database of a newer
-station, 4 database or batch busy (try again later), 1 internal error.
+${copyExitCodesHelp('processed')}
 `;
 
 export const processCommand = defineCommand({
@@ -48,31 +44,24 @@ export const processCommand = defineCommand({
     if (positionals.length === 0) throw usageError('no scan PDF given');
 
     const progress = progressPrinter(process.stderr);
-    const options = {
-      scans: positionals,
-      roster,
-      outDir,
-      onProgress: progress.onProgress,
-      identify: !values['no-identify'],
+    const run = (api: CommandApi) => {
+      api.on('batch.progress', progress.onProgress);
+      return api.call('batches.process', {
+        scans: positionals,
+        roster,
+        outDir,
+        identify: !values['no-identify'],
+      });
     };
     let manifest: Manifest;
     try {
-      manifest = db ? await processStored(db, options) : await processBatch(options);
+      ({ manifest } = db ? await withCommandApi(db, run, { create: true }) : await withThrowawayApi(run));
     } finally {
       progress.finish();
     }
     printSummary(manifest, outDir);
   },
 });
-
-async function processStored(db: string, options: ProcessOptions): Promise<Manifest> {
-  const store = openStore(resolveDbPath(db));
-  try {
-    return (await processScans(store, options)).manifest;
-  } finally {
-    store.close();
-  }
-}
 
 const usageError = (problem: string) => commandUsageError('process', problem);
 

@@ -4,27 +4,24 @@
 import { KorrigoError } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { readServeFile } from '../core/server/serve-file';
-import type { Command } from './command';
-import { parseCommandArgs } from './command-args';
+import { commonOptionsHelp, defineCommand } from './command';
 
 export const ROTATE_KEY_USAGE = `Usage: korrigo-station rotate-key [--data-dir DIR]
 
 Ends every browser session of the station serving DIR (korrigo-station serve), replaces its key and
 prints the new login link. DIR: as for serve (default $KORRIGO_DATA_DIR, else the desktop app's folder).
+
+Options:
+  --data-dir <DIR>  the data folder of the station to rotate
+${commonOptionsHelp(20)}
 `;
 
-export const rotateKeyCommand: Command = {
+export const rotateKeyCommand = defineCommand({
+  name: 'rotate-key',
   summary: 'end every browser session of a running serve and print a new login link',
-  async run(args) {
-    const { values, positionals, usageError } = parseCommandArgs('rotate-key', args, {
-      'data-dir': { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      process.stdout.write(ROTATE_KEY_USAGE);
-      return 0;
-    }
+  usage: ROTATE_KEY_USAGE,
+  options: { 'data-dir': { type: 'string' } },
+  async run({ values, positionals, usageError }) {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
     const dataDir = values['data-dir'] ?? resolveDataDir();
     const { origin, key } = await readServeFile(dataDir);
@@ -51,6 +48,5 @@ export const rotateKeyCommand: Command = {
       );
     }
     process.stdout.write(`Every session has ended. New login link:\n  ${reply.result.loginUrl}\n`);
-    return 0;
   },
-};
+});

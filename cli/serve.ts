@@ -9,14 +9,21 @@ import { resolveDataDir } from '../core/data-dir';
 import { startHttpServer } from '../core/server/http-server';
 import type { RunningServer } from '../core/server/http-server';
 import { removeServeFile, writeServeFile } from '../core/server/serve-file';
-import { parseCommandArgs } from './command-args';
+import { commonOptionsHelp, defineCommand } from './command';
+import type { Command } from './command';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
 export const SERVE_USAGE = `Usage: korrigo-station serve [--port N] [--data-dir DIR]
 
 Serves the station's UI and API on http://127.0.0.1:N (default: a free port) and prints the link to
-open. Batches are kept in DIR (default: $KORRIGO_DATA_DIR, else the desktop app's data folder).`;
+open. Batches are kept in DIR (default: $KORRIGO_DATA_DIR, else the desktop app's data folder).
+
+Options:
+  --port <N>        the port to listen on (default: a free one)
+  --data-dir <DIR>  the station's data folder
+${commonOptionsHelp(20)}
+`;
 
 export interface ServeIo {
   stdout: NodeJS.WritableStream;
@@ -31,31 +38,30 @@ function untilSignal(): Promise<unknown> {
   });
 }
 
-function parseServeArgs(argv: string[]): { port: number; dataDir: string; help: boolean } {
-  const { values, positionals, usageError } = parseCommandArgs('serve', argv, {
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+/** `korrigo-station serve`; `io` replaces its output and its stop signal (the tests run it in process). */
+export function serveCommand(io: Partial<ServeIo> = {}): Command {
+  return defineCommand({
+    name: 'serve',
+    summary: 'serve the station UI and API to a browser on this computer',
+    usage: SERVE_USAGE,
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    async run({ values, positionals, usageError }) {
+      if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
+      const port = Number(values.port ?? '0');
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new KorrigoError(
+          'bad-arguments',
+          `serve: --port must be a number from 0 to 65535, not "${values.port}"`,
+        );
+      }
+      await serve({ port, dataDir: values['data-dir'] ?? resolveDataDir() }, io);
+    },
   });
-  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-  const port = Number(values.port ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new KorrigoError(
-      'bad-arguments',
-      `serve: --port must be a number from 0 to 65535, not "${values.port}"`,
-    );
-  }
-  return { port, dataDir: values['data-dir'] ?? resolveDataDir(), help: values.help ?? false };
 }
 
-/** Runs until `io.stopped` resolves; returns the exit code. */
-export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<number> {
+/** Runs until `io.stopped` resolves. */
+async function serve(options: { port: number; dataDir: string }, io: Partial<ServeIo>): Promise<void> {
   const out = io.stdout ?? process.stdout;
-  const options = parseServeArgs(argv);
-  if (options.help) {
-    out.write(`${SERVE_USAGE}\n`);
-    return 0;
-  }
   const hasUi = existsSync(RENDERER_DIR);
   const station = createStation({ dataDir: options.dataDir, prefetchThumbnails: true });
   // One write at a time, in order: the file always ends up holding the live key.
@@ -93,5 +99,4 @@ export async function serve(argv: string[], io: Partial<ServeIo> = {}): Promise<
   await saving;
   await removeServeFile(options.dataDir);
   await station.shutdown();
-  return 0;
 }

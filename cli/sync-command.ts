@@ -113,10 +113,10 @@ async function settleByHand(
     throw usageError(`unexpected argument "${positionals[0]}"`);
   }
   const status = await withCommandApi(values.db, async (api) => {
-    const batchId = values.batch ?? (await api('batches.list', {}))[0]?.batchId ?? '';
+    const batchId = values.batch ?? (await api.call('batches.list', {}))[0]?.batchId ?? '';
     return values.forget !== undefined
-      ? api('sync.forget', { batchId, copyId: values.forget })
-      : api('sync.accept', { batchId, copyId: values.accept!, remoteCopyId: remoteCopyId! });
+      ? api.call('sync.forget', { batchId, copyId: values.forget })
+      : api.call('sync.accept', { batchId, copyId: values.accept!, remoteCopyId: remoteCopyId! });
   });
   const copyId = values.forget ?? values.accept!;
   const copy = status.copies.find((candidate) => candidate.copyId === copyId);

@@ -49,11 +49,13 @@ export function prepareDataDir(dataDir: string): void {
       },
     );
   }
-  if (!statSync(dataDir).isDirectory()) {
+  const info = statSync(dataDir);
+  if (!info.isDirectory()) {
     throw new KorrigoError(
       'bad-arguments',
       `${dataDir} is a file, not a folder: it cannot hold the station's data`,
     );
   }
-  if (process.platform !== 'win32') chmodSync(dataDir, OWNER_ONLY_DIR);
+  // Only the folder's owner may change its mode: a database of another account's folder (--db) is used as is.
+  if (process.platform !== 'win32' && info.uid === process.getuid?.()) chmodSync(dataDir, OWNER_ONLY_DIR);
 }

@@ -2,7 +2,14 @@
 // resumes from its checkpoints if they quit anyway, but a surprise is not what they want.
 
 /** Methods whose run an operator would not want cut short by a quit. */
-const LONG_RUNS = new Set(['batches.process', 'batches.get', 'copies.decide', 'copies.undo', 'copies.redo']);
+const LONG_RUNS = new Set([
+  'batches.process',
+  'batches.export',
+  'batches.get',
+  'copies.decide',
+  'copies.undo',
+  'copies.redo',
+]);
 
 /** The question to ask before quitting, or null when nothing is running. French: the operator reads it. */
 export function quitQuestion(pendingMethods: readonly string[]): string | null {

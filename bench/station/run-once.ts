@@ -20,7 +20,7 @@ import { processBatch } from '../../core/jobs/process-scans';
 import { classifyStack, indexStack } from '../../core/pipeline/stack';
 import { loadRoster } from '../../core/roster/load-roster';
 import { openStore } from '../../core/store/open-store';
-import { readSides, sideKey } from '../../core/identify/read-sides';
+import { readSides, readWorkersStarted, sideKey } from '../../core/identify/read-sides';
 import type { SideReading } from '../../core/identify/types';
 import { sampleSides } from './side-parts';
 
@@ -30,17 +30,33 @@ if (!mode || !outDir || !roster || scans.length === 0)
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const seconds = (since: number) => (performance.now() - since) / 1000;
+/** CPU time of the whole process (every thread) since `since`, in seconds: what the load does not inflate. */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 
 async function endToEnd(identify: boolean, batches: number) {
   const runs: number[] = [];
+  const cpu: number[] = [];
+  const started: number[] = [];
   for (let k = 1; k <= batches; k++) {
     const out = join(outDir!, `e2e-${k}`);
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     await processBatch({ scans, roster: roster!, outDir: out, identify });
     runs.push(seconds(start));
+    cpu.push(cpuSeconds(startCpu));
+    started.push(readWorkersStarted() - started.reduce((a, b) => a + b, 0));
     await rm(out, { recursive: true, force: true });
   }
-  return { first: runs[0], ...(runs.length > 1 ? { second: runs[1] } : {}) };
+  // Workers started by each batch: a warm second batch starts none.
+  return {
+    first: runs[0],
+    cpu: cpu[0],
+    started,
+    ...(runs.length > 1 ? { second: runs[1], secondCpu: cpu[1] } : {}),
+  };
 }
 
 async function stages() {

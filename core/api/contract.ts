@@ -86,6 +86,19 @@ export interface ProcessBatchArgs {
   scans: string[];
   /** Pronote roster CSV on the station's disk. */
   roster: string;
+  /**
+   * Where to write the copy PDFs and manifest.json (created if missing); default: the station's own folder
+   * for the batch. Only callers that may choose where the station writes (the CLI, the desktop app).
+   */
+  outDir?: string;
+  /** Read the headers to find each copy's student (default true); see ProcessOptions.identify. */
+  identify?: boolean;
+}
+
+export interface ExportBatchArgs {
+  batchId: string;
+  /** As ProcessBatchArgs.outDir, but required. */
+  outDir: string;
 }
 
 export interface BatchIdArgs {
@@ -107,6 +120,11 @@ export interface BatchesHandlers {
    * pushing `batch.progress` while it runs.
    */
   'batches.process': (args: ProcessBatchArgs) => Promise<BatchDetail>;
+  /**
+   * Writes the batch's copies as they stand (every decision applied) into `outDir`, pushing
+   * `batch.progress`; copies an earlier export there already holds are kept.
+   */
+  'batches.export': (args: ExportBatchArgs) => Promise<BatchDetail>;
   /** Batches of the station's store, newest first. */
   'batches.list': (args: NoArgs) => Promise<BatchSummary[]>;
   'batches.get': (args: BatchIdArgs) => Promise<BatchDetail>;
@@ -115,11 +133,19 @@ export interface BatchesHandlers {
   'batches.roster': (args: BatchIdArgs) => Promise<ManifestStudent[]>;
 }
 
+/** The batch once a decision, undo or redo is applied, and what the call appended to its log. */
+export interface DecisionApplied extends BatchDetail {
+  /** The log entry this call appended: the decision, or the undo or redo. */
+  entry: LogEntry;
+  /** For an undo or a redo: the entry it took back or brought back; null for a decision. */
+  target: LogEntry | null;
+}
+
 /** Operator decisions: each is recorded in the batch's log (by the station's OS user) and applied. */
 export interface CopiesHandlers {
-  'copies.decide': (args: DecideArgs) => Promise<BatchDetail>;
-  'copies.undo': (args: BatchIdArgs) => Promise<BatchDetail>;
-  'copies.redo': (args: BatchIdArgs) => Promise<BatchDetail>;
+  'copies.decide': (args: DecideArgs) => Promise<DecisionApplied>;
+  'copies.undo': (args: BatchIdArgs) => Promise<DecisionApplied>;
+  'copies.redo': (args: BatchIdArgs) => Promise<DecisionApplied>;
   /** What the reader read on the copy's pages: its header cell by cell, page boxes, what it missed. */
   'copies.reading': (args: CopyArgs) => Promise<CopyReading>;
 }

@@ -5,6 +5,7 @@ import type { MethodName } from './contract';
 const METHODS: Record<MethodName, true> = {
   'station.info': true,
   'batches.process': true,
+  'batches.export': true,
   'batches.list': true,
   'batches.get': true,
   'batches.history': true,

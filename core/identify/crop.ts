@@ -10,19 +10,36 @@ export interface Fraction {
   height: number;
 }
 
-export function crop(image: RenderedPage, part: Fraction): RenderedPage {
-  const x0 = Math.max(0, Math.round(part.x * image.width));
-  const y0 = Math.max(0, Math.round(part.y * image.height));
-  const x1 = Math.min(image.width, Math.round((part.x + part.width) * image.width));
-  const y1 = Math.min(image.height, Math.round((part.y + part.height) * image.height));
-  const width = Math.max(0, x1 - x0);
-  const height = Math.max(0, y1 - y0);
+/** A rectangle of pixels, [x0, x1) × [y0, y1). */
+export interface PixelRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The pixels `crop` takes for `part` of a `width` × `height` image. */
+export function pixelRect(width: number, height: number, part: Fraction): PixelRect {
+  const x0 = Math.max(0, Math.round(part.x * width));
+  const y0 = Math.max(0, Math.round(part.y * height));
+  const x1 = Math.min(width, Math.round((part.x + part.width) * width));
+  const y1 = Math.min(height, Math.round((part.y + part.height) * height));
+  return { x0, y0, x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
+}
+
+export function cropPixels(image: RenderedPage, rect: PixelRect): RenderedPage {
+  const width = rect.x1 - rect.x0;
+  const height = rect.y1 - rect.y0;
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
-    const from = ((y0 + y) * image.width + x0) * 4;
+    const from = ((rect.y0 + y) * image.width + rect.x0) * 4;
     data.set(image.data.subarray(from, from + width * 4), y * width * 4);
   }
   return { width, height, data };
+}
+
+export function crop(image: RenderedPage, part: Fraction): RenderedPage {
+  return cropPixels(image, pixelRect(image.width, image.height, part));
 }
 
 export const LEFT_HALF: Fraction = { x: 0, y: 0, width: 0.5, height: 1 };

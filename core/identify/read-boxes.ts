@@ -1,12 +1,12 @@
 // Reading the boxes of an exam page: the boxed header of P1 and the "Page n / N" box of any page, every box
 // read within its alphabet with a probability for every character.
 import type { RenderedPage } from '../pdf/render-page';
-import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, crop } from './crop';
+import { HEADER_BAND, LEFT_HALF, RIGHT_HALF } from './crop';
 import type { LocatedCell } from './locate/boxed-region';
 import { isEmptyCell } from './locate/cell-ink';
 import { searchHeader, type LocatedHeader } from './locate/locate-header';
 import { searchPageBoxBand, type PageBoxCell, type PageBoxMemory } from './locate/locate-page-box';
-import { rotate180 } from './locate/rotate';
+import { pageView } from './page-view';
 import type { Recognizer } from './recognize/recognizer';
 import {
   DIGIT_ALPHABET,
@@ -101,13 +101,14 @@ export function bestPair(
 
 export type PageBoxResult = { reading: PageBoxReading } | { missing: FinderMiss };
 
+/** `band` is the PAGE_BOX_BAND of an upright page. */
 export async function readPageBox(
-  page: RenderedPage,
+  band: RenderedPage,
   dpi: number,
   recognizer: Recognizer,
   memory: PageBoxMemory,
 ): Promise<PageBoxResult> {
-  const search = searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi, memory);
+  const search = searchPageBoxBand(band, dpi, memory);
   if ('missing' in search) return search;
   const located = search.found;
   const [number, total] = await Promise.all([
@@ -133,9 +134,9 @@ export function findHeader(
   side: RenderedPage,
   dpi: number,
 ): { located: LocatedHeader; upsideDown: boolean } | { missing: FinderMiss[] } {
-  const upright = searchHeader(crop(crop(side, RIGHT_HALF), HEADER_BAND), dpi);
+  const upright = searchHeader(pageView(side, RIGHT_HALF, false).region(HEADER_BAND), dpi);
   if ('found' in upright) return { located: upright.found, upsideDown: false };
-  const turned = searchHeader(crop(rotate180(crop(side, LEFT_HALF)), HEADER_BAND), dpi);
+  const turned = searchHeader(pageView(side, LEFT_HALF, true).region(HEADER_BAND), dpi);
   if ('found' in turned) return { located: turned.found, upsideDown: true };
   // The way up that came closer to a header says why: fewer fields missing, boxes rather than none.
   const closeness = (missing: FinderMiss[]) => missing.length + (missing[0]?.code === 'no-boxes' ? 3 : 0);

@@ -1,16 +1,15 @@
 // Reading one A3 side on its own, before it is paired: what it is (a recto carries the header, a verso only
 // page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
 import type { RenderedPage } from '../pdf/render-page';
-import { LEFT_HALF, RIGHT_HALF, crop } from './crop';
+import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, crop } from './crop';
 import { fingerprintSide } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
 import { detectUpsideDown } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
-import { rotate180 } from './locate/rotate';
+import { pageView, type PageView } from './page-view';
 import { findHeader, readHeader, readPageBox } from './read-boxes';
 import { readingHalves, type SideHalf } from './reading-halves';
 import type { Recognizer } from './recognize/recognizer';
-import { shrinkImage } from './shrink-image';
 import type { FinderMiss, PageBoxReading, SideReading } from './types';
 
 /** isBlankPage is calibrated on whole pages at 40–50 dpi. */
@@ -18,16 +17,9 @@ const BLANK_DPI = 50;
 
 export const NEITHER_HEADER_NOR_PAGE_BOX = 'neither an exam header nor a page box found on this A3 side';
 
-/** The side's two pages as upright A4 images, in reading order. */
-function pagesOf(
-  side: RenderedPage,
-  role: 'recto' | 'verso',
-  upsideDown: boolean,
-): [RenderedPage, RenderedPage] {
-  const page = (half: SideHalf) => {
-    const image = crop(side, half === 'left' ? LEFT_HALF : RIGHT_HALF);
-    return upsideDown ? rotate180(image) : image;
-  };
+/** The side's two pages, upright, in reading order. */
+function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolean): [PageView, PageView] {
+  const page = (half: SideHalf) => pageView(side, half === 'left' ? LEFT_HALF : RIGHT_HALF, upsideDown);
   const [first, second] = readingHalves(role, upsideDown);
   return [page(first), page(second)];
 }
@@ -40,21 +32,21 @@ function orientationFromPageBoxes(side: RenderedPage, dpi: number, memory: PageB
   return told.length > 0 && told.every((turned) => turned === told[0]) ? told[0]! : null;
 }
 
-function isBlank(page: RenderedPage, dpi: number): boolean {
+function isBlank(page: PageView, dpi: number): boolean {
   const factor = Math.max(1, Math.round(dpi / BLANK_DPI));
-  return isBlankPage(shrinkImage(page, factor), dpi / factor);
+  return isBlankPage(page.shrunk(factor), dpi / factor);
 }
 
 /** The two pages' page boxes in reading order, and which were not found and why. */
 async function readBoxes(
-  pages: readonly RenderedPage[],
+  pages: readonly PageView[],
   dpi: number,
   recognizer: Recognizer,
   memory: PageBoxMemory,
 ): Promise<{ pageBoxes: [PageBoxReading | null, PageBoxReading | null]; missing: FinderMiss[] }> {
   const results = [
-    await readPageBox(pages[0]!, dpi, recognizer, memory),
-    await readPageBox(pages[1]!, dpi, recognizer, memory),
+    await readPageBox(pages[0]!.region(PAGE_BOX_BAND), dpi, recognizer, memory),
+    await readPageBox(pages[1]!.region(PAGE_BOX_BAND), dpi, recognizer, memory),
   ];
   const missing = results.flatMap((result, page) =>
     'missing' in result ? [{ ...result.missing, page: page as 0 | 1 }] : [],

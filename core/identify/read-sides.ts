@@ -6,15 +6,18 @@ import { availableParallelism } from 'node:os';
 import type { LoadedSource } from '../pdf/load-source';
 import { readPageGeometry, type PageLayout } from '../pdf/page-geometry';
 import { wholePageImage } from '../pdf/page-image';
-import type { ReadTask, ReadWorkerData } from './pool/messages';
+import type { ReadDocument, ReadTask, ReadWorkerData } from './pool/messages';
 import { startReadWorker } from './pool/start-read-worker';
-import { runOnPool, type TaskOutcome } from './pool/worker-pool';
+import { WorkerPool, type TaskOutcome } from './pool/worker-pool';
 import { defaultModelPath } from './recognize/create-recognizer';
 import type { SideReading, SideReadingCache } from './types';
 
 /** Boxes are ~5.6 mm: 150 dpi gives ~33 px a box, enough for the reader and ~4× cheaper than 300 dpi. */
 export const READ_DPI = 150;
-/** Per side; a side over it goes to review with the reason. */
+/**
+ * Per side, in CPU time of its worker where the system tells it (see WorkerPool): a side over it goes to
+ * review with the reason.
+ */
 export const SIDE_TIME_LIMIT_MS = 20_000;
 /** A worker compiles its code (from the sources) and loads the model before its first side: not counted. */
 const WORKER_START_LIMIT_MS = 60_000;
@@ -72,6 +75,31 @@ function sharedCopy(bytes: Uint8Array): Uint8Array {
   return shared;
 }
 
+/**
+ * One pool per model file for the whole process: its workers (each with its compiled code and its model)
+ * stay warm between batches, so only the first batch of a session pays their start-up.
+ */
+const pools = new Map<string, WorkerPool<SideReading>>();
+
+function readPool(modelPath: string): WorkerPool<SideReading> {
+  let pool = pools.get(modelPath);
+  if (!pool) {
+    const data: ReadWorkerData = { modelPath };
+    pool = new WorkerPool({ start: () => startReadWorker(data), startLimitMs: WORKER_START_LIMIT_MS });
+    pools.set(modelPath, pool);
+  }
+  return pool;
+}
+
+/** Ends the idle reading workers now (they end by themselves after a while without work). */
+export async function closeReadPools(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.close()));
+}
+
+/** Workers started by this process so far, for the benchmarks: a warm second batch starts none. */
+export const readWorkersStarted = (): number =>
+  [...pools.values()].reduce((sum, pool) => sum + pool.started, 0);
+
 /** Readings of `sides` (A3 sides, and A4 pages that may be annexes), in the same order. */
 export async function readSides(
   sides: readonly SideToRead[],
@@ -89,36 +117,30 @@ export async function readSides(
   for (const reading of readings) if (reading) progress();
 
   const toRead = sides.flatMap((page, i) => (readings[i] ? [] : [{ page, i }]));
-  const names = new Map(toRead.map(({ page }) => [page.file, page.fileName]));
-  const data: ReadWorkerData = {
-    modelPath: defaultModelPath(),
-    dpi,
-    documents: [...names].map(([file, name]) => ({
-      file,
-      name,
-      bytes: sharedCopy(sources[file - 1]!.bytes),
-    })),
-  };
-  const tasks = toRead.map(({ page }): ReadTask => ({
-    file: page.file,
-    pageIndex: page.source - 1,
-    layout: page.layout,
-  }));
-  // A page that is one image goes with its image's bytes: they are taken out only as its task is posted.
-  const withImage = (task: ReadTask): ReadTask => {
-    const { page } = toRead[tasks.indexOf(task)]!;
+  const documents = new Map<number, ReadDocument>();
+  for (const { page } of toRead) {
+    if (documents.has(page.file)) continue;
+    const source = sources[page.file - 1]!;
+    documents.set(page.file, { key: source.sha256, name: page.fileName, bytes: sharedCopy(source.bytes) });
+  }
+  // The task is made as it is posted: a page that is one image goes with its image's bytes, taken out then.
+  const task = ({ page }: (typeof toRead)[number]): ReadTask => {
     const node = sources[page.file - 1]!.doc.getPage(page.source - 1).node;
     const image = wholePageImage(node, readPageGeometry(node));
+    const task = {
+      document: documents.get(page.file)!,
+      pageIndex: page.source - 1,
+      layout: page.layout,
+      dpi,
+    };
     return image ? { ...task, image } : task;
   };
-  await runOnPool<ReadTask, SideReading>(tasks, {
+  await readPool(defaultModelPath()).run(toRead, {
     size: workers,
-    message: withImage,
-    start: () => startReadWorker(data),
+    message: task,
     timeLimitMs: timeLimit,
-    startLimitMs: WORKER_START_LIMIT_MS,
-    onOutcome: (task, outcome) => {
-      const { i } = toRead[task]!;
+    onOutcome: (index, outcome) => {
+      const { i } = toRead[index]!;
       const reading = readingOf(outcome, timeLimit);
       options.cache?.put(keys[i]!, reading);
       readings[i] = reading;

@@ -148,5 +148,5 @@ function unitReasons(unit: Unit): string[] {
     if (unit.page.unusual) reasons.push(`${pageLabel(unit.page)} is ${unit.page.unusual}`);
     return reasons;
   }
-  return [];
+  return unit.reason === undefined ? [] : [unit.reason];
 }

@@ -17,6 +17,15 @@ const DISAGREE = 3;
 
 type Reading = { take: 1 } | { take: 2; versoFirst: boolean };
 
+function agree(recto: SideClue, verso: SideClue): boolean {
+  return (['sheetNo', 'copyPages'] as const).some((key) => recto[key] !== null && recto[key] === verso[key]);
+}
+
+/** A side of unknown role paired with no page box agreeing: only their places in the stack join them. */
+function restsOnPosition(recto: SideClue, verso: SideClue): boolean {
+  return (recto.role === 'unknown' || verso.role === 'unknown') && !agree(recto, verso);
+}
+
 function pairCost(recto: SideClue, verso: SideClue): number {
   if (recto.role === 'verso' || verso.role === 'recto') return Infinity;
   let cost = (recto.role === 'unknown' ? UNKNOWN_ROLE : 0) + (verso.role === 'unknown' ? UNKNOWN_ROLE : 0);
@@ -48,6 +57,9 @@ function bestReadings(clues: readonly SideClue[]): Reading[] {
   }
   return best.map((b) => b.reading);
 }
+
+export const positionalPairing = (first: string, second: string): string =>
+  `paired by position alone: ${first} and ${second} (what one of them is could not be told)`;
 
 function aloneUnit<P>(
   side: P,
@@ -89,10 +101,14 @@ function pairRun<P>(
     const reading = readings[i]!;
     if (reading.take === 2) {
       const [first, second] = [run[i]!, run[i + 1]!];
+      const [recto, verso] = reading.versoFirst ? [second, first] : [first, second];
+      const [rectoClue, versoClue] = reading.versoFirst
+        ? [clues[i + 1]!, clues[i]!]
+        : [clues[i]!, clues[i + 1]!];
       units.push(
-        reading.versoFirst
-          ? { kind: 'sheet', recto: second, verso: first }
-          : { kind: 'sheet', recto: first, verso: second },
+        restsOnPosition(rectoClue, versoClue)
+          ? { kind: 'sheet', recto, verso, reason: positionalPairing(label(first), label(second)) }
+          : { kind: 'sheet', recto, verso },
       );
     } else {
       const next = i + 1 < run.length ? { page: run[i + 1]!, clue: clues[i + 1]! } : undefined;

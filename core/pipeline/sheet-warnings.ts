@@ -4,7 +4,7 @@ import type { StackPage } from './stack';
 
 /**
  * What the operator should check in the stack: unusual pages, sides that pairing left alone (with its
- * reason, when it read the sides), and runs of A3 sides that do not pair up by position.
+ * reason, when it read the sides) or paired by position alone, and runs of A3 sides that do not pair up by position.
  */
 export function sheetWarnings(units: readonly StackUnit<StackPage>[]): string[] {
   const warnings: string[] = [];
@@ -23,6 +23,7 @@ export function sheetWarnings(units: readonly StackUnit<StackPage>[]): string[] 
       runSides = 0;
       continue;
     }
+    if (unit.kind === 'sheet' && unit.reason !== undefined) warnings.push(unit.reason);
     runStart ??= unit.recto;
     runSides += unit.kind === 'sheet' ? 2 : 1;
     // Paired by position, an incomplete sheet is the last unit of its run: an A4 page or the stack's end follows.

@@ -8,7 +8,8 @@ import type { PageLayout } from '../pdf/page-geometry';
 export type SheetUnit<P> = Exclude<StackUnit<P>, { kind: 'loose-page' }>;
 
 export type StackUnit<P> =
-  | { kind: 'sheet'; recto: P; verso: P }
+  /** `reason` says so when only the sides' places in the stack paired them (pair-sides.ts). */
+  | { kind: 'sheet'; recto: P; verso: P; reason?: string }
   /**
    * A sheet scanned on one side only. `recto` holds the side that was scanned, even when it is a verso
    * whose recto is missing (`lacks: 'recto'`): the store records that field as the sheet's first side.

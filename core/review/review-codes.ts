@@ -56,6 +56,10 @@ const TABLE: readonly { code: string; pattern: string }[] = [
   },
   { code: 'verso-missing', pattern: `verso missing after ${PAGE('at')}: (?<detail>.+)` },
   {
+    code: 'positional-pairing',
+    pattern: `paired by position alone: ${PAGE('at')} and ${PAGE('next')} \\(what one of them is could not be told\\)`,
+  },
+  {
     code: 'odd-side-run',
     pattern: `${PAGE('at')} has no verso: its sheet is incomplete \\(P1 and P4 only\\)(?<detail>.*)`,
   },

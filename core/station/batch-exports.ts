@@ -16,12 +16,19 @@ import { batchExportDir } from '../data-dir';
 
 export type ExportJob = typeof exportBatch;
 
+export interface UpdateOptions extends ExportOptions {
+  /** A decision, run in the batch's turn before the export. */
+  change?: () => void;
+  /** Export there (the CLI's --out) instead of the station's own folder for the batch. */
+  outDir?: string;
+}
+
 export interface BatchExports {
   /**
-   * Runs `change` (a decision), then brings the batch's export up to date and returns its manifest. Calls
-   * on one batch run one after the other, so an export never sees the copies change under it.
+   * Runs `change`, then brings the batch's export up to date and returns its manifest. Calls on one batch
+   * run one after the other, so an export never sees the copies change under it.
    */
-  update(batchId: string, change?: () => void, options?: ExportOptions): Promise<Manifest>;
+  update(batchId: string, options?: UpdateOptions): Promise<Manifest>;
 }
 
 export function batchExports(store: Store, dataDir: string, exportJob: ExportJob): BatchExports {
@@ -39,12 +46,15 @@ export function batchExports(store: Store, dataDir: string, exportJob: ExportJob
   };
 
   return {
-    update(batchId, change, options = {}) {
+    update(batchId, { change, outDir, ...options } = {}) {
       const run = (queues.get(batchId) ?? Promise.resolve())
         .catch(() => undefined)
         .then(() => {
           change?.();
-          return refresh(batchId, options);
+          // A folder of the caller's is exported to every time: the job itself skips the copies it holds.
+          return outDir === undefined
+            ? refresh(batchId, options)
+            : exportJob(store, batchId, outDir, options);
         });
       queues.set(batchId, run);
       const forget = () => {

@@ -1,41 +1,58 @@
 import { randomUUID } from 'node:crypto';
-import { importBatch } from '../jobs/import-batch';
+import { processScans } from '../jobs/process-scans';
+import type { ProgressEvent } from '../pipeline/process-options';
 import { batchDetail, historyOf, listBatches, rosterOf } from './batch-views';
 import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
-import { batchIdArgs, noArgs, processBatchArgs } from './schemas';
+import { batchIdArgs, exportBatchArgs, noArgs, processBatchArgs } from './schemas';
 import { prefetchFirstScreen } from './prefetch-thumbnails';
 import { batchSources } from '../store/batch-rows';
 import { readCopies } from '../store/copy-rows';
 
 export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
   const { store, exports } = deps;
+  /** Progress of one call, pushed: the batch is named once its scans are read. */
+  const progressOf = (batchId: string | null) => {
+    const runId = randomUUID();
+    let named = batchId;
+    return {
+      name: (id: string) => void (named = id),
+      onProgress: (event: ProgressEvent) => deps.emitProgress({ ...event, runId, batchId: named }),
+    };
+  };
   return {
     'batches.process': {
       args: processBatchArgs,
-      // Import then export, the two steps of `korrigo-station process --db`; the export goes to the
-      // station's own folder for the batch, which is only known once the scans are read.
-      run: async ({ scans, roster }) => {
-        const runId = randomUUID();
-        const imported = await importBatch(store, { scans, roster }, (done, total, path) =>
-          deps.emitProgress({ stage: 'load', done, total, message: path, runId, batchId: null }),
-        );
-        const batchId = imported.batch.id;
+      run: async ({ scans, roster, outDir, identify }) => {
+        const progress = progressOf(null);
+        let named: string | null = null;
         let prefetched = false;
-        const manifest = await exports.update(batchId, undefined, {
-          sources: imported.sources,
-          onProgress: (event) => {
-            // The copies are planned once their PDFs are being written.
-            if (event.stage === 'split' && deps.prefetchThumbnails && !prefetched) {
-              prefetched = true;
-              const sources = batchSources(store.db, batchId);
-              prefetchFirstScreen(deps.thumbnails, readCopies(store.db, batchId), sources);
-            }
-            deps.emitProgress({ ...event, runId, batchId });
+        const onProgress = (event: ProgressEvent) => {
+          // The copies are planned once their PDFs are being written.
+          if (event.stage === 'split' && named !== null && deps.prefetchThumbnails && !prefetched) {
+            prefetched = true;
+            prefetchFirstScreen(deps.thumbnails, readCopies(store.db, named), batchSources(store.db, named));
+          }
+          progress.onProgress(event);
+        };
+        const { batchId, manifest } = await processScans(
+          store,
+          { scans, roster, identify, onProgress },
+          (id, options) => {
+            named = id;
+            progress.name(id);
+            return exports.update(id, { ...options, outDir });
           },
-        });
+        );
         return batchDetail(store, batchId, manifest);
+      },
+    },
+    'batches.export': {
+      args: exportBatchArgs,
+      run: async ({ batchId, outDir }) => {
+        const { onProgress } = progressOf(batchId);
+        return batchDetail(store, batchId, await exports.update(batchId, { outDir, onProgress }));
       },
     },
     'batches.list': {
@@ -45,12 +62,9 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
     'batches.get': {
       args: batchIdArgs,
       run: async ({ batchId }) => {
-        const runId = randomUUID();
         // A batch never processed (a run that stopped) is processed now, with its progress pushed.
-        const manifest = await exports.update(batchId, undefined, {
-          onProgress: (event) => deps.emitProgress({ ...event, runId, batchId }),
-        });
-        return batchDetail(store, batchId, manifest);
+        const { onProgress } = progressOf(batchId);
+        return batchDetail(store, batchId, await exports.update(batchId, { onProgress }));
       },
     },
     'batches.history': {

@@ -1,6 +1,7 @@
 import { recordDecision, redoDecision, undoDecision } from '../jobs/operator-decisions';
+import type { DecisionOutcome } from '../jobs/operator-decisions';
 import { batchDetail, readingOf } from './batch-views';
-import type { BatchDetail, CopiesHandlers } from '../api/contract';
+import type { CopiesHandlers, DecisionApplied } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
 import { batchIdArgs, copyArgs, decideArgs } from './schemas';
@@ -9,13 +10,22 @@ export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
   const { store, exports, operator } = deps;
   // The decision is recorded in the batch's turn, so no export of the batch is running meanwhile.
   // Every window showing the batch hears of the change once the export is up to date.
-  const apply = async (batchId: string, change: () => { log: { seq: number }[] }): Promise<BatchDetail> => {
-    let seq = 0;
-    const manifest = await exports.update(batchId, () => {
-      seq = change().log.at(-1)?.seq ?? 0;
+  const apply = async (batchId: string, change: () => DecisionOutcome): Promise<DecisionApplied> => {
+    let outcome: DecisionOutcome | undefined;
+    const manifest = await exports.update(batchId, {
+      change: () => {
+        outcome = change();
+      },
     });
-    deps.emitChanged({ batchId, seq });
-    return batchDetail(store, batchId, manifest);
+    const { log } = outcome!;
+    const entry = log.at(-1)!;
+    const action = entry.action;
+    const target =
+      action.kind === 'undo' || action.kind === 'redo'
+        ? (log.find((other) => other.seq === action.target) ?? null)
+        : null;
+    deps.emitChanged({ batchId, seq: entry.seq });
+    return { ...batchDetail(store, batchId, manifest), entry, target };
   };
   return {
     'copies.decide': {

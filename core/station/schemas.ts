@@ -20,12 +20,15 @@ const filePath = z.string().trim().min(1, 'must be a non-empty file path');
 export const processBatchArgs = z.strictObject({
   scans: z.array(filePath).min(1, 'needs at least one scanner PDF').max(500),
   roster: filePath,
+  outDir: filePath.optional(),
+  identify: z.boolean().optional(),
 });
 
 const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
 
 export const batchIdArgs = z.strictObject({ batchId });
 
+export const exportBatchArgs = z.strictObject({ batchId, outDir: filePath });
 export const copyArgs: z.ZodType<CopyArgs> = z.strictObject({ batchId, copyId: z.string().min(1) });
 
 // The decision is checked here, at the boundary, with the schema the store checks its log with.

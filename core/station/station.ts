@@ -17,7 +17,7 @@ import type { AnyPush } from '../api/contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
 import { isMethodName } from '../api/method-names';
-import { filesNamedBy } from '../api/named-files';
+import { filesNamedBy, folderWrittenBy } from '../api/named-files';
 import type { WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 
@@ -45,7 +45,10 @@ export interface StationOptions {
 
 /** What a transport lets its caller do beyond the API itself. */
 export interface CallerRights {
-  /** Whether the caller may have these files of the station's disk read (default: any file). */
+  /**
+   * Whether the caller may have these files of the station's disk read (default: any file). A caller
+   * given this is limited to its own files: it may not name an output folder either.
+   */
   mayRead?: (paths: readonly string[]) => Promise<boolean>;
 }
 
@@ -112,6 +115,8 @@ export function createStation(options: StationOptions): Station {
       // The same refusal whether the files exist or not: it must not tell.
       if (named.length > 0 && rights.mayRead && !(await rights.mayRead(named)))
         return wireFailure('forbidden', 'This caller may only name files it handed to the station');
+      if (rights.mayRead && folderWrittenBy(parsed.data) !== undefined)
+        return wireFailure('forbidden', 'This caller may not choose where the station writes');
       try {
         return { ok: true, result: await handler.run(parsed.data) };
       } catch (error) {

@@ -43,3 +43,8 @@ export function recordWatchedFile(
     entry.at,
   );
 }
+
+/** Whether a file of a watched folder (any, under any name) already made this batch. */
+export function isWatchedBatch(db: Database.Database, batchId: string): boolean {
+  return db.prepare('SELECT 1 FROM watched_files WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined;
+}

@@ -3,7 +3,9 @@
 // and time per cell.
 //   npx tsx scripts/recognizer/evaluate.ts [--engines cnn,tesseract] [--rows 40] [--seed 1000] [--model path]
 // Cells come from two hands: the scan generator's writer rendered by librsvg (what the identification
-// benchmark's batches carry) and the training glyph bank (for fonts training never read).
+// benchmark's batches carry) and the training glyph bank (for fonts training never read, the held-out
+// @fontsource hands, and MNIST's held-out digits). Run it with --model on the old and the new file to
+// compare two models on the very same cells (the same --seed and --rows give the same cells).
 import { parseArgs } from 'node:util';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';
@@ -11,8 +13,10 @@ import { DIGIT_ALPHABET, NAME_ALPHABET, type CellReading } from '../../core/iden
 import { HANDWRITING_FONTS } from '../../test/generator/handwriting';
 import { score, type Judged, type Scores } from './metrics';
 import { synthesizeCellSet, type Penmanship, type SynthCell } from './synth/cell-set';
+import { useTrainingFonts } from './synth/training-fontconfig';
+import { MNIST_HELD_OUT } from './synth/mnist-hands';
 import { createTesseractRecognizer } from './tesseract-recognizer';
-import { CALIBRATION_FONTS, HELD_OUT_FONTS } from './training-fonts';
+import { CALIBRATION_FONTS, HELD_OUT_FONTS, HELD_OUT_FONTSOURCE_FONTS } from './training-fonts';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,7 +140,7 @@ async function makeGroups(seed: number): Promise<Group[]> {
       cells: await cellsOf([font], 'generator-writer', seed),
     });
   }
-  for (const font of HELD_OUT_FONTS) {
+  for (const font of [...HELD_OUT_FONTS, ...HELD_OUT_FONTSOURCE_FONTS, MNIST_HELD_OUT]) {
     groups.push({
       label: `${font} (held out), glyph bank`,
       category: 'held-out font',
@@ -158,6 +162,7 @@ async function startEngine(engine: string): Promise<Recognizer> {
 }
 
 async function main(): Promise<void> {
+  useTrainingFonts();
   const groups = await makeGroups(Number(args.seed));
   console.log(HEADER);
   console.log(HEADER.replace(/[^|]+/g, ' --- '));

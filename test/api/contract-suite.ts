@@ -274,7 +274,13 @@ export function describeContract(
       const cases: [string, unknown, RegExp][] = [
         ['batches.process', { scans: [], roster: '/r.csv' }, /scans needs at least one scanner PDF/],
         ['batches.process', { scans: ['/a.pdf'] }, /roster/],
-        ['batches.process', { scans: ['/a.pdf'], roster: '/r.csv', outDir: '/etc' }, /outDir/],
+        [
+          'batches.process',
+          { scans: ['/a.pdf'], roster: '/r.csv', outDir: ' ' },
+          /outDir must be a non-empty/,
+        ],
+        ['batches.process', { scans: ['/a.pdf'], roster: '/r.csv', out: '/etc' }, /out/],
+        ['batches.export', { batchId }, /outDir/],
         ['batches.process', { scans: [''], roster: '/r.csv' }, /scans\.0 must be a non-empty file path/],
         ['batches.get', { batchId: '../../etc' }, /batchId is not a batch id/],
         ['batches.history', {}, /batchId/],

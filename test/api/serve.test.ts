@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serve } from '../../cli/serve';
+import { serveCommand } from '../../cli/serve';
 import { createHttpBridge } from '../../core/api/http-bridge';
 import { KorrigoError } from '../../core/errors';
-import { runCli } from '../cli/cli-in-process';
+import { runCli } from '../cli/run-cli';
 import { rawRequest } from './http-request';
 
 /** Runs `serve` in this process until `stop()`; resolves once it has printed its login link. */
@@ -16,7 +16,7 @@ async function startServe(argv: string[]) {
   stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const exitCode = serve(argv, { stdout, stopped });
+  const exitCode = serveCommand({ stdout, stopped }).run(argv);
   await expect.poll(() => printed).toMatch(/#login=/);
   const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/#login=\S+/.exec(printed)?.[0] ?? '');
   return { printed: () => printed, link, stop, exitCode };
@@ -61,7 +61,7 @@ describe('korrigo-station serve', () => {
       authorization: `Bearer ${code}`,
     });
     const { session } = (JSON.parse(login.body) as { result: { session: string } }).result;
-    const rotated = await runCli('rotate-key', '--data-dir', dataDir);
+    const rotated = await runCli(['rotate-key', '--data-dir', dataDir]);
     expect(rotated.code).toBe(0);
     expect(rotated.stdout).toMatch(
       /Every session has ended\. New login link:\n {2}http:\/\/127\.0\.0\.1:\d+\/#login=/,
@@ -72,17 +72,19 @@ describe('korrigo-station serve', () => {
       error: { code: 'forbidden' },
     });
     // Twice in a row works too: the key it left was rewritten.
-    expect((await runCli('rotate-key', '--data-dir', dataDir)).code).toBe(0);
+    expect((await runCli(['rotate-key', '--data-dir', dataDir])).code).toBe(0);
     stop();
     await exitCode;
-    const none = await runCli('rotate-key', '--data-dir', dataDir);
+    const none = await runCli(['rotate-key', '--data-dir', dataDir]);
     expect([none.code, none.stderr]).toEqual([2, expect.stringMatching(/no station is serving from/)]);
   });
 
   it('names a data dir that is a file, without a raw EEXIST', async () => {
     const file = join(dataDir, 'a-file');
     await writeFile(file, 'x');
-    const error = await serve(['--data-dir', file]).catch((caught: unknown) => caught);
+    const error = await serveCommand()
+      .run(['--data-dir', file])
+      .catch((caught: unknown) => caught);
     expect((error as KorrigoError).message).toBe(
       `${file} is a file, not a folder: it cannot hold the station's data`,
     );
@@ -90,8 +92,10 @@ describe('korrigo-station serve', () => {
   });
 
   it('refuses bad arguments as bad input', async () => {
-    for (const argv of [['--port', 'eighty'], ['--port', '70000'], ['--verbose']]) {
-      const error = await serve(argv).catch((caught: unknown) => caught);
+    for (const argv of [['--port', 'eighty'], ['--port', '70000'], ['--fast']]) {
+      const error = await serveCommand()
+        .run(argv)
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(KorrigoError);
       expect((error as KorrigoError).code).toBe('bad-arguments');
       expect((error as KorrigoError).exitCode).toBe(2);
@@ -100,9 +104,9 @@ describe('korrigo-station serve', () => {
 
   it('names a port already in use', async () => {
     const first = await startServe(['--data-dir', dataDir]);
-    const error = await serve(['--port', first.link.port, '--data-dir', dataDir]).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await serveCommand()
+      .run(['--port', first.link.port, '--data-dir', dataDir])
+      .catch((caught: unknown) => caught);
     expect((error as KorrigoError).message).toBe(`serve: port ${first.link.port} is already in use`);
     first.stop();
     await first.exitCode;

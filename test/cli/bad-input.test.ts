@@ -1,19 +1,17 @@
 // Bad input on the command line, each tried as the issue found it (issue 20): what must come out is one
 // clear line, the right exit code, and nothing changed that the command refused.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
 import { ROSTER_CSV } from '../pipeline/roster-fixture';
 import { useTempDir } from '../pipeline/temp-dir';
-import { runCli } from './cli-in-process';
-import type { CliResult } from './cli-in-process';
+import { runBin, runCli } from './run-cli';
+import type { CliResult } from './run-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/korrigo-station.mjs');
 const tempDir = useTempDir();
 
 async function file(name: string, content: Uint8Array | string): Promise<string> {
@@ -46,12 +44,12 @@ describe('korrigo-station on bad input', () => {
     const db = join(tempDir(), 'station.sqlite');
     const out = join(tempDir(), 'out');
     expect(
-      (await runCli('process', scan, '--roster', roster, '--out', out, '--db', db, '--no-identify')).code,
+      (await runCli(['process', scan, '--roster', roster, '--out', out, '--db', db, '--no-identify'])).code,
     ).toBe(0);
-    const listed = (await runCli('batches', '--db', db, '--json')).stdout;
+    const listed = (await runCli(['batches', '--db', db, '--json'])).stdout;
     const scans = await readdir(join(tempDir(), 'scans'));
 
-    const refused = await runCli(
+    const refused = await runCli([
       'process',
       scan,
       '--roster',
@@ -60,15 +58,15 @@ describe('korrigo-station on bad input', () => {
       join(tempDir(), 'out2'),
       '--db',
       db,
-    );
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trimEnd().split('\n').at(-1)).toMatch(
       /^korrigo-station: error: these scans are already batch [0-9a-f]{12}, identified against the roster eleves\.csv \(\d+ students\); autre-classe\.csv is another roster, and the batch is not switched to it silently; give eleves\.csv again to continue that batch, or process the scans with another --db to make a new batch/,
     );
-    expect((await runCli('batches', '--db', db, '--json')).stdout).toBe(listed);
+    expect((await runCli(['batches', '--db', db, '--json'])).stdout).toBe(listed);
     expect(await readdir(join(tempDir(), 'scans'))).toEqual(scans);
     // Another database makes it a batch of its own, identified against the other roster.
-    const elsewhere = await runCli(
+    const elsewhere = await runCli([
       'process',
       scan,
       '--roster',
@@ -78,7 +76,7 @@ describe('korrigo-station on bad input', () => {
       '--db',
       join(tempDir(), 'other.sqlite'),
       '--no-identify',
-    );
+    ]);
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
   });
 
@@ -94,7 +92,7 @@ describe('korrigo-station on bad input', () => {
       ['batches', '--db', foreign],
       ['process', scan, '--roster', roster, '--out', join(tempDir(), 'out'), '--db', foreign],
     ]) {
-      expectOneLineError(await runCli(...args), /notes\.sqlite: not a database of this station/);
+      expectOneLineError(await runCli(args), /notes\.sqlite: not a database of this station/);
     }
     expect(await sha256(foreign)).toBe(before);
     expect(await readdir(tempDir())).not.toContain('notes.sqlite-wal');
@@ -118,7 +116,7 @@ describe('korrigo-station on bad input', () => {
     ];
     for (const [args, message] of cases) {
       const started = Date.now();
-      expectOneLineError(await runCli(...args), message);
+      expectOneLineError(await runCli(args), message);
       expect(Date.now() - started, args.join(' ')).toBeLessThan(3000);
     }
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
@@ -128,7 +126,7 @@ describe('korrigo-station on bad input', () => {
     const bytes = (await buildScanPdf(sheetSides(1))).bytes;
     const padded = await file('SKM1.pdf', Buffer.concat([bytes, Buffer.alloc(2048)]));
     const roster = await file('eleves.csv', ROSTER_CSV);
-    const result = await runCli(
+    const result = await runCli([
       'process',
       padded,
       '--roster',
@@ -136,7 +134,7 @@ describe('korrigo-station on bad input', () => {
       '--out',
       join(tempDir(), 'out'),
       '--no-identify',
-    );
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^1 scan file, 2 pages: 1 copies/);
   });
@@ -145,7 +143,7 @@ describe('korrigo-station on bad input', () => {
     const roster = await file('eleves.csv', ROSTER_CSV);
     const scan = await file('SKM1.pdf', 'not a folder');
     expectOneLineError(
-      await runCli('watch', scan, '--roster', roster, '--db', join(tempDir(), 'station.sqlite')),
+      await runCli(['watch', scan, '--roster', roster, '--db', join(tempDir(), 'station.sqlite')]),
       /SKM1\.pdf is a file, not a folder: give the folder the scanner writes to/,
     );
   });
@@ -153,25 +151,25 @@ describe('korrigo-station on bad input', () => {
   it('names a folder given as --db', async () => {
     await mkdir(join(tempDir(), 'db'));
     expectOneLineError(
-      await runCli('batches', '--db', join(tempDir(), 'db')),
+      await runCli(['batches', '--db', join(tempDir(), 'db')]),
       /db is a folder, not a station database file/,
     );
   });
 
   it('lists the batches while another process writes, without waiting for its lock', async () => {
     const db = join(tempDir(), 'station.sqlite');
-    expect((await runCli('batches', '--db', db)).code).toBe(2);
+    expect((await runCli(['batches', '--db', db])).code).toBe(2);
     const scan = await file('SKM1.pdf', (await buildScanPdf(sheetSides(1))).bytes);
     const roster = await file('eleves.csv', ROSTER_CSV);
     const out = join(tempDir(), 'out');
     expect(
-      (await runCli('process', scan, '--roster', roster, '--out', out, '--db', db, '--no-identify')).code,
+      (await runCli(['process', scan, '--roster', roster, '--out', out, '--db', db, '--no-identify'])).code,
     ).toBe(0);
     const writer = new Database(db);
     writer.exec('BEGIN IMMEDIATE');
     try {
       const started = Date.now();
-      const listed = await runCli('batches', '--db', db);
+      const listed = await runCli(['batches', '--db', db]);
       expect(listed.code, listed.stderr).toBe(0);
       expect(listed.stdout).toContain('SKM1.pdf');
       expect(Date.now() - started).toBeLessThan(2000);
@@ -186,11 +184,13 @@ describe('korrigo-station on bad input', () => {
     const first = await file('SKM1.pdf', (await buildScanPdf(sheetSides(2))).bytes);
     const second = await file('SKM2.pdf', (await buildScanPdf(sheetSides(1, { rotate: 180 }))).bytes);
     const out = join(tempDir(), 'out');
-    expect((await runCli('process', first, '--roster', roster, '--out', out, '--no-identify')).code).toBe(0);
+    expect((await runCli(['process', first, '--roster', roster, '--out', out, '--no-identify'])).code).toBe(
+      0,
+    );
     const copies = (await readdir(join(out, 'copies'))).sort();
     const manifest = await readFile(join(out, 'manifest.json'), 'utf8');
     // Refused once the scans are read (progress lines come first), before anything is written.
-    const refused = await runCli('process', second, '--roster', roster, '--out', out, '--no-identify');
+    const refused = await runCli(['process', second, '--roster', roster, '--out', out, '--no-identify']);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trimEnd().split('\n').at(-1)).toMatch(
       /^korrigo-station: error: .*out holds the copies of another batch \(scans SKM1\.pdf\): they would be replaced or removed; give an empty or new folder/,
@@ -198,7 +198,9 @@ describe('korrigo-station on bad input', () => {
     expect((await readdir(join(out, 'copies'))).sort()).toEqual(copies);
     expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe(manifest);
     // The same batch again into its own folder is fine.
-    expect((await runCli('process', first, '--roster', roster, '--out', out, '--no-identify')).code).toBe(0);
+    expect((await runCli(['process', first, '--roster', roster, '--out', out, '--no-identify'])).code).toBe(
+      0,
+    );
   });
 
   it('warns that a PDF of A4 pages only holds no A3 sheet', async () => {
@@ -212,7 +214,7 @@ describe('korrigo-station on bad input', () => {
       ).bytes,
     );
     const roster = await file('eleves.csv', ROSTER_CSV);
-    const result = await runCli(
+    const result = await runCli([
       'process',
       a4,
       '--roster',
@@ -220,7 +222,7 @@ describe('korrigo-station on bad input', () => {
       '--out',
       join(tempDir(), 'out'),
       '--no-identify',
-    );
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: the scans hold no A3 sheet: every page is a loose page/);
   });
@@ -228,19 +230,11 @@ describe('korrigo-station on bad input', () => {
 
 /** The read-only cases need a user the file modes apply to: root ignores them, so root runs them as nobody. */
 describe('korrigo-station on read-only files', () => {
-  const asOperator = async (...args: string[]): Promise<CliResult> => {
-    const root = process.getuid?.() === 0;
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-        cwd: tempDir(),
-        ...(root ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: tempDir() } } : {}),
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const { code, stdout, stderr } = error as CliResult;
-      return { code, stdout, stderr };
-    }
-  };
+  const asOperator = (...args: string[]): Promise<CliResult> =>
+    runBin(args, {
+      cwd: tempDir(),
+      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534, env: { HOME: tempDir() } } : {}),
+    });
 
   it('says a read-only database is read-only and stores no scan, and a read-only --out in words', async () => {
     const dir = tempDir();
@@ -252,7 +246,7 @@ describe('korrigo-station on read-only files', () => {
     const db = join(store, 'station.sqlite');
     expect(
       (
-        await runCli(
+        await runCli([
           'process',
           scan,
           '--roster',
@@ -262,7 +256,7 @@ describe('korrigo-station on read-only files', () => {
           '--db',
           db,
           '--no-identify',
-        )
+        ])
       ).code,
     ).toBe(0);
     const scansBefore = await readdir(join(store, 'scans'));
@@ -316,7 +310,7 @@ describe.runIf(process.getuid?.() === 0)('korrigo-station on a full disk', () =>
       const scan = await file('SKM1.pdf', (await buildScanPdf(sheetSides(1))).bytes);
       const roster = await file('eleves.csv', ROSTER_CSV);
       const db = join(disk, 'station.sqlite');
-      const result = await runCli(
+      const result = await runCli([
         'process',
         scan,
         '--roster',
@@ -325,7 +319,7 @@ describe.runIf(process.getuid?.() === 0)('korrigo-station on a full disk', () =>
         join(tempDir(), 'out'),
         '--db',
         db,
-      );
+      ]);
       expectOneLineError(
         result,
         /station\.sqlite: cannot open the station database: the disk (is full|refused to write)/,

@@ -1,34 +1,17 @@
-import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { encryptedPdf, pdfWithPages, truncated } from '../pipeline/corrupt-pdfs';
 import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
 import { ROSTER_CSV } from '../pipeline/roster-fixture';
 import { useTempDir } from '../pipeline/temp-dir';
+import { runBin, runCli } from './run-cli';
+import type { CliResult } from './run-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/korrigo-station.mjs');
 const tempDir = useTempDir();
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real command, as an operator would (stderr is a pipe here, not a terminal). */
-async function cli(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd: tempDir(),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+/** As an operator would type it, in the test's folder. */
+const cli = (...args: string[]) => runCli(args, { cwd: tempDir() });
 
 async function file(name: string, content: Uint8Array | string): Promise<string> {
   await writeFile(join(tempDir(), name), content);
@@ -36,7 +19,7 @@ async function file(name: string, content: Uint8Array | string): Promise<string>
 }
 
 /** Exit 2 and exactly one line on stderr, naming the problem, without a stack trace. */
-function expectOneLineError(result: Result, message: RegExp): void {
+function expectOneLineError(result: CliResult, message: RegExp): void {
   expect(result.code).toBe(2);
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
@@ -45,8 +28,8 @@ function expectOneLineError(result: Result, message: RegExp): void {
 }
 
 describe('korrigo-station', () => {
-  it('prints its help and version', async () => {
-    const help = await cli('--help');
+  it('prints its help and version, from the real bin', async () => {
+    const help = await runBin(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: korrigo-station <command>/);
     expect(help.stdout).toMatch(/process\s+split scanner PDFs/);
@@ -55,7 +38,10 @@ describe('korrigo-station', () => {
     expect(processHelp.stdout).toMatch(/--db <file>\s+keep the batch in the station's store/);
 
     const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../../package.json'), 'utf8'));
-    expect(await cli('--version')).toMatchObject({ code: 0, stdout: `korrigo-station ${pkg.version}\n` });
+    expect(await runBin(['--version'])).toMatchObject({
+      code: 0,
+      stdout: `korrigo-station ${pkg.version}\n`,
+    });
   });
 
   it('processes scans: exit 0 with copies to review, progress as plain lines, a summary', async () => {

@@ -1,10 +1,10 @@
 // A flag that takes a value says what is wrong with the one it got (issue 20, bad input item 6): Node's
 // parser calls a value starting with a dash "ambiguous", which used to come out as "takes no value".
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-in-process';
+import { runCli } from './run-cli';
 
 async function refusal(...args: string[]): Promise<string> {
-  const result = await runCli(...args);
+  const result = await runCli(args);
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   return result.stderr;

@@ -7,7 +7,7 @@ import { decideCommand } from '../../cli/decide-command';
 import { historyCommand, undoCommand } from '../../cli/history-commands';
 import type { Command } from '../../cli/command';
 import { isKorrigoError } from '../../core/errors';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import type { ManifestCopy } from '../../core/manifest';
 import { readCopies } from '../../core/store/copy-rows';
 import { MIGRATIONS } from '../../core/store/migrations/index';
@@ -15,7 +15,7 @@ import { openStore } from '../../core/store/open-store';
 import { planWithRescan } from '../jobs/rescan-batch';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, writeExamDay, writeRoster } from '../store/store-fixture';
-import { runCli } from './cli-in-process';
+import { runCli } from './run-cli';
 
 const tempDir = useTempDir();
 
@@ -23,7 +23,7 @@ const tempDir = useTempDir();
 async function storedBatch(): Promise<{ db: string; batchId: string }> {
   const db = join(tempDir(), 'station.sqlite');
   const store = openStore(db, { now: FIXED_NOW });
-  const { batchId } = await processScans(store, {
+  const { batchId } = await processInto(store, {
     scans: await writeExamDay(tempDir()),
     roster: await writeRoster(tempDir()),
     outDir: join(tempDir(), 'out'),
@@ -47,7 +47,7 @@ const ref = (page: ManifestCopy['pages'][number]) => `${page.file}:${page.source
 describe('korrigo-station decide, undo, redo, history', () => {
   it('records every kind of decision, undoes and redoes, and shows the log', async () => {
     const { db, batchId } = await storedBatch();
-    const decide = (...args: string[]) => runCli('decide', batchId, ...args, '--by', 'alice', '--db', db);
+    const decide = (...args: string[]) => runCli(['decide', batchId, ...args, '--by', 'alice', '--db', db]);
     const [s1, s2] = copiesOf(db, batchId);
 
     expect(await decide('assign', s1!.id, 'Marie.Dupont@example.fr')).toEqual({
@@ -77,16 +77,16 @@ describe('korrigo-station decide, undo, redo, history', () => {
     expect((await decide('unassign', s1!.id)).code).toBe(0);
     expect(copiesOf(db, batchId)[0]).toMatchObject({ student: null, status: 'needs_review' });
 
-    const undo = await runCli('undo', batchId, '--by', 'bob', '--db', db);
+    const undo = await runCli(['undo', batchId, '--by', 'bob', '--db', db]);
     expect(undo.stdout).toBe(
       `#10 Undid #9 (copy ${s1!.id}: student taken back). Now 5 copies, 1 ready, 4 to review.\n`,
     );
     expect(copiesOf(db, batchId)[0]).toMatchObject({ status: 'ready', student: { name: 'DUPONT MARIE' } });
-    expect((await runCli('redo', batchId, '--db', db)).stdout).toMatch(/^#11 Redid #9 /);
-    expect((await runCli('undo', batchId, '--db', db)).code).toBe(0);
+    expect((await runCli(['redo', batchId, '--db', db])).stdout).toMatch(/^#11 Redid #9 /);
+    expect((await runCli(['undo', batchId, '--db', db])).code).toBe(0);
 
     // The API's batches.history, as the desktop app gets it.
-    const json = JSON.parse((await runCli('history', batchId, '--json', '--db', db)).stdout);
+    const json = JSON.parse((await runCli(['history', batchId, '--json', '--db', db])).stdout);
     expect(Object.keys(json)).toEqual(['log', 'undoable', 'redoable']);
     expect(json.log.map((entry: { action: { kind: string } }) => entry.action.kind)).toEqual([
       'assign-student',
@@ -107,9 +107,11 @@ describe('korrigo-station decide, undo, redo, history', () => {
     expect(json.log[9]).toMatchObject({ operator: 'bob', action: { kind: 'undo', target: 9 } });
     expect([json.undoable, json.redoable]).toEqual([8, 9]);
 
-    const text = (await runCli('history', batchId, '--db', db)).stdout.split('\n');
-    expect((await runCli('--help')).stdout).toMatch(/decide\s+record an operator decision/);
-    expect((await runCli('decide', '--help')).stdout).toMatch(/move <page> <copy> <position>\s+put the page/);
+    const text = (await runCli(['history', batchId, '--db', db])).stdout.split('\n');
+    expect((await runCli(['--help'])).stdout).toMatch(/decide\s+record an operator decision/);
+    expect((await runCli(['decide', '--help'])).stdout).toMatch(
+      /move <page> <copy> <position>\s+put the page/,
+    );
     expect(text[0]).toMatch(
       new RegExp(
         `^#1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  alice  copy ${s1!.id} assigned to DUPONT MARIE`,
@@ -140,7 +142,7 @@ describe('korrigo-station decide keep-rescan', () => {
     const decide = (...args: string[]) => ['decide', batchId, ...args, '--by', 'alice', '--db', db];
     const first = ref(planned[0]!.pages[0]!);
 
-    expect(await runCli(...decide('keep-rescan', '2:1:right', first))).toEqual({
+    expect(await runCli([...decide('keep-rescan', '2:1:right', first)])).toEqual({
       code: 0,
       stdout: `#1 rescan with page 2:1:right kept instead of the sheet from page ${first}. Now 5 copies, 0 ready, 5 to review.\n`,
       stderr: '',
@@ -151,11 +153,11 @@ describe('korrigo-station decide keep-rescan', () => {
       '2:2:right',
       '2:1:left',
     ]);
-    expect((await runCli('undo', batchId, '--db', db)).stdout).toMatch(
+    expect((await runCli(['undo', batchId, '--db', db])).stdout).toMatch(
       /^#2 Undid #1 \(rescan with page 2:1:right/,
     );
     expect(copiesOf(db, batchId)).toEqual(planned);
-    expect((await runCli('decide', '--help')).stdout).toMatch(
+    expect((await runCli(['decide', '--help'])).stdout).toMatch(
       /keep-rescan <rescan> <replaces>\s+keep the rescan holding <rescan> in place of the sheet/,
     );
 
@@ -182,7 +184,7 @@ const COMMANDS: Record<string, Command> = {
 
 /** Exit code, one line on stderr (no stack), and the KorrigoError code the command throws. */
 async function expectRefused(args: string[], code: string, exit: number, message: RegExp): Promise<void> {
-  const result = await runCli(...args);
+  const result = await runCli(args);
   expect(result.code, result.stderr).toBe(exit);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(/^korrigo-station: error: [^\n]*\n$/);
@@ -226,7 +228,7 @@ describe('refusals of the store commands', () => {
       decide('assign', s1!.id, 'nobody@example.fr'),
       'decision-invalid',
       2,
-      /no student with email nobody@example\.fr in the roster eleves\.csv$/,
+      /no student with email nobody@example\.fr in the batch's roster$/,
     );
     await expectRefused(['undo', batchId, '--db', db], 'decision-invalid', 2, /there is nothing to undo$/);
     await expectRefused(

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { buildScanPdf, noiseJpeg, sheetSides } from '../pipeline/fixtures';
 import { ROSTER_CSV } from '../pipeline/roster-fixture';
 import { useTempDir } from '../pipeline/temp-dir';
+import { runCli } from './run-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/korrigo-station.mjs');
 const tempDir = useTempDir();
 
 it('process prints each quality warning of each scan file on a line of its own', async () => {
@@ -17,7 +15,7 @@ it('process prints each quality warning of each scan file on a line of its own',
   await writeFile(join(tempDir(), 'SKM2.pdf'), (await buildScanPdf(sheetSides(1).slice(0, 1))).bytes);
   await writeFile(join(tempDir(), 'eleves.csv'), ROSTER_CSV);
   const args = ['process', 'SKM1.pdf', 'SKM2.pdf', '--roster', 'eleves.csv', '--out', 'out', '--no-identify'];
-  const { stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: tempDir() });
+  const { stderr } = await runCli(args, { cwd: tempDir() });
 
   const warnings = stderr.split('\n').filter((line) => line.startsWith('korrigo-station: warning: SKM'));
   expect(warnings).toEqual([

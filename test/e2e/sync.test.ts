@@ -131,9 +131,9 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
       ['done', null],
       ['queued', 'waiting'],
     ]);
-    expect(await panel.getByRole('table', { name: 'Copies et Korrigo' }).innerText()).toContain(
-      'Limite du serveur atteinte',
-    );
+    expect(
+      await panel.getByRole('table', { name: 'Envois à Korrigo, copie par copie' }).innerText(),
+    ).toContain('Limite du serveur atteinte');
     await shot('waiting');
     // The time has come: the same sync again sends the second copy.
     const wait = Date.parse(waiting.nextRequestAt!) - Date.now();
@@ -147,7 +147,7 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
     expectDeliveredOnce(double, created!.id, { copyIds, students });
     // One login refused, one that served the rest of the visit.
     expect(double.counts()).toMatchObject({ login: 2, upload: 2 });
-    const table = panel.getByRole('table', { name: 'Copies et Korrigo' });
+    const table = panel.getByRole('table', { name: 'Envois à Korrigo, copie par copie' });
     expect(await table.getByText('Sur Korrigo').count()).toBe(2);
     // The workspace and the batch list show it too.
     const copies = page.getByRole('table', { name: 'Copies', exact: true });

@@ -7,9 +7,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnnexPage } from '../../core/identify/annex/read-annex-page';
-import { runOnPool, type TaskOutcome } from '../../core/identify/pool/worker-pool';
+import { runOnPool, WorkerPool, type TaskOutcome } from '../../core/identify/pool/worker-pool';
 import { readSide } from '../../core/identify/read-side';
-import { READ_DPI, readSides, sideKey } from '../../core/identify/read-sides';
+import {
+  closeReadPools,
+  READ_DPI,
+  readSides,
+  readWorkersStarted,
+  sideKey,
+} from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';
@@ -69,6 +75,7 @@ describe('readSides', () => {
     oneByOne = await readOneByOne(sides, sources);
   }, 300_000);
   afterAll(async () => {
+    await closeReadPools();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -89,7 +96,9 @@ describe('readSides', () => {
     expect(counts).toEqual(sides.flatMap((_, i) => [i + 1, sides.length]));
   });
 
-  it('reads only the sides the cache does not hold, and counts the others as done', async () => {
+  it('reads only the sides the cache does not hold, and counts the others as done, on the warm workers', async () => {
+    const started = readWorkersStarted();
+    expect(started).toBeGreaterThan(0);
     const held = { ...oneByOne[0]!, notes: ['from the cache'] };
     const cache = mapCache(sides.slice(0, -1).map((side, i) => [keyOf(side), i === 0 ? held : oneByOne[i]!]));
     const counts: number[] = [];
@@ -98,6 +107,8 @@ describe('readSides', () => {
     expect(readings.slice(1)).toEqual(oneByOne.slice(1));
     expect(cache.puts).toEqual([keyOf(sides.at(-1)!)]);
     expect(counts).toEqual(sides.map((_, i) => i + 1));
+    // The second batch of the process starts no worker: the first one's are kept warm.
+    expect(readWorkersStarted()).toBe(started);
   });
 
   it('gives each side over the time limit to review, without failing the run', async () => {
@@ -204,4 +215,64 @@ describe('runOnPool', () => {
       }),
     ).rejects.toMatchObject({ message: 'A worker thread could not start: not ready within 0.2 s' });
   });
+
+  it('keeps its workers between runs, and ends them on close', async () => {
+    const exits: Promise<unknown>[] = [];
+    const pool = new WorkerPool<string>({
+      start: () => {
+        const worker = new Worker(TOY_WORKER, { eval: true });
+        exits.push(new Promise((resolve) => worker.once('exit', resolve)));
+        return worker;
+      },
+      startLimitMs: 30_000,
+    });
+    const values: string[] = [];
+    const options = {
+      size: 2,
+      timeLimitMs: 3_000,
+      onOutcome: (_: number, outcome: TaskOutcome<string>) =>
+        values.push(outcome.kind === 'done' ? outcome.value : outcome.kind),
+    };
+    await pool.run(['a', 'b', 'c'], options);
+    await pool.run(['d', 'e'], options);
+    expect(values.sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(pool.started).toBe(2);
+    await pool.close();
+    await Promise.all(exits);
+    // A run after close starts afresh.
+    await pool.run(['f'], options);
+    expect(pool.started).toBe(3);
+    await pool.close();
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'counts a task in CPU time of its worker: waiting is not working, spinning is',
+    async () => {
+      // Says its OS thread as the reading worker does; 'wait' sleeps 1.5 s, 'spin' computes until stopped
+      // (a CPU limit that never fired would still end it, after 10 times its limit in wall-clock time).
+      const clocked = `
+        const { parentPort } = require('node:worker_threads');
+        const { readlinkSync } = require('node:fs');
+        parentPort.on('message', (word) => {
+          if (word === 'wait') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+          else for (;;);
+          parentPort.postMessage({ type: 'done', value: word });
+        });
+        const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+        parentPort.postMessage({ type: 'ready', thread });
+      `;
+      const outcomes = new Map<string, TaskOutcome<string>>();
+      await runOnPool<string, string>(['wait', 'spin'], {
+        size: 2,
+        start: () => new Worker(clocked, { eval: true }),
+        timeLimitMs: 500,
+        startLimitMs: 30_000,
+        onOutcome: (index, outcome) => outcomes.set(['wait', 'spin'][index]!, outcome),
+      });
+      expect(Object.fromEntries(outcomes)).toEqual({
+        wait: { kind: 'done', value: 'wait' },
+        spin: { kind: 'timeout' },
+      });
+    },
+  );
 });

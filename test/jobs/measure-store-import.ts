@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import { processBatch } from '../../core/jobs/process-scans';
 import { openStore } from '../../core/store/open-store';
 import { generateBatch } from '../generator/generate';
@@ -38,14 +38,14 @@ try {
 
   const store = openStore(join(dir, 'station', 'station.sqlite'));
   const started = performance.now();
-  const { manifest } = await processScans(store, {
+  const { manifest } = await processInto(store, {
     scans,
     roster: join(dir, 'eleves.csv'),
     outDir: join(dir, 'out'),
   });
   const first = performance.now() - started;
   const again = performance.now();
-  await processScans(store, { scans, roster: join(dir, 'eleves.csv'), outDir: join(dir, 'out') });
+  await processInto(store, { scans, roster: join(dir, 'eleves.csv'), outDir: join(dir, 'out') });
   const second = performance.now() - again;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();

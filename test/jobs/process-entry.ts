@@ -6,7 +6,7 @@
 // Identification is off unless KORRIGO_TEST_IDENTIFY=1: reading costs about a second a sheet.
 import { progressPrinter } from '../../cli/progress';
 import { reportError } from '../../cli/report-error';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import { openStore } from '../../core/store/open-store';
 
 const killAfter = Number(process.env.KORRIGO_TEST_KILL_AFTER_LINES ?? 0);
@@ -25,7 +25,7 @@ const [db, roster, outDir, ...scans] = process.argv.slice(2);
 const progress = progressPrinter(process.stderr);
 try {
   const store = openStore(db!);
-  const { batchId, manifest } = await processScans(store, {
+  const { batchId, manifest } = await processInto(store, {
     scans,
     roster: roster!,
     outDir: outDir!,

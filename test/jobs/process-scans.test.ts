@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isKorrigoError } from '../../core/errors';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { importBatch } from '../../core/jobs/import-batch';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import { processBatch } from '../../core/jobs/process-scans';
 import { scanPath } from '../../core/store/scan-files';
 import { useTempDir } from '../pipeline/temp-dir';
@@ -33,7 +33,7 @@ describe('processing with the store', () => {
     const roster = await writeRoster(tempDir());
     const plain = await processBatch({ scans, roster, outDir: join(tempDir(), 'plain') });
     const store = openTestStore({ now: FIXED_NOW });
-    const { manifest } = await processScans(store, { scans, roster, outDir: join(tempDir(), 'stored') });
+    const { manifest } = await processInto(store, { scans, roster, outDir: join(tempDir(), 'stored') });
 
     expect(manifest).toEqual(plain);
     expect(manifest.copies).toHaveLength(5);
@@ -92,7 +92,7 @@ describe('processing with the store', () => {
     const scans = await writeExamDay(tempDir());
     const roster = await writeRoster(tempDir());
     const store = openTestStore({ now: FIXED_NOW });
-    const { batchId, manifest } = await processScans(store, {
+    const { batchId, manifest } = await processInto(store, {
       scans,
       roster,
       outDir: join(tempDir(), 'first'),
@@ -111,7 +111,7 @@ describe('processing with the store', () => {
     const roster = await writeRoster(tempDir());
     const store = openTestStore({ now: FIXED_NOW });
     const outDir = join(tempDir(), 'out');
-    const { batchId, manifest } = await processScans(store, { scans, roster, outDir });
+    const { batchId, manifest } = await processInto(store, { scans, roster, outDir });
     const before = await folderContents(outDir);
     const [deleted, damaged, kept] = manifest.copies.map((copy) => join(outDir, copy.file));
     const keptTime = (await stat(kept!)).mtimeMs;

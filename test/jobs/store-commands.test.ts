@@ -1,39 +1,23 @@
 // The store's commands as an operator runs them: batches, export, watch.
-import { execFile, spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { ManifestStudent } from '../../core/manifest';
 import { recordDecision } from '../../core/jobs/operator-decisions';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import { readCopies } from '../../core/store/copy-rows';
 import { openStore } from '../../core/store/open-store';
 import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
 import { useTempDir } from '../pipeline/temp-dir';
 import { writeExamDay, writeRoster } from '../store/store-fixture';
+import { runCli, startCli } from '../cli/run-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/korrigo-station.mjs');
 const tempDir = useTempDir();
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd: tempDir(),
-      env: { ...process.env, KORRIGO_DB: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as Result;
-    return { code, stdout, stderr };
-  }
-}
+/** As an operator would type it, in the test's folder, $KORRIGO_DB unset unless given. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { cwd: tempDir(), env: { KORRIGO_DB: '', ...env } });
 
 const MARIE: ManifestStudent = {
   name: 'DUPONT MARIE',
@@ -47,7 +31,7 @@ async function processedBatch(): Promise<{ batchId: string; db: string }> {
   const db = join(tempDir(), 'station.sqlite');
   const store = openStore(db, { now: () => new Date('2026-03-02T08:30:00Z') });
   const scans = await writeExamDay(tempDir());
-  const { batchId } = await processScans(store, {
+  const { batchId } = await processInto(store, {
     scans,
     roster: await writeRoster(tempDir()),
     outDir: join(tempDir(), 'processed'),
@@ -136,25 +120,30 @@ describe('korrigo-station watch', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(folder);
     await writeRoster(tempDir());
-    const child = spawn(
-      process.execPath,
-      [BIN, 'watch', 'scanner', '--roster', 'eleves.csv', '--db', 'station.sqlite', '--interval', '0.1'],
-      { cwd: tempDir(), env: { ...process.env, KORRIGO_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    const watching = startCli(
+      [
+        'watch',
+        'scanner',
+        '--roster',
+        'eleves.csv',
+        '--db',
+        'station.sqlite',
+        '--interval',
+        '0.1',
+        '--settle',
+        '0',
+      ],
+      { cwd: tempDir(), env: { KORRIGO_DB: '' } },
     );
-    let stdout = '';
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await new Promise<void>((resolve) =>
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('Ctrl+C stops')) resolve();
-      }),
-    );
+    const printed = () => watching.printed().stdout;
+    for (let waited = 0; !printed().includes('Ctrl+C stops') && waited < 20_000; waited += 50)
+      await sleep(50);
     await writeFile(join(folder, 'SKM1.pdf'), (await buildScanPdf(sheetSides(2))).bytes);
-    for (let waited = 0; !stdout.includes('SKM1.pdf:') && waited < 20_000; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    for (let waited = 0; !printed().includes('SKM1.pdf:') && waited < 20_000; waited += 50) await sleep(50);
+    // What Ctrl+C or a service manager's stop does to the command, without a process of its own.
+    process.emit('SIGTERM');
+    const { code, stdout } = await watching.done;
+    expect(code).toBe(0);
     expect(stdout).toMatch(
       /^Watching .*scanner \(database .*station\.sqlite\)\. Ctrl\+C stops\.\nSKM1\.pdf: batch [0-9a-f]{12}, 2 copies, 2 to review\n$/,
     );

@@ -127,6 +127,19 @@ describe('pairSides', () => {
     expect(shapes('VURV')).toEqual(['U2+V1', 'R3+V4']);
   });
 
+  it('says so when a pairing rests on position alone: a side of unknown role, no page box agreeing', () => {
+    const units = pair('RU0R1V1UU');
+    expect(units.map(shape)).toEqual(['R1+U2', 'R3+V4', 'U5+U6']);
+    expect(units[0]).toMatchObject({
+      reason:
+        'paired by position alone: SKM1.pdf page 1 and SKM1.pdf page 2 (what one of them is could not be told)',
+    });
+    expect(units[1]).not.toHaveProperty('reason');
+    expect(units[2]).toHaveProperty('reason');
+    // The page boxes of both sides say they are the same sheet of a copy: not position alone.
+    expect(pair('R1U1')[0]).not.toHaveProperty('reason');
+  });
+
   it('pairs sides their page boxes disagree on when nothing else fits (a misread box)', () => {
     expect(shapes('R0V3')).toEqual(['R1+V2']);
   });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processScans } from '../../core/jobs/process-scans';
+import { processInto } from '../../core/jobs/process-scans';
 import { processBatch } from '../../core/jobs/process-scans';
 import { FIXED_NOW, useStores, writeRoster, writeScan } from '../store/store-fixture';
 import { noiseJpeg, sheetSides } from './fixtures';
@@ -34,7 +34,7 @@ describe('the input quality report in the manifest', () => {
     );
 
     const store = openTestStore({ now: FIXED_NOW });
-    const stored = await processScans(store, {
+    const stored = await processInto(store, {
       scans,
       roster,
       outDir: join(tempDir(), 'stored'),

@@ -6,6 +6,7 @@ import { NO_HEADER_FOUND, RECTO_NOT_SCANNED } from '../../core/identify/sheet-fr
 import { bestCandidateTaken, REASON, sameStudentElsewhere } from '../../core/identify/match/reasons';
 import { ANNEX_REASON } from '../../core/pipeline/annexes';
 import { NOT_IDENTIFIED, notMultipleOfFour } from '../../core/pipeline/copies';
+import { positionalPairing } from '../../core/pipeline/pair-sides';
 import { reviewNote, REVIEW_CODES } from '../../core/review/review-codes';
 
 const CODED: [string, string, Record<string, string>][] = [
@@ -30,6 +31,11 @@ const CODED: [string, string, Record<string, string>][] = [
     { student: 'DUPONT Marie', copy: 'the copy starting at sheet 2' },
   ],
   [NEITHER_HEADER_NOR_PAGE_BOX, 'neither-header-nor-page-box', {}],
+  [
+    positionalPairing('SKM1.pdf page 3', 'SKM1.pdf page 4'),
+    'positional-pairing',
+    { atFile: 'SKM1.pdf', atPage: '3', nextFile: 'SKM1.pdf', nextPage: '4' },
+  ],
   [NO_HEADER_FOUND, 'no-header-found', {}],
   [RECTO_NOT_SCANNED, 'recto-not-scanned', {}],
   [

@@ -162,6 +162,20 @@ describe('the loopback server under attack', () => {
     expect(await readdir(join(dataDir, 'inbox'))).toEqual([]);
   });
 
+  it('lets no browser choose a folder the station writes to', async () => {
+    const bridge = uploadingBridge(createHttpBridge({ baseUrl: server.origin, token: server.token }));
+    const outDir = join(root, 'chosen-by-a-browser');
+    const processed = await bridge.invoke('batches.process', {
+      scans: [sample.notAPdf],
+      roster: sample.roster,
+      outDir,
+    });
+    const exported = await bridge.invoke('batches.export', { batchId: '0123456789ab', outDir });
+    for (const reply of [processed, exported])
+      expect(reply.ok === false && reply.error.code).toBe('forbidden');
+    await expect(readdir(outDir)).rejects.toThrow(/ENOENT/);
+  });
+
   it('serves only PDFs whose real path is inside the batch export, not what a symlink points to', async () => {
     const batchId = '0123456789ab';
     const copies = join(dataDir, 'exports', batchId, 'copies');

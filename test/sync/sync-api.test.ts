@@ -11,7 +11,7 @@ import { openStore } from '../../core/store/open-store';
 import { createStation } from '../../core/station/station';
 import type { Station } from '../../core/station/station';
 import type { KorrigoDouble } from '../korrigo-double/korrigo-double';
-import { runCli } from '../cli/cli-in-process';
+import { runCli } from '../cli/run-cli';
 import { useTempDir } from '../pipeline/temp-dir';
 import { expectDeliveredOnce } from './delivery-check';
 import { FAST, TEACHER, readyBatch, startDouble } from './sync-fixture';
@@ -112,6 +112,14 @@ describe('the sync through the API', () => {
     const args = { ...s.account, batchId: s.batchId, exam: { exam: s.exam.id } };
     expect((await s.refused('sync.run', args)).code).toBe('password-required');
     const wrong = 'not-the-Password-42';
+    // Arguments refused at the boundary are described by their names, never their values.
+    const malformed = await s.refused('sync.run', {
+      ...args,
+      password: wrong,
+      exam: { create: { name: 'Bac', date: wrong } },
+    } as never);
+    expect(malformed.code).toBe('bad-arguments');
+    expect(malformed.message).not.toContain(wrong);
     const error = await s.refused('sync.run', { ...args, password: wrong });
     expect(error.code).toBe('login-refused');
     const status = await s.call('sync.status', { batchId: s.batchId });
@@ -121,6 +129,7 @@ describe('the sync through the API', () => {
     expect((await s.call('sync.run', { ...args, password: TEACHER.password })).complete).toBe(true);
 
     const shown = JSON.stringify([
+      malformed,
       error,
       status,
       await s.call('sync.status', { batchId: s.batchId }),
@@ -198,13 +207,13 @@ describe('the sync through the API', () => {
     recordDecision(store, s.batchId, 'operator', { kind: 'validate-copy', copyId: s.copyIds[1]! });
     store.close();
 
-    const done = await runCli('sync', '--forget', s.copyIds[0]!, '--db', db);
+    const done = await runCli(['sync', '--forget', s.copyIds[0]!, '--db', db]);
     expect(done.code).toBe(2);
     expect(done.stderr).toMatch(/is done, not failed nor changed since it was sent/);
-    const notUuid = await runCli('sync', '--accept', s.copyIds[1]!, 'copy-7', '--db', db);
+    const notUuid = await runCli(['sync', '--accept', s.copyIds[1]!, 'copy-7', '--db', db]);
     expect(notUuid.code).toBe(2);
     expect(notUuid.stderr).toMatch(/remoteCopyId must be the server copy id/);
-    const forgot = await runCli('sync', '--forget', s.copyIds[1]!, '--batch', s.batchId, '--db', db);
+    const forgot = await runCli(['sync', '--forget', s.copyIds[1]!, '--batch', s.batchId, '--db', db]);
     expect(forgot).toMatchObject({ code: 0, stdout: `${s.copyIds[1]}: forgotten; the next sync sends it\n` });
     const status = await s.call('sync.status', { batchId: s.batchId });
     expect(status.copies.map((copy) => copy.state)).toEqual(['done', 'queued']);

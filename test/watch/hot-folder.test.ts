@@ -2,10 +2,14 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { ErrorCode } from '../../core/errors';
+import { KorrigoError } from '../../core/errors';
+import { createInProcessBridge } from '../../core/station/inproc';
+import { createStation } from '../../core/station/station';
 import type { Store } from '../../core/store/open-store';
 import { createHotFolder } from '../../core/watch/hot-folder';
-import type { HotFolderEvent } from '../../core/watch/hot-folder';
+import type { HotFolderEvent, HotFolderOptions, ProcessScans } from '../../core/watch/hot-folder';
 import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
 import { useTempDir } from '../pipeline/temp-dir';
 import { FIXED_NOW, useStores, writeRoster } from '../store/store-fixture';
@@ -36,20 +40,37 @@ async function writeSlowly(path: string, bytes: Uint8Array, chunks: number, paus
   }
 }
 
-async function setUp(options: { stableLooks?: number } = {}) {
+/**
+ * The station's `batches.process` on the test's store, as the CLI calls it: a refusal is a KorrigoError.
+ * Without identification: the folder's part is what is tested, and reading the sides would cost seconds.
+ */
+function stationProcess(store: Store): ProcessScans {
+  const station = createStation({ dataDir: join(tempDir(), 'station'), dbPath: store.path });
+  onTestFinished(() => station.close());
+  const bridge = createInProcessBridge(station);
+  return async (request) => {
+    const reply = await bridge.invoke('batches.process', { ...request, identify: false });
+    if (reply.ok) return reply.result;
+    throw new KorrigoError(reply.error.code as ErrorCode, reply.error.message);
+  };
+}
+
+async function setUp(options: Pick<HotFolderOptions, 'stableLooks' | 'settleMs' | 'now'> = {}) {
   const folder = join(tempDir(), 'scanner');
   await mkdir(folder);
   const roster = await writeRoster(tempDir());
   const store = openTestStore({ now: FIXED_NOW });
+  const process = stationProcess(store);
   const events: HotFolderEvent[] = [];
   const hotFolder = createHotFolder({
     store,
+    process,
     folder,
     roster,
     onEvent: (event) => events.push(event),
     ...options,
   });
-  return { folder, roster, store, events, hotFolder };
+  return { folder, roster, store, process, events, hotFolder };
 }
 
 const storedScans = (store: Store) =>
@@ -71,7 +92,7 @@ describe('hot folder', () => {
 
     const imported = events.filter((event) => event.kind === 'imported');
     expect(imported).toEqual([
-      { kind: 'imported', file: 'SKM1.pdf', batchId: expect.any(String), copies: 3, needsReview: 3 },
+      { kind: 'imported', files: ['SKM1.pdf'], batchId: expect.any(String), copies: 3, needsReview: 3 },
     ]);
     expect(storedScans(store)).toEqual([sha256(bytes)]);
     expect(sha256(await readFile(join(folder, 'SKM1.pdf')))).toBe(sha256(bytes));
@@ -91,7 +112,7 @@ describe('hot folder', () => {
 
     expect(events[0]).toMatchObject({
       kind: 'refused',
-      file: 'SKM1.pdf',
+      files: ['SKM1.pdf'],
       error: expect.stringMatching(/truncated/),
     });
     expect(events.filter((event) => event.kind === 'imported')).toHaveLength(1);
@@ -99,7 +120,7 @@ describe('hot folder', () => {
   });
 
   it('never imports a file twice: not after a restart, a touch, or under another name', async () => {
-    const { folder, roster, store, events, hotFolder } = await setUp();
+    const { folder, roster, store, process, events, hotFolder } = await setUp();
     const bytes = await scanBytes(1);
     await writeFile(join(folder, 'SKM1.pdf'), bytes);
     await hotFolder.poll();
@@ -109,24 +130,62 @@ describe('hot folder', () => {
 
     // The station restarts: a new watcher over the same store finds nothing new.
     const restarted: HotFolderEvent[] = [];
-    const again = createHotFolder({ store, folder, roster, onEvent: (event) => restarted.push(event) });
+    const again = createHotFolder({
+      store,
+      process,
+      folder,
+      roster,
+      onEvent: (event) => restarted.push(event),
+    });
     for (let look = 0; look < 3; look++) await again.poll();
     expect(restarted).toEqual([]);
 
-    // Touched (same content, new time) and copied under another name: the same batch, no new one.
+    // Touched (same content, new time), then copied under another name: the same batch, no new one.
     const later = new Date(Date.now() + 60_000);
     await utimes(join(folder, 'SKM1.pdf'), later, later);
+    for (let look = 0; look < 3; look++) await again.poll();
     await copyFile(join(folder, 'SKM1.pdf'), join(folder, 'SKM1 copy.pdf'));
     for (let look = 0; look < 3; look++) await again.poll();
     expect(restarted).toEqual([
-      { kind: 'already-imported', file: 'SKM1 copy.pdf', batchId },
-      { kind: 'already-imported', file: 'SKM1.pdf', batchId },
+      { kind: 'already-imported', files: ['SKM1.pdf'], batchId },
+      { kind: 'already-imported', files: ['SKM1 copy.pdf'], batchId },
     ]);
     expect(store.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 1 });
     // The operator's files are where they were, unchanged.
     for (const name of ['SKM1.pdf', 'SKM1 copy.pdf']) {
       expect(sha256(await readFile(join(folder, name)))).toBe(sha256(bytes));
     }
+  });
+
+  it('makes one batch of the files that arrive together: a stack split mid-sheet over two files', async () => {
+    let clock = 0;
+    const { folder, store, events, hotFolder } = await setUp({ settleMs: 1000, now: () => clock });
+    // Two sheets, four A3 sides: the scanner closed SKM1.pdf after the second sheet's recto.
+    const sides = sheetSides(2, { rotate: 270 });
+    await writeFile(join(folder, 'SKM1.pdf'), (await buildScanPdf(sides.slice(0, 3))).bytes);
+    await hotFolder.poll();
+    await hotFolder.poll();
+    clock += 600;
+    await writeFile(join(folder, 'SKM2.pdf'), (await buildScanPdf(sides.slice(3))).bytes);
+    await hotFolder.poll();
+    await hotFolder.poll();
+    clock += 600;
+    await hotFolder.poll();
+    // Nothing yet: the folder changed 600 ms ago, less than the settle time.
+    expect(events).toEqual([]);
+    clock += 600;
+    await hotFolder.poll();
+
+    expect(events).toEqual([
+      {
+        kind: 'imported',
+        files: ['SKM1.pdf', 'SKM2.pdf'],
+        batchId: expect.any(String),
+        copies: 2,
+        needsReview: 2,
+      },
+    ]);
+    expect(store.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 1 });
   });
 
   it('survives the folder disappearing and coming back', async () => {
@@ -149,7 +208,7 @@ describe('hot folder', () => {
       'imported',
     ]);
     expect(events[1]).toEqual({ kind: 'folder-unavailable', reason: 'it does not exist (any more)' });
-    expect(events[3]).toMatchObject({ file: 'SKM2.pdf', copies: 2 });
+    expect(events[3]).toMatchObject({ files: ['SKM2.pdf'], copies: 2 });
     expect(store.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 2 });
   });
 
@@ -161,6 +220,7 @@ describe('hot folder', () => {
     const otherEvents: HotFolderEvent[] = [];
     const other = createHotFolder({
       store,
+      process: stationProcess(store),
       folder: otherFolder,
       roster: otherRoster,
       onEvent: (event) => otherEvents.push(event),
@@ -179,7 +239,7 @@ describe('hot folder', () => {
       'seconde.csv',
     );
     await other.poll();
-    expect(otherEvents.at(-1)).toMatchObject({ kind: 'imported', file: 'SKM9.pdf' });
+    expect(otherEvents.at(-1)).toMatchObject({ kind: 'imported', files: ['SKM9.pdf'] });
     const rosters = store.db
       .prepare(
         'SELECT r.file_name AS roster FROM batches b JOIN rosters r ON r.sha256 = b.roster_sha256 ORDER BY roster',

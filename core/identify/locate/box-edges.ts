@@ -4,6 +4,8 @@ import { fitPitch } from './pitch-fit';
 
 /** How far from where the pitch puts it a vertical rule may be, as a fraction of the pitch. */
 const PITCH_TOLERANCE = 0.2;
+/** Weight of the rules' distance from their fitted pitch against the ends' (see regularEdges). */
+const RESIDUAL = 2;
 /** Spacings this close (a fraction of the spacing) vote for the same pitch. */
 const PITCH_AGREEMENT = 0.05;
 
@@ -12,8 +14,10 @@ const PITCH_AGREEMENT = 0.05;
  * rules' length into whole boxes (they stop where the comb does), and the longest chain of rules one
  * common spacing apart (for when ink touching a rule's end lengthens it). A rule hidden or broken (heavy
  * ink, a faint scan) is put where the pitch says; a dark column off the pitch (a letter's upright) is not
- * a rule. The reading matching more rules wins, then the one fitting the rules' ends; its edges are
- * refitted to one straight pitch, since the comb is printed exactly and single measurements wobble. A
+ * a rule. The reading matching more rules wins, then the one fitting the rules' ends and its own rules
+ * best (a frame's upright just past a comb's last box runs the horizontal rules on to it, and a reading
+ * through that upright fits the ends but not its rules); its edges are refitted to one straight pitch,
+ * since the comb is printed exactly and single measurements wobble. A
  * reading that matches no inner rule at all is no comb (a frame, found by its two ends).
  */
 export function regularEdges(
@@ -41,7 +45,9 @@ export function regularEdges(
     // Boxes all of whose inner rules are missing are one wide box: a frame around something, not a comb.
     if (count > 2 && !matched.some(([k]) => k > 0 && k < count - 1)) continue;
     const edges = fitPitch(matched, count);
-    const misfit = Math.abs((edges[0] as number) - x0) + Math.abs((edges[count - 1] as number) - x1);
+    const residual = matched.reduce((sum, [k, x]) => sum + Math.abs(x - (edges[k] as number)), 0);
+    const misfit =
+      Math.abs((edges[0] as number) - x0) + Math.abs((edges[count - 1] as number) - x1) + RESIDUAL * residual;
     if (matched.length > bestMatched || misfit < bestMisfit) {
       best = edges;
       bestMatched = matched.length;

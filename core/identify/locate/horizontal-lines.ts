@@ -20,6 +20,8 @@ const MIN_DENSITY = 0.75;
 
 /** Runs this long (a fraction of the line's longest) are the rule itself. */
 const FULL_RUN = 0.9;
+/** Rows of full-length runs this close (in rows) are one rule; further apart, two. */
+const BAND_GAP = 2;
 
 interface Run {
   y: number;
@@ -66,7 +68,7 @@ export function findHorizontalLines(
     if (group) group.push(run);
     else groups.set(key, [run]);
   });
-  return [...groups.values()].map(lineOf);
+  return [...groups.values()].flatMap(linesOf);
 }
 
 function collectRuns(
@@ -100,11 +102,37 @@ function collectRuns(
 }
 
 /**
- * Centre and thickness of one line from its runs, each run weighed by its dark pixels. Only the runs
- * nearly as long as the longest count: ink pressed along a rule adds shorter runs beside it.
+ * The lines of one group of touching runs. Usually one; but a row of boxes filled with letters that touch
+ * both its rules joins the two rules into one group through the letters' strokes, and the rules are then
+ * the bands of full-length runs apart from each other: one line each.
  */
-function lineOf(runs: Run[]): HorizontalLine {
+function linesOf(runs: Run[]): HorizontalLine[] {
   const longest = Math.max(...runs.map((run) => run.x1 - run.x0 + 1));
+  const full = runs.filter((run) => run.x1 - run.x0 + 1 >= FULL_RUN * longest).sort((a, b) => a.y - b.y);
+  const bands: Run[][] = [];
+  for (const run of full) {
+    const band = bands[bands.length - 1];
+    const previous = band?.[band.length - 1];
+    if (band && previous && run.y - previous.y <= BAND_GAP) band.push(run);
+    else bands.push([run]);
+  }
+  if (bands.length === 1) return [lineOf(runs, full)];
+  return bands.map((band) => {
+    const y0 = (band[0] as Run).y - BAND_GAP;
+    const y1 = (band[band.length - 1] as Run).y + BAND_GAP;
+    return lineOf(
+      runs.filter((run) => run.y >= y0 && run.y <= y1),
+      band,
+    );
+  });
+}
+
+/**
+ * Centre and thickness of one line from its full-length runs, each weighed by its dark pixels; its extent
+ * from all its runs. Only the runs nearly as long as the longest count: ink pressed along a rule adds
+ * shorter runs beside it.
+ */
+function lineOf(runs: readonly Run[], full: readonly Run[]): HorizontalLine {
   let weight = 0;
   let sumY = 0;
   let x0 = Infinity;
@@ -112,7 +140,8 @@ function lineOf(runs: Run[]): HorizontalLine {
   for (const run of runs) {
     x0 = Math.min(x0, run.x0);
     x1 = Math.max(x1, run.x1);
-    if (run.x1 - run.x0 + 1 < FULL_RUN * longest) continue;
+  }
+  for (const run of full) {
     weight += run.dark;
     sumY += run.dark * run.y;
   }

@@ -27,6 +27,8 @@ export type PageBoxSearch = { found: LocatedPageBox } | { missing: FinderMiss };
 
 /** Page boxes are printed 5–8 mm wide and 6–9 mm tall, at 90–105 %. */
 const PAGE_BOX_CELLS: Omit<CombShape, 'scale'> = { minRuleMm: 3.5, heightMm: [5, 11], aspect: [0.5, 1.35] };
+/** A number has one box or two digit cells. */
+const MAX_CELLS = 2;
 /** The two groups: sizes within this fraction of each other, tops within this fraction of their height. */
 const SAME_SIZE = 0.15;
 /** Space between the two groups (where the slash is printed), in box widths. */
@@ -100,7 +102,8 @@ function shifted(found: LocatedPageBox, dx: number): LocatedPageBox {
 export function searchPageBox(image: RenderedPage, dpi: number): PageBoxSearch {
   const region = findBoxedRegion(image, dpi, PAGE_BOX_CELLS);
   if (region.combs.length === 0) return { missing: { field: 'pageBox', code: 'no-boxes', params: {} } };
-  const groups = region.combs.filter((comb) => comb.boxes.length <= 2);
+  // A digit's upright can pass for one more rule inside a group: three boxes may be two.
+  const groups = region.combs.filter((comb) => comb.boxes.length <= MAX_CELLS + 1);
   let best: [Comb, Comb] | null = null;
   for (const a of groups) {
     for (const b of groups) {
@@ -113,8 +116,7 @@ export function searchPageBox(image: RenderedPage, dpi: number): PageBoxSearch {
     const boxes = region.combs.reduce((sum, comb) => sum + comb.boxes.length, 0);
     return { missing: { field: 'pageBox', code: 'no-pair', params: { boxes } } };
   }
-  // A digit's upright can pass for a rule inside a box; it cannot hide one: the fewer boxes are right.
-  const cells = Math.min(best[0].boxes.length, best[1].boxes.length);
+  const cells = cellCount(best[0], best[1]);
   return {
     found: {
       number: pageBoxCell(locatedCells(region, [evenly(best[0], cells)])),
@@ -177,13 +179,31 @@ function evenly(comb: Comb, count: number): Comb {
   return { ...comb, boxes };
 }
 
+const span = (comb: Comb) => last(comb).right - first(comb).left;
+
+/**
+ * How many boxes each number of the pair has. A digit's upright can pass for a rule inside a box; it cannot
+ * hide one: the fewer boxes found are right, and at most two. But two uprights can split a one-box number in
+ * two: then the count whose boxes have a page box's shape wins.
+ */
+function cellCount(a: Comb, b: Comb): number {
+  const counted = Math.min(a.boxes.length, b.boxes.length, MAX_CELLS);
+  const height = first(a).bottom - first(a).top;
+  const shaped = (count: number) => {
+    const aspect = span(a) / count / height;
+    return aspect >= PAGE_BOX_CELLS.aspect[0] && aspect <= PAGE_BOX_CELLS.aspect[1];
+  };
+  if (shaped(counted)) return counted;
+  const other = counted === 1 ? 2 : 1;
+  return shaped(other) ? other : counted;
+}
+
 /** Two groups of the same outer size side by side, a slash's gap between them (in box widths). */
 function isPair(a: Comb, b: Comb): boolean {
-  const span = (comb: Comb) => last(comb).right - first(comb).left;
   const [p, q] = [first(a), first(b)];
   const width = span(a);
   const height = p.bottom - p.top;
-  const cells = Math.min(a.boxes.length, b.boxes.length);
+  const cells = cellCount(a, b);
   const gap = q.left - last(a).right;
   return (
     Math.abs(span(b) - width) <= SAME_SIZE * width &&

@@ -1,21 +1,28 @@
 // What the reading stage gives its worker threads: their start data, then one task per side. Their replies
-// follow the pool's protocol (worker-pool.ts). Everything crosses by structured clone.
+// follow the pool's protocol (worker-pool.ts). Everything crosses by structured clone. Workers outlive a
+// batch (the pool keeps them warm), so a task names its scan file by content and carries its bytes.
 import type { PageLayout } from '../../pdf/page-geometry';
 import type { PageImage } from '../../pdf/page-image';
 
 /** Given to each worker once, when it starts. */
 export interface ReadWorkerData {
   modelPath: string;
-  dpi: number;
-  /** Only the scan files holding sides to read; bytes over a SharedArrayBuffer, one copy for all workers. */
-  documents: { file: number; name: string; bytes: Uint8Array }[];
 }
 
-/** One side to read: `file` is the 1-based index of the scan, `pageIndex` 0-based. */
+/** A scan file as the workers get it: bytes over a SharedArrayBuffer, one copy for all workers and tasks. */
+export interface ReadDocument {
+  /** The file's SHA-256: the same content is opened once, whatever its name or batch. */
+  key: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One side to read: `pageIndex` is 0-based in `document`. */
 export interface ReadTask {
-  file: number;
+  document: ReadDocument;
   pageIndex: number;
   layout: PageLayout;
+  dpi: number;
   /** Set when the page is one image covering it: the side is decoded from it instead of rendered. */
   image?: PageImage;
 }

@@ -1,13 +1,19 @@
-// Runs tasks on a few worker threads, each started once and fed one task at a time. A task over its time
-// limit has its worker terminated (a hung render or a runaway loop cannot be interrupted any other way) and
-// a fresh worker takes the next task; a worker that dies takes only its own task with it. A worker that
-// cannot even start is a broken install, not a bad scan: the whole run stops with the reason.
+// Runs tasks on a few worker threads, each started once and fed one task at a time. A pool outlives its
+// runs: the workers a run leaves idle wait, unreferenced (they keep no process alive), for the next run, so
+// a second batch in the same session pays no start-up; after a while without work they end. A task over its
+// time limit has its worker terminated (a hung render or a runaway loop cannot be interrupted any other
+// way) and a fresh worker takes the next task; a worker that dies takes only its own task with it. A worker
+// that cannot even start is a broken install, not a bad scan: the whole run stops with the reason.
 import type { Worker } from 'node:worker_threads';
 import { KorrigoError } from '../../errors';
+import { threadCpuMs } from './thread-cpu';
 
-/** A worker's protocol: `ready` once, then exactly one `done` or `failed` per task posted. */
+/**
+ * A worker's protocol: `ready` once (with its OS thread id where it can tell it, so its time can be
+ * counted in CPU time), then exactly one `done` or `failed` per task posted.
+ */
 export type PoolMessage<O> =
-  { type: 'ready' } | { type: 'done'; value: O } | { type: 'failed'; message: string };
+  { type: 'ready'; thread?: number } | { type: 'done'; value: O } | { type: 'failed'; message: string };
 
 export type TaskOutcome<O> =
   | { kind: 'done'; value: O }
@@ -15,23 +21,45 @@ export type TaskOutcome<O> =
   | { kind: 'timeout' }
   | { kind: 'crashed'; message: string };
 
-export interface WorkerPoolOptions<I, O> {
-  size: number;
+export interface PoolOptions {
   start: () => Worker;
-  timeLimitMs: number;
   /** Startup loads code and models: slow on a loaded machine, but bounded so a stuck start cannot hang. */
   startLimitMs: number;
+  /** Idle workers end after this long without a task. */
+  idleMs?: number;
+}
+
+export interface RunOptions<I, O> {
+  /** Workers this run uses at once. */
+  size: number;
+  /**
+   * Per task, in CPU time of the worker's thread where the system tells it (Linux), so that a machine busy
+   * with other work does not turn slow tasks into timeouts; in wall-clock time elsewhere.
+   */
+  timeLimitMs: number;
   /** What is posted for an input, made only as it is posted (so large messages are not all held at once). */
   message?: (input: I) => unknown;
   /** Called as each task ends, in the order they end. */
   onOutcome: (index: number, outcome: TaskOutcome<O>) => void;
 }
 
+/**
+ * A task counted in CPU time still ends after this many times its limit in wall-clock time: a worker
+ * that waits forever uses no CPU.
+ */
+const WALL_FACTOR = 10;
+/** How often a running task's CPU time is looked at, at most. */
+const POLL_MS = 200;
+const IDLE_MS = 5 * 60_000;
+
 interface Running<O> {
   worker: Worker;
+  /** The worker's OS thread, when it said. */
+  thread?: number;
   next: () => Promise<PoolMessage<O>>;
   /** Settles with the reason when the worker errors or exits. */
   stopped: Promise<string>;
+  dead: boolean;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -42,15 +70,37 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMEO
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
-function watch<O>(worker: Worker): Running<O> {
-  // A listener must stay for the worker's whole life: an 'error' nobody listens to crashes the host.
-  const stopped = new Promise<string>((resolve) => {
-    worker.on('error', (error) => resolve(error.message));
-    worker.on('exit', (code) => resolve(`the worker thread exited with code ${code}`));
+/** Like `within`, but the limit is CPU time of `thread` (polled), with a wall-clock backstop. */
+async function withinCpu<T>(work: Promise<T>, thread: number, ms: number): Promise<T | typeof TIMEOUT> {
+  const start = threadCpuMs(thread);
+  if (start === null) return within(work, ms);
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setInterval(
+      () => {
+        const now = threadCpuMs(thread);
+        if (now === null || now - start > ms) resolve(TIMEOUT);
+      },
+      Math.max(1, Math.min(POLL_MS, ms / 4)),
+    );
   });
-  // Each reply is awaited right after its task is posted, so nothing a worker says is missed.
-  const next = () => new Promise<PoolMessage<O>>((resolve) => worker.once('message', resolve));
-  return { worker, next, stopped };
+  return within(Promise.race([work, limit]), ms * WALL_FACTOR).finally(() => clearInterval(timer));
+}
+
+function watch<O>(worker: Worker): Running<O> {
+  const running: Running<O> = {
+    worker,
+    // Each reply is awaited right after its task is posted, so nothing a worker says is missed.
+    next: () => new Promise<PoolMessage<O>>((resolve) => worker.once('message', resolve)),
+    // A listener must stay for the worker's whole life: an 'error' nobody listens to crashes the host.
+    stopped: new Promise<string>((resolve) => {
+      worker.on('error', (error) => resolve(error.message));
+      worker.on('exit', (code) => resolve(`the worker thread exited with code ${code}`));
+    }),
+    dead: false,
+  };
+  void running.stopped.then(() => (running.dead = true));
+  return running;
 }
 
 async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<Running<O>> {
@@ -58,7 +108,10 @@ async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<
     Promise.race([running.next(), running.stopped.then((reason) => new Error(reason))]),
     startLimitMs,
   );
-  if (first !== TIMEOUT && !(first instanceof Error) && first.type === 'ready') return running;
+  if (first !== TIMEOUT && !(first instanceof Error) && first.type === 'ready') {
+    if (first.thread !== undefined) running.thread = first.thread;
+    return running;
+  }
   const why =
     first === TIMEOUT
       ? `not ready within ${startLimitMs / 1000} s`
@@ -77,7 +130,11 @@ async function runTask<O>(
 ): Promise<TaskOutcome<O>> {
   running.worker.postMessage(message);
   const crashed = running.stopped.then((message) => ({ kind: 'crashed', message }) as const);
-  const reply = await within(Promise.race([running.next(), crashed]), timeLimitMs);
+  const replied = Promise.race([running.next(), crashed]);
+  const reply =
+    running.thread === undefined
+      ? await within(replied, timeLimitMs)
+      : await withinCpu(replied, running.thread, timeLimitMs);
   if (reply === TIMEOUT) return { kind: 'timeout' };
   if ('kind' in reply) return reply;
   if (reply.type === 'done') return { kind: 'done', value: reply.value };
@@ -85,48 +142,99 @@ async function runTask<O>(
   return { kind: 'crashed', message: 'the worker thread sent ready twice' };
 }
 
-/** Runs every input, `options.size` at a time; resolves once each has its outcome and every worker is gone. */
-export async function runOnPool<I, O>(inputs: readonly I[], options: WorkerPoolOptions<I, O>): Promise<void> {
-  let taken = 0;
-  let failure: unknown;
-  const live = new Set<Worker>();
-  const ended: Promise<number>[] = [];
-  const end = (worker: Worker) => {
-    live.delete(worker);
-    ended.push(worker.terminate());
-  };
-  const lane = async () => {
-    let running: Running<O> | undefined;
-    while (failure === undefined && taken < inputs.length) {
-      const index = taken++;
-      if (!running) {
-        const worker = options.start();
-        live.add(worker);
-        running = await whenReady(watch<O>(worker), options.startLimitMs);
+export class WorkerPool<O> {
+  private idle: Running<O>[] = [];
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** Workers started since the pool was made (tests and benchmarks look at it). */
+  started = 0;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Runs every input, `size` at a time; resolves once each has its outcome. */
+  async run<I>(inputs: readonly I[], options: RunOptions<I, O>): Promise<void> {
+    clearTimeout(this.idleTimer);
+    let taken = 0;
+    let failure: unknown;
+    const busy = new Set<Running<O>>();
+    const ended: Promise<number>[] = [];
+    const end = (running: Running<O>) => {
+      busy.delete(running);
+      ended.push(running.worker.terminate());
+    };
+    const lane = async () => {
+      let running: Running<O> | undefined;
+      while (failure === undefined && taken < inputs.length) {
+        const index = taken++;
+        if (!running) {
+          running = await this.take(busy);
+          if (failure !== undefined) return end(running);
+        }
+        const input = inputs[index]!;
+        const outcome = await runTask(
+          running,
+          options.message ? options.message(input) : input,
+          options.timeLimitMs,
+        );
+        // Another lane failed and terminated this worker: the run is over, its outcome means nothing.
+        if (failure !== undefined) return;
+        if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {
+          end(running);
+          running = undefined;
+        }
+        options.onOutcome(index, outcome);
       }
-      const input = inputs[index]!;
-      const outcome = await runTask(
-        running,
-        options.message ? options.message(input) : input,
-        options.timeLimitMs,
-      );
-      // Another lane failed and terminated this worker: the run is over, its outcome means nothing.
-      if (failure !== undefined) return;
-      if (outcome.kind === 'timeout' || outcome.kind === 'crashed') {
-        end(running.worker);
-        running = undefined;
-      }
-      options.onOutcome(index, outcome);
+    };
+    const lanes = Array.from({ length: Math.min(options.size, inputs.length) }, () =>
+      lane().catch((error: unknown) => {
+        failure ??= error;
+        [...busy].forEach(end);
+      }),
+    );
+    await Promise.all(lanes);
+    await Promise.all(ended);
+    if (failure !== undefined) throw failure;
+    for (const running of busy) this.rest(running);
+    this.idleTimer = setTimeout(() => void this.close(), this.options.idleMs ?? IDLE_MS).unref();
+  }
+
+  /** Ends the idle workers (running ones end with their run's failure, or rest once it is done). */
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((running) => running.worker.terminate()));
+  }
+
+  /** An idle worker still alive, else a fresh one once it is ready. */
+  private async take(busy: Set<Running<O>>): Promise<Running<O>> {
+    for (let running = this.idle.pop(); running; running = this.idle.pop()) {
+      if (running.dead) continue;
+      running.worker.ref();
+      busy.add(running);
+      return running;
     }
-  };
-  const lanes = Array.from({ length: Math.min(options.size, inputs.length) }, () =>
-    lane().catch((error: unknown) => {
-      failure ??= error;
-      [...live].forEach(end);
-    }),
-  );
-  await Promise.all(lanes);
-  [...live].forEach(end);
-  await Promise.all(ended);
-  if (failure !== undefined) throw failure;
+    const running = watch<O>(this.options.start());
+    this.started++;
+    busy.add(running);
+    return whenReady(running, this.options.startLimitMs);
+  }
+
+  private rest(running: Running<O>): void {
+    if (running.dead) return;
+    running.worker.unref();
+    this.idle.push(running);
+  }
+}
+
+/** Runs every input on a pool of its own; resolves once each has its outcome and every worker is gone. */
+export async function runOnPool<I, O>(
+  inputs: readonly I[],
+  options: RunOptions<I, O> & PoolOptions,
+): Promise<void> {
+  const pool = new WorkerPool<O>(options);
+  try {
+    await pool.run(inputs, options);
+  } finally {
+    await pool.close();
+  }
 }

@@ -274,6 +274,8 @@ export const en: Catalogue = {
     'annex-no-header': 'no header on this A4 page',
     'recto-missing': 'recto missing for {{atFile}} p. {{atPage}}: a verso with no recto next to it',
     'verso-missing': 'verso missing after {{atFile}} p. {{atPage}}',
+    'positional-pairing':
+      '{{atFile}} p. {{atPage}} and {{nextFile}} p. {{nextPage}} paired by their place in the stack alone',
     'odd-side-run': '{{atFile}} p. {{atPage}} has no verso: its sheet is incomplete',
     'scan-too-coarse': '{{file}}: scanned too coarse to read the handwritten headers',
     'odd-page-size': '{{file}}: {{count}} page(s) neither A3 nor A4',
@@ -317,7 +319,7 @@ export const en: Catalogue = {
     complete: 'Every ready copy is on the server, each once, with its student.',
     lastError: 'Last error',
     lastRun: 'Last sync: {{at}}',
-    copies: 'Copies and Korrigo',
+    copies: 'Sent to Korrigo, copy by copy',
     copy: 'Copy',
     student: 'Student',
     state: 'State',

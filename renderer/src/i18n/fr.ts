@@ -282,6 +282,8 @@ export const fr = {
     'annex-no-header': 'pas d’en-tête sur cette page A4',
     'recto-missing': 'recto manquant pour {{atFile}} p. {{atPage}} : un verso sans recto à côté',
     'verso-missing': 'verso manquant après {{atFile}} p. {{atPage}}',
+    'positional-pairing':
+      '{{atFile}} p. {{atPage}} et {{nextFile}} p. {{nextPage}} appariées par leur seule place dans la pile',
     'odd-side-run': '{{atFile}} p. {{atPage}} n’a pas de verso : sa feuille est incomplète',
     'scan-too-coarse': '{{file}} : scan trop grossier pour lire les en-têtes manuscrits',
     'odd-page-size': '{{file}} : {{count}} page(s) ni A3 ni A4',
@@ -326,7 +328,7 @@ export const fr = {
     complete: 'Toutes les copies prêtes sont sur le serveur, chacune une fois, avec son élève.',
     lastError: 'Dernière erreur',
     lastRun: 'Dernier envoi : {{at}}',
-    copies: 'Copies et Korrigo',
+    copies: 'Envois à Korrigo, copie par copie',
     copy: 'Copie',
     student: 'Élève',
     state: 'État',

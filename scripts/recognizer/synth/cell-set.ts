@@ -6,6 +6,7 @@ import { DIGIT_ALPHABET, NAME_ALPHABET } from '../../../core/identify/types';
 import { Random } from '../../../test/generator/random';
 import { renderFontGlyphs, type FontGlyphs } from './glyph-bank';
 import { drawGlyphRow } from './glyph-row';
+import { isMnistHand, mnistHand } from './mnist-hands';
 import { drawRowGeometry } from './row-geometry';
 import { scanCells } from './scan-cells';
 import { renderWriterRow } from './writer-row';
@@ -25,12 +26,17 @@ export type Penmanship = 'glyph-bank' | 'generator-writer';
 export interface CellSetSpec {
   seed: number;
   fonts: readonly string[];
-  /** Rows written in each font, alternately capitals (12 boxes) and digits (8 boxes). */
+  /**
+   * Rows written in each font, alternately capitals (12 boxes) and digits (8 boxes); only digits for the
+   * MNIST pseudo-fonts (mnist-hands.ts), which need the glyph-bank penmanship.
+   */
   rowsPerFont: number;
   penmanship: Penmanship;
   dpi?: [number, number];
   /** Chance that a box is left empty. */
   emptyRate?: number;
+  /** Training's heavier augmentation (glyph-row.ts, scan-cells.ts); evaluation sets leave it off. */
+  heavy?: boolean;
 }
 
 const LETTER_ROW = 12;
@@ -57,7 +63,8 @@ export async function* synthesizeCells(spec: CellSetSpec): AsyncGenerator<SynthC
   );
   for (const { font, row } of rng.shuffle(rows)) {
     const rowRng = rng.fork();
-    const digits = row % 2 === 1;
+    const mnist = isMnistHand(font);
+    const digits = mnist || row % 2 === 1;
     const alphabet = digits ? DIGIT_ALPHABET : NAME_ALPHABET;
     const labels = Array.from({ length: digits ? DIGIT_ROW : LETTER_ROW }, () =>
       rowRng.chance(emptyRate) ? '' : (alphabet[rowRng.int(0, alphabet.length - 1)] as string),
@@ -65,9 +72,10 @@ export async function* synthesizeCells(spec: CellSetSpec): AsyncGenerator<SynthC
     const dpi = rowRng.int(minDpi, maxDpi);
     const geometry = drawRowGeometry(rowRng, labels.length, dpi);
     let cells: CellImage[];
-    if (spec.penmanship === 'glyph-bank') {
-      const written = drawGlyphRow(rowRng, await fontGlyphs(font), labels, geometry);
-      cells = await scanCells(rowRng, written.row, geometry, written.glyphs);
+    if (spec.penmanship === 'glyph-bank' || mnist) {
+      const bank = mnist ? mnistHand(rowRng, font) : await fontGlyphs(font);
+      const written = drawGlyphRow(rowRng, bank, labels, geometry, spec.heavy);
+      cells = await scanCells(rowRng, written.row, geometry, written.glyphs, spec.heavy);
     } else {
       cells = await scanCells(rowRng, await renderWriterRow(rowRng, font, labels, geometry), geometry, null);
     }

@@ -19,7 +19,17 @@ interface Hand {
   pen: number;
 }
 
-function drawHand(rng: Random): Hand {
+function drawHand(rng: Random, heavy: boolean): Hand {
+  if (heavy) {
+    // Wider than any writer the generator draws: steep slants, narrow or wide letters, letters over the rule.
+    return {
+      slant: rng.range(-15, 24),
+      messiness: rng.range(0, 1.8),
+      aspect: rng.range(0.65, 1.35),
+      scale: rng.range(0.7, 1.35),
+      pen: rng.int(0, PEN_STROKES.length - 1),
+    };
+  }
   return {
     slant: rng.range(-8, 14),
     messiness: rng.range(0, 1.4),
@@ -141,10 +151,11 @@ export function drawGlyphRow(
   font: FontGlyphs,
   labels: readonly string[],
   geometry: RowGeometry,
+  heavy = false,
 ): GlyphRow {
   const { width, height, pxPerMm } = geometry;
   const row: Plane = { width, height, data: new Float32Array(width * height) };
-  const hand = drawHand(rng);
+  const hand = drawHand(rng, heavy);
   const bank = font.glyphs[hand.pen] as Map<string, Glyph>;
   const glyphs = labels.map((label, i) => {
     if (label === '') return null;

@@ -72,6 +72,26 @@ export function elasticWarp(plane: Plane, rng: Random, amplitude: number, cells:
   return { width, height, data };
 }
 
+/**
+ * Pen pressure: the ink's darkness varies smoothly along the strokes (a ballpoint skips, a felt pen dries),
+ * from `lightest` to full on a coarse random field.
+ */
+export function pressure(plane: Plane, rng: Random, lightest: number): Plane {
+  const { width, height } = plane;
+  const cells = 3;
+  const grid = cells + 1;
+  const field = Float32Array.from({ length: grid * grid }, () => rng.range(lightest, 1));
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const v = (y / Math.max(1, height - 1)) * cells;
+    for (let x = 0; x < width; x++) {
+      const u = (x / Math.max(1, width - 1)) * cells;
+      data[y * width + x] = (plane.data[y * width + x] as number) * fieldAt(field, grid, u, v);
+    }
+  }
+  return { width, height, data };
+}
+
 /** Separable gaussian blur; sigma in pixels. */
 export function blur(plane: Plane, sigma: number): Plane {
   if (sigma < 0.05) return plane;

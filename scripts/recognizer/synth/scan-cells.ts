@@ -11,7 +11,7 @@ import type { CellImage } from '../../../core/identify/types';
 import type { Random } from '../../../test/generator/random';
 import type { Rect } from '../../../test/generator/sheet-layout';
 import type { PlacedGlyph } from './glyph-row';
-import { blur, crop, elasticWarp, morph, type Plane } from './plane';
+import { blur, crop, elasticWarp, morph, pressure, type Plane } from './plane';
 import type { RowGeometry } from './row-geometry';
 import { boxFinderEdges, drawTone, toGrey } from './scan-effects';
 
@@ -70,16 +70,31 @@ function ownLetterCell(rng: Random, box: Rect, glyph: PlacedGlyph | null, pxPerM
   return crop(own, x0 - (glyph?.x ?? 0), y0 - (glyph?.y ?? 0), x1 - x0 + 1, y1 - y0 + 1);
 }
 
+/** A crop a box finder got wrong by up to a quarter of the box: half a letter, or a neighbour's edge. */
+function shifted(rng: Random, rect: Rect): Rect {
+  return {
+    ...rect,
+    x: Math.round(rect.x + rng.range(-0.25, 0.25) * rect.width),
+    y: Math.round(rect.y + rng.range(-0.2, 0.2) * rect.height),
+  };
+}
+
+/**
+ * `heavy` (training): wobble, pen weight and pressure more often and stronger, lighter inks, and some crops
+ * off their box.
+ */
 export async function scanCells(
   rng: Random,
   row: Plane,
   geometry: RowGeometry,
   glyphs: readonly (PlacedGlyph | null)[] | null,
+  heavy = false,
 ): Promise<CellImage[]> {
   const { pxPerMm } = geometry;
-  const tone = drawTone(rng);
+  const tone = drawTone(rng, heavy);
   const ownLetters = glyphs !== null && rng.chance(0.5);
-  const cells = geometry.crops.map((rect, i) => {
+  const cells = geometry.crops.map((cut, i) => {
+    const rect = heavy && rng.chance(0.12) ? shifted(rng, cut) : cut;
     const box = geometry.boxes[i] as Rect;
     let plane = ownLetters
       ? ownLetterCell(
@@ -94,9 +109,11 @@ export async function scanCells(
           pxPerMm,
         )
       : crop(row, rect.x, rect.y, rect.width, rect.height);
-    if (rng.chance(0.5)) plane = elasticWarp(plane, rng, rng.range(0.05, 0.25) * pxPerMm, rng.int(2, 4));
-    if (rng.chance(0.15) && geometry.dpi > 180) plane = morph(plane, 'thin');
-    else if (rng.chance(0.15)) plane = morph(plane, 'thicken');
+    if (rng.chance(heavy ? 0.75 : 0.5))
+      plane = elasticWarp(plane, rng, rng.range(0.05, heavy ? 0.4 : 0.25) * pxPerMm, rng.int(2, 4));
+    if (rng.chance(heavy ? 0.25 : 0.15) && geometry.dpi > 180) plane = morph(plane, 'thin');
+    else if (rng.chance(heavy ? 0.25 : 0.15)) plane = morph(plane, 'thicken');
+    if (heavy && rng.chance(0.35)) plane = pressure(plane, rng, rng.range(0.35, 0.8));
     if (!ownLetters) plane = boxFinderEdges(plane, rng, pxPerMm);
     if (rng.chance(0.5)) plane = blur(plane, rng.range(0.3, 1));
     return toGrey(plane, tone, rng);

