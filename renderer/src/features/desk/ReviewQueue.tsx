@@ -119,25 +119,27 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // Live: the roster students no copy is assigned to (not the manifest's `absent`, which waits until every
+  // copy names someone).
+  const withoutCopy = roster.filter(
+    (student) => !manifest.copies.some((copy) => copy.student?.email === student.email),
+  );
   const absent = (
-    <section className="absent-panel" aria-label={t('desk.absentTitle', { count: manifest.absent.length })}>
-      <h3>{t('desk.absentTitle', { count: manifest.absent.length })}</h3>
+    <section className="absent-panel" aria-label={t('desk.absentTitle', { count: withoutCopy.length })}>
+      <h3>{t('desk.absentTitle', { count: withoutCopy.length })}</h3>
       <ul className="absent-students">
-        {manifest.absent.map(({ email, name }) => {
-          const student = roster.find((one) => one.email === email);
-          return (
-            <li key={email}>
-              <button
-                type="button"
-                disabled={!current || !student}
-                title={current ? t('queue.assignAbsent', { name }) : undefined}
-                onClick={() => void accept(student)}
-              >
-                {name}
-              </button>
-            </li>
-          );
-        })}
+        {withoutCopy.map((student) => (
+          <li key={student.email}>
+            <button
+              type="button"
+              disabled={!current}
+              title={current ? t('queue.assignAbsent', { name: student.name }) : undefined}
+              onClick={() => void accept(student)}
+            >
+              {student.name}
+            </button>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -28,6 +28,8 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
   useEffect(() => {
     let current = true;
     let blobUrl: string | null = null;
+    // Another page (or turn, or size): the image shown so far is not this one's.
+    setShown(null);
     const show = async () => {
       const key = { sha256, page, half, rotate, ...(size ? { size } : {}) };
       const reply = await host.bridge.invoke('pages.thumbnail', key);
