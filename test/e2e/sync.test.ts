@@ -200,5 +200,9 @@ describe('the sync panel, in Chromium over the loopback server, against the Korr
     expect(kept).not.toContain(TEACHER.password);
     const stored = await readFile(join(root, 'data', 'station.sqlite'));
     expect(stored.includes(TEACHER.password)).toBe(false);
+
+    // The desk's strips show it too.
+    await page.getByRole('button', { name: 'Ouvrir le bureau de vérification' }).click();
+    await expect.poll(() => page.locator('.strip-head').getByText('Sur Korrigo').count()).toBe(2);
   });
 });

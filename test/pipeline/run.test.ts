@@ -113,13 +113,25 @@ describe('processBatch', () => {
         '2 pages, not a multiple of 4',
       ]),
     );
-    expect(manifest.warnings).toEqual(['verso missing after SKM2.pdf page 5: no A3 side follows it']);
-    expect(manifest.warningCodes).toEqual([
-      {
-        code: 'verso-missing',
-        params: { atFile: 'SKM2.pdf', atPage: '5', detail: 'no A3 side follows it' },
-      },
+    // Nothing on these sheets tells a recto from a verso: each pair rests on the stack's order alone.
+    const positional = (a: string, b: string) =>
+      `paired by position alone: ${a} and ${b} (what one of them is could not be told)`;
+    expect(manifest.warnings).toEqual([
+      positional('SKM1.pdf page 1', 'SKM1.pdf page 2'),
+      positional('SKM1.pdf page 3', 'SKM2.pdf page 1'),
+      positional('SKM2.pdf page 3', 'SKM2.pdf page 4'),
+      'verso missing after SKM2.pdf page 5: no A3 side follows it',
     ]);
+    expect(manifest.warningCodes!.map((note) => note.code)).toEqual([
+      'positional-pairing',
+      'positional-pairing',
+      'positional-pairing',
+      'verso-missing',
+    ]);
+    expect(manifest.warningCodes!.at(-1)).toEqual({
+      code: 'verso-missing',
+      params: { atFile: 'SKM2.pdf', atPage: '5', detail: 'no A3 side follows it' },
+    });
     expect(manifest.invariants).toEqual({
       everyPageOnce: true,
       pagesInOrder: true,

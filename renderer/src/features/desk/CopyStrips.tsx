@@ -4,13 +4,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Manifest, ManifestCopy } from '../../../../core/api/contract';
+import type { Manifest, ManifestCopy, SyncedCopy } from '../../../../core/api/contract';
 import { reviewText } from '../../i18n/review-text';
 import { thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { pageKey } from './page-moves';
 import type { Place } from './page-moves';
 import { Thumbnail } from './Thumbnail';
+import { SyncMark } from '../sync/SyncMark';
 
 /** How a click or an arrow picks pages: that page alone, added or taken out (Ctrl), up to it (Shift). */
 export type PickMode = 'only' | 'toggle' | 'range';
@@ -31,6 +32,8 @@ interface CopyStripsProps {
   onOpen: (selection: Selection) => void;
   /** Opens the teacher's page-order preview on the copy. */
   onPreview: (copy: ManifestCopy) => void;
+  /** Where the copies stand with the Korrigo server, once known. */
+  synced: readonly SyncedCopy[] | undefined;
 }
 
 const STRIP_HEIGHT = 330;
@@ -41,7 +44,8 @@ const modeOf = (event: MouseEvent | KeyboardEvent): PickMode =>
 const DRAG_TYPE = 'application/x-korrigo-page';
 
 export function CopyStrips(props: CopyStripsProps) {
-  const { manifest, copies, selection, chosen, onSelect, onDrop, onMoveKey, onOpen, onPreview } = props;
+  const { manifest, copies, selection, chosen, onSelect, onDrop, onMoveKey, onOpen, onPreview, synced } =
+    props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -125,6 +129,7 @@ export function CopyStrips(props: CopyStripsProps) {
                 </span>
                 <span className="strip-count">{t('desk.pageCount', { count: copy.pages.length })}</span>
                 {copy.pageOrderChecked && <span className="badge-checked">{t('desk.pageOrderChecked')}</span>}
+                <SyncMark copy={synced?.find((entry) => entry.copyId === copy.id)} />
                 <button type="button" onClick={() => onPreview(copy)}>
                   {t('preview.open')}
                 </button>

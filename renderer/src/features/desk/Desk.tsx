@@ -9,6 +9,7 @@ import { formatDate } from '../../labels';
 import { pageRef, thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { CopyStrips } from './CopyStrips';
+import { useSyncStatus } from '../sync/use-sync-status';
 import type { MoveKey, PickMode } from './CopyStrips';
 import { DeskHistory } from './DeskHistory';
 import { PageOrderPreview } from './PageOrderPreview';
@@ -31,6 +32,7 @@ const SHOWN: Record<'all' | 'review' | 'ready', (copy: ManifestCopy) => boolean>
 export function Desk({ batchId, onClose }: { batchId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { batch, roster, error, decide, move, undo, redo, revision } = useBatch(batchId);
+  const sync = useSyncStatus(batchId).status;
   const [filter, setFilter] = useState<Filter>('all');
   /** The page the keyboard is on (and the tools act on); `chosen` the pages a move takes, by pageKey. */
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -245,6 +247,7 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
               setViewing(true);
             }}
             onPreview={(copy) => setPreview(manifest.copies.indexOf(copy))}
+            synced={sync?.copies}
           />
         )}
       </section>
