@@ -7,6 +7,7 @@ import type { CellGuess, CopyReading, Manifest, ManifestCopy } from '../../../..
 import { useHost } from '../../host';
 import { thumbnailOf } from './copy-pages';
 import { Thumbnail } from './Thumbnail';
+import { ZoomSlider } from './ZoomSlider';
 
 interface CopyReadingPanelProps {
   batchId: string;
@@ -42,17 +43,7 @@ export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelPr
       <figure className="header-crop" style={{ ['--zoom' as string]: zoom }}>
         <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} size="large" alt={t('queue.header')} />
       </figure>
-      <label className="header-zoom">
-        {t('desk.zoom')}{' '}
-        <input
-          type="range"
-          min={1}
-          max={3}
-          step={0.25}
-          value={zoom}
-          onChange={(event) => setZoom(Number(event.currentTarget.value))}
-        />
-      </label>
+      <ZoomSlider className="header-zoom" value={zoom} max={3} onChange={setZoom} />
       {reading?.header ? (
         <table className="header-cells" aria-label={t('reading.header')}>
           <tbody>

@@ -5,6 +5,7 @@ import type { Manifest } from '../../../../core/api/contract';
 import { thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
 import { Thumbnail } from './Thumbnail';
+import { ZoomSlider } from './ZoomSlider';
 
 interface PageViewerProps {
   manifest: Manifest;
@@ -54,17 +55,7 @@ export function PageViewer({ manifest, selection, onMove, onClose }: PageViewerP
         <button type="button" onClick={() => go(1)} disabled={selection.index === count - 1}>
           {t('desk.next')}
         </button>
-        <label>
-          {t('desk.zoom')}{' '}
-          <input
-            type="range"
-            min={1}
-            max={4}
-            step={0.25}
-            value={zoom}
-            onChange={(event) => setZoom(Number(event.currentTarget.value))}
-          />
-        </label>
+        <ZoomSlider value={zoom} max={4} onChange={setZoom} />
         <button type="button" onClick={onClose} autoFocus>
           {t('desk.close')}
         </button>
