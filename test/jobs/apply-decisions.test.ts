@@ -1,44 +1,13 @@
 // The pure side of decisions: undo/redo resolution from the log alone, and refusals that need a setting
 // the store tests do not build (two students, a validated copy).
 import { describe, expect, it } from 'vitest';
-import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
+import type { ManifestCopy } from '../../core/manifest';
 import { applyDecision } from '../../core/decisions/apply-decision';
 import { applyDecisions } from '../../core/decisions/apply-decisions';
 import type { Decision, LogAction, LogEntry } from '../../core/decisions/decision';
 import { resolveHistory } from '../../core/decisions/history';
-import { NOT_IDENTIFIED, NOT_ON_ROSTER, copyId } from '../../core/pipeline/copies';
-
-const SHA = 'c0ffee'.padEnd(64, '0');
-const SOURCES = [{ sha256: SHA }];
-
-/** A copy of one sheet: recto `side`, verso `side + 1`, as the pipeline plans it. */
-function sheet(side: number, student: ManifestStudent | null = null): ManifestCopy {
-  const id = copyId(SHA, side, 'right');
-  return {
-    id,
-    status: 'needs_review',
-    student,
-    confidence: student ? 1 : 0,
-    reasons: student ? [] : [NOT_IDENTIFIED],
-    candidates: [],
-    pages: [
-      { file: 1, source: side, half: 'right', rotate: 0, blank: false },
-      { file: 1, source: side + 1, half: 'left', rotate: 0, blank: false },
-      { file: 1, source: side + 1, half: 'right', rotate: 0, blank: false },
-      { file: 1, source: side, half: 'left', rotate: 0, blank: false },
-    ],
-    file: `copies/${id}.pdf`,
-  };
-}
-
-const student = (name: string): ManifestStudent => ({
-  name,
-  email: `${name.toLowerCase().replace(' ', '.')}@example.fr`,
-  birthDate: '2008-01-01',
-  className: 'T.01',
-});
-const PAUL = student('MARTIN PAUL');
-const LEA = student('MARTIN LEA');
+import { LEA, PAUL, SOURCES, sheet } from './decision-copies';
+import { NOT_IDENTIFIED, NOT_ON_ROSTER } from '../../core/pipeline/copies';
 
 const log = (...actions: LogAction[]): LogEntry[] =>
   actions.map((action, index) => ({ seq: index + 1, at: '2026-03-02T08:30:00Z', operator: 'alice', action }));

@@ -5,41 +5,10 @@ import { toWireError } from '../../core/api/wire';
 import { applyDecision } from '../../core/decisions/apply-decision';
 import { DecisionRefused } from '../../core/decisions/decision';
 import type { Decision } from '../../core/decisions/decision';
-import type { ManifestCopy, ManifestStudent } from '../../core/manifest';
-import { NOT_IDENTIFIED, copyId } from '../../core/pipeline/copies';
+import type { ManifestCopy } from '../../core/manifest';
 import { refusalNote } from '../../core/review/refusal-codes';
+import { LEA, PAUL, SOURCES, sheet } from '../jobs/decision-copies';
 import { decisionRefusedError } from '../../core/store/store-errors';
-
-const SHA = 'c0ffee'.padEnd(64, '0');
-const SOURCES = [{ sha256: SHA }];
-const student = (name: string): ManifestStudent => ({
-  name,
-  email: `${name.toLowerCase().replace(' ', '.')}@example.fr`,
-  birthDate: '2008-01-01',
-  className: 'T.01',
-});
-const PAUL = student('MARTIN PAUL');
-const LEA = student('MARTIN LEA');
-
-function sheet(side: number, owner: ManifestStudent | null, pages = 4): ManifestCopy {
-  const id = copyId(SHA, side, 'right');
-  const all = [
-    { file: 1, source: side, half: 'right' as const, rotate: 0 as const, blank: false },
-    { file: 1, source: side + 1, half: 'left' as const, rotate: 0 as const, blank: false },
-    { file: 1, source: side + 1, half: 'right' as const, rotate: 0 as const, blank: false },
-    { file: 1, source: side, half: 'left' as const, rotate: 0 as const, blank: false },
-  ];
-  return {
-    id,
-    status: 'needs_review',
-    student: owner,
-    confidence: owner ? 1 : 0,
-    reasons: owner ? [] : [NOT_IDENTIFIED],
-    candidates: [],
-    pages: all.slice(0, pages),
-    file: `copies/${id}.pdf`,
-  };
-}
 
 function refusal(
   copies: ManifestCopy[],
