@@ -29,7 +29,7 @@ export interface CachedBatch extends BenchBatch {
 export const CACHE_DIR = process.env.KORRIGO_BENCH_CACHE ?? join(homedir(), '.cache', 'korrigo-bench');
 const GENERATOR_DIR = new URL('../../test/generator/', import.meta.url).pathname;
 
-async function generatorHash(): Promise<string> {
+export async function generatorHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const name of (await readdir(GENERATOR_DIR)).filter((n) => n.endsWith('.ts')).sort()) {
     hash.update(name).update(await readFile(join(GENERATOR_DIR, name)));

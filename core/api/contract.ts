@@ -71,6 +71,11 @@ export interface BatchDetail {
   /** Whether copies.undo / copies.redo have something to act on. */
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * The last log entry these copies include (0: none): of two answers about one batch, the one with the
+   * higher `seq` is the newer, whatever order they arrive in.
+   */
+  seq: number;
 }
 
 export interface BatchHistory {
@@ -105,6 +110,14 @@ export interface BatchIdArgs {
   batchId: string;
 }
 
+export interface GetBatchArgs extends BatchIdArgs {
+  /**
+   * false: the copies as the store has them now, without waiting for the copy PDFs a decision changed to
+   * be rewritten (a window following another's decisions). Default true: the files match the manifest.
+   */
+  waitForFiles?: boolean;
+}
+
 export interface DecideArgs {
   batchId: string;
   decision: Decision;
@@ -127,7 +140,7 @@ export interface BatchesHandlers {
   'batches.export': (args: ExportBatchArgs) => Promise<BatchDetail>;
   /** Batches of the station's store, newest first. */
   'batches.list': (args: NoArgs) => Promise<BatchSummary[]>;
-  'batches.get': (args: BatchIdArgs) => Promise<BatchDetail>;
+  'batches.get': (args: GetBatchArgs) => Promise<BatchDetail>;
   'batches.history': (args: BatchIdArgs) => Promise<BatchHistory>;
   /** The batch's roster, in file order: the students a copy may be assigned to, exactly as the store has them. */
   'batches.roster': (args: BatchIdArgs) => Promise<ManifestStudent[]>;

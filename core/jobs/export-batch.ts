@@ -3,7 +3,8 @@
 // then the manifest. Killed at any moment, the same export again skips what is done and finishes the rest.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Manifest } from '../manifest';
+import { isDeepStrictEqual } from 'node:util';
+import type { Manifest, ManifestCopy } from '../manifest';
 import { sha256 } from '../sha256';
 import type { LoadedSource } from '../pdf/load-source';
 import { withQuality } from '../pdf/quality/source-quality';
@@ -64,7 +65,11 @@ export async function exportBatch(
       sources.map((source) => source.sha256),
     );
     stage('copies');
-    await writeCopies(store, { batchId, outDir, folder, sources }, progress);
+    // Decisions do not wait for exports: one recorded meanwhile changes the copies, which are written
+    // again until the files are the copies stored, so the manifest (read in the same turn) describes them.
+    let written: ManifestCopy[];
+    do written = await writeCopies(store, { batchId, outDir, folder, sources }, progress);
+    while (!isDeepStrictEqual(written, readCopies(store.db, batchId)));
     stage('manifest');
     const stored = batchManifest(store, batchId);
     const manifest = { ...stored, sources: withQuality(stored.sources, sources) };
@@ -84,7 +89,7 @@ async function writeCopies(
   store: Store,
   target: { batchId: string; outDir: string; folder: string; sources: readonly LoadedSource[] },
   progress: (event: ProgressEvent) => void,
-): Promise<void> {
+): Promise<ManifestCopy[]> {
   const { batchId, outDir, folder, sources } = target;
   const copies = readCopies(store.db, batchId);
   const stack = indexStack(loadStack(store.db, batchId));
@@ -106,6 +111,7 @@ async function writeCopies(
     }
     progress({ stage: 'split', done: index + 1, total: copies.length, message: copy.file });
   }
+  return copies;
 }
 
 async function fileSha256(path: string): Promise<string | undefined> {

@@ -2,6 +2,9 @@
 // files are served from there. Before a batch is shown, the export is compared with the store and rebuilt
 // when the store says something the export does not (a decision changed a copy, the folder was deleted,
 // the CLI changed the batch); exportBatch rewrites only the copies whose content changed.
+// A decision does not wait for the copy PDFs: it is recorded, answered and pushed at once, and the
+// rebuild is queued after it (`later`). Whoever reads the files (batches.get, an export to a folder) comes
+// after it in the same queue.
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -29,10 +32,29 @@ export interface BatchExports {
    * run one after the other, so an export never sees the copies change under it.
    */
   update(batchId: string, options?: UpdateOptions): Promise<Manifest>;
+  /**
+   * Queues the rebuild of the batch's export (once, however many decisions ask before it starts); its
+   * failure is logged, and the next update tries again.
+   */
+  later(batchId: string): void;
+  /**
+   * The manifest as the store says it now, without waiting for the export (what only the scans tell
+   * comes from the last export seen).
+   */
+  current(batchId: string): Promise<Manifest>;
 }
 
-export function batchExports(store: Store, dataDir: string, exportJob: ExportJob): BatchExports {
+export function batchExports(
+  store: Store,
+  dataDir: string,
+  exportJob: ExportJob,
+  log: (error: unknown) => void = () => undefined,
+): BatchExports {
   const queues = new Map<string, Promise<unknown>>();
+  /** Batches whose rebuild is queued and not started yet. */
+  const waiting = new Set<string>();
+  /** The sources of each batch's last export (their quality comes from the scans, not the store). */
+  const sources = new Map<string, Manifest['sources']>();
 
   const refresh = async (batchId: string, options: ExportOptions): Promise<Manifest> => {
     const batch = findBatch(store.db, batchId);
@@ -44,24 +66,42 @@ export function batchExports(store: Store, dataDir: string, exportJob: ExportJob
     }
     return exportJob(store, batchId, outDir, options);
   };
+  const remember = (batchId: string, manifest: Manifest) => {
+    sources.set(batchId, manifest.sources);
+    return manifest;
+  };
+
+  const update: BatchExports['update'] = (batchId, { change, outDir, ...options } = {}) => {
+    const run = (queues.get(batchId) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        change?.();
+        // A folder of the caller's is exported to every time: the job itself skips the copies it holds.
+        return outDir === undefined
+          ? refresh(batchId, options).then((manifest) => remember(batchId, manifest))
+          : exportJob(store, batchId, outDir, options);
+      });
+    queues.set(batchId, run);
+    const forget = () => {
+      if (queues.get(batchId) === run) queues.delete(batchId);
+    };
+    run.then(forget, forget);
+    return run;
+  };
 
   return {
-    update(batchId, { change, outDir, ...options } = {}) {
-      const run = (queues.get(batchId) ?? Promise.resolve())
-        .catch(() => undefined)
-        .then(() => {
-          change?.();
-          // A folder of the caller's is exported to every time: the job itself skips the copies it holds.
-          return outDir === undefined
-            ? refresh(batchId, options)
-            : exportJob(store, batchId, outDir, options);
-        });
-      queues.set(batchId, run);
-      const forget = () => {
-        if (queues.get(batchId) === run) queues.delete(batchId);
-      };
-      run.then(forget, forget);
-      return run;
+    update,
+    later(batchId) {
+      if (waiting.has(batchId)) return;
+      waiting.add(batchId);
+      update(batchId, { change: () => waiting.delete(batchId) }).catch(log);
+    },
+    async current(batchId) {
+      const known =
+        sources.get(batchId) ?? (await writtenManifest(batchExportDir(dataDir, batchId)))?.sources;
+      // Read after any wait, so the caller answers with the copies as they are.
+      const stored = batchManifest(store, batchId);
+      return known ? { ...stored, sources: known } : stored;
     },
   };
 }
@@ -72,12 +112,21 @@ export function batchExports(store: Store, dataDir: string, exportJob: ExportJob
  */
 async function exportedManifest(outDir: string, current: Manifest): Promise<Manifest | undefined> {
   try {
-    const written = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    const written = await writtenManifest(outDir);
+    if (!written) return undefined;
     const wanted = JSON.parse(JSON.stringify(current)) as Manifest;
     // The copies come from the store alone: they must match exactly, a field a decision removed included.
     if (!isDeepStrictEqual(written.copies, wanted.copies) || !covers(written, wanted)) return undefined;
     await Promise.all(current.copies.map((copy) => access(join(outDir, copy.file))));
     return written;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writtenManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch {
     return undefined;
   }

@@ -5,9 +5,9 @@ import { batchDetail, historyOf, listBatches, rosterOf } from './batch-views';
 import type { BatchesHandlers } from '../api/contract';
 import type { HandlerTable } from './handler-table';
 import type { HandlerDeps } from './handler-deps';
-import { batchIdArgs, exportBatchArgs, noArgs, processBatchArgs } from './schemas';
-import { prefetchFirstScreen } from './prefetch-thumbnails';
-import { batchSources } from '../store/batch-rows';
+import { batchIdArgs, exportBatchArgs, getBatchArgs, noArgs, processBatchArgs } from './schemas';
+import { prefetchBatch } from './prefetch-thumbnails';
+import { batchSources, findBatch } from '../store/batch-rows';
 import { readCopies } from '../store/copy-rows';
 
 export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> {
@@ -27,12 +27,20 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
       run: async ({ scans, roster, outDir, identify }) => {
         const progress = progressOf(null);
         let named: string | null = null;
+        let warmed = false;
         let prefetched = false;
+        // This batch's reading takes the cores: what was being made ahead for another waits.
+        if (deps.prefetchThumbnails) deps.thumbnails.dropAhead();
         const onProgress = (event: ProgressEvent) => {
+          if (named !== null && deps.prefetchThumbnails && !warmed) {
+            warmed = true;
+            const first = batchSources(store.db, named)[0];
+            if (first) deps.thumbnails.warm(first.sha256);
+          }
           // The copies are planned once their PDFs are being written.
           if (event.stage === 'split' && named !== null && deps.prefetchThumbnails && !prefetched) {
             prefetched = true;
-            prefetchFirstScreen(deps.thumbnails, readCopies(store.db, named), batchSources(store.db, named));
+            prefetchBatch(deps.thumbnails, readCopies(store.db, named), batchSources(store.db, named));
           }
           progress.onProgress(event);
         };
@@ -60,8 +68,10 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
       run: async () => listBatches(store, deps.log),
     },
     'batches.get': {
-      args: batchIdArgs,
-      run: async ({ batchId }) => {
+      args: getBatchArgs,
+      run: async ({ batchId, waitForFiles }) => {
+        if (waitForFiles === false && findBatch(store.db, batchId)?.state === 'planned')
+          return batchDetail(store, batchId, await exports.current(batchId));
         // A batch never processed (a run that stopped) is processed now, with its progress pushed.
         const { onProgress } = progressOf(batchId);
         return batchDetail(store, batchId, await exports.update(batchId, { onProgress }));

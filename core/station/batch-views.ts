@@ -49,6 +49,7 @@ export function batchDetail(store: Store, batchId: string, manifest: Manifest): 
     manifest,
     canUndo: history.undoable !== undefined,
     canRedo: history.redoable !== undefined,
+    seq: history.log.at(-1)?.seq ?? 0,
   };
 }
 

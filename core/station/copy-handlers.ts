@@ -8,23 +8,19 @@ import { batchIdArgs, copyArgs, decideArgs } from './schemas';
 
 export function copyHandlers(deps: HandlerDeps): HandlerTable<CopiesHandlers> {
   const { store, exports, operator } = deps;
-  // The decision is recorded in the batch's turn, so no export of the batch is running meanwhile.
-  // Every window showing the batch hears of the change once the export is up to date.
+  // The decision is recorded (one transaction), answered and pushed to every window at once; the copy
+  // PDFs it changes are rebuilt after, in the batch's turn, before anyone reads them through the station.
   const apply = async (batchId: string, change: () => DecisionOutcome): Promise<DecisionApplied> => {
-    let outcome: DecisionOutcome | undefined;
-    const manifest = await exports.update(batchId, {
-      change: () => {
-        outcome = change();
-      },
-    });
-    const { log } = outcome!;
+    const { log } = change();
     const entry = log.at(-1)!;
+    deps.emitChanged({ batchId, seq: entry.seq });
+    exports.later(batchId);
+    const manifest = await exports.current(batchId);
     const action = entry.action;
     const target =
       action.kind === 'undo' || action.kind === 'redo'
         ? (log.find((other) => other.seq === action.target) ?? null)
         : null;
-    deps.emitChanged({ batchId, seq: entry.seq });
     return { ...batchDetail(store, batchId, manifest), entry, target };
   };
   return {

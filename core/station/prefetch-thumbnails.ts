@@ -1,18 +1,16 @@
-// The first screen's thumbnails, made while the batch's copy PDFs are written: the reading is over by
-// then (the thumbnails never compete with the reader), and the desk opened on the new batch finds them
-// made. Same queue as the screen's own requests, which join these instead of making them twice.
+// A processed batch's thumbnails, made ahead so the desk opened on it finds them made: the scan is opened
+// while the batch is read (parsing it and starting its renderer cost more than a thumbnail), and once the
+// copies are planned, while their PDFs are written, every page is made in the order the desk shows them
+// (the reading is over: the thumbnails never compete with the reader). A screen's own requests go first.
 import type { Thumbnails } from '../thumbnails/thumbnail-cache';
 import type { ManifestCopy } from '../manifest';
 
-/** The strips one screen shows first. */
-const FIRST_SCREEN_COPIES = 4;
-
-export function prefetchFirstScreen(
+export function prefetchBatch(
   thumbnails: Thumbnails,
   copies: readonly ManifestCopy[],
   sources: readonly { sha256: string }[],
 ): void {
-  for (const copy of copies.slice(0, FIRST_SCREEN_COPIES)) {
+  for (const copy of copies) {
     for (const page of copy.pages) {
       const key = {
         sha256: sources[page.file - 1]!.sha256,

@@ -28,6 +28,8 @@ const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
 
 export const batchIdArgs = z.strictObject({ batchId });
 
+export const getBatchArgs = z.strictObject({ batchId, waitForFiles: z.boolean().optional() });
+
 export const exportBatchArgs = z.strictObject({ batchId, outDir: filePath });
 export const copyArgs: z.ZodType<CopyArgs> = z.strictObject({ batchId, copyId: z.string().min(1) });
 

@@ -89,7 +89,7 @@ export function createStation(options: StationOptions): Station {
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
-    exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch),
+    exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch, log),
     operator: options.operator ?? osUser(),
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
     emitChanged: (payload) => publish({ event: 'batch.changed', payload }),

@@ -1,7 +1,7 @@
-// Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time in the order they are
-// asked for (the screen asks for what it shows), so they never compete with a batch's reading for more
-// than one core; a deleted file is made again. The last scan opened stays open: thumbnails of one screen
-// come from the same few scans.
+// Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time, so they never take more
+// than one core from a batch's reading; a deleted file is made again. What a screen asks for goes before
+// what is made ahead (prefetch), in the order it is asked for. The last scan opened stays open:
+// thumbnails of one screen come from the same few scans.
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ThumbnailKey } from '../api/thumbnail-url';
@@ -19,19 +19,44 @@ export interface Thumbnails {
   /** The cached file of `key`, made first when missing. */
   file(key: ThumbnailKey): Promise<string>;
   /**
-   * Makes `key` ahead of a screen asking for it, in the same queue. Dropped, not made, once the station
-   * closes; a failure is left for the screen's own request to meet and report.
+   * Makes `key` once nothing a screen asked for is waiting. Dropped, not made, once the station closes or
+   * `dropAhead` is called; a failure is left for the screen's own request to meet and report.
    */
   prefetch(key: ThumbnailKey): void;
+  /**
+   * Opens the scan ahead (parsed, and its renderer started when its first page needs one), so that the
+   * first thumbnail made from it does not wait for that. Queued like a prefetch.
+   */
+  warm(sha256: string): void;
+  /** Forgets what was to be made ahead (a batch's reading starts: it has the cores). */
+  dropAhead(): void;
   close(): Promise<void>;
 }
 
+interface Job {
+  run: () => Promise<unknown>;
+  /** Screen requests are settled through their promise; a dropped prefetch just never runs. */
+  ahead: boolean;
+}
+
 export function createThumbnails(dataDir: string, scansDir: string): Thumbnails {
-  let queue: Promise<unknown> = Promise.resolve();
-  const making = new Map<string, Promise<string>>();
+  const asked: Job[] = [];
+  let ahead: Job[] = [];
+  let working = false;
+  const making = new Map<string, { done: Promise<string>; ahead: boolean; promote: () => void }>();
   let open: OpenScan | null = null;
   let closed = false;
   const sides = lastSides();
+
+  const work = async () => {
+    if (working) return;
+    working = true;
+    for (let job = asked.shift() ?? ahead.shift(); job; job = asked.shift() ?? ahead.shift()) {
+      if (closed && job.ahead) continue;
+      await job.run().catch(() => undefined);
+    }
+    working = false;
+  };
 
   const scanOf = async (sha256: string): Promise<OpenScan> => {
     if (open?.sha256 === sha256) return open;
@@ -63,17 +88,38 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     return path;
   };
 
-  const file = async (key: ThumbnailKey, ahead = false): Promise<string> => {
+  const file = async (key: ThumbnailKey, isAhead = false): Promise<string> => {
     const path = thumbnailPath(dataDir, key);
     if (await exists(path)) return path;
     const known = making.get(path);
-    if (known) return known;
-    const run = queue.catch(() => undefined).then(() => (ahead && closed ? path : make(key, path)));
-    queue = run;
-    making.set(path, run);
+    if (known) {
+      // A screen now waits for what was only made ahead: it moves to the screen's queue.
+      if (!isAhead && known.ahead) known.promote();
+      return known.done;
+    }
+    let resolve!: (value: string) => void;
+    let reject!: (error: unknown) => void;
+    const done = new Promise<string>((yes, no) => ([resolve, reject] = [yes, no]));
+    const job: Job = {
+      ahead: isAhead,
+      run: () => make(key, path).then(resolve, reject),
+    };
+    const entry = {
+      done,
+      ahead: isAhead,
+      promote: () => {
+        entry.ahead = false;
+        job.ahead = false;
+        ahead = ahead.filter((other) => other !== job);
+        asked.push(job);
+      },
+    };
+    making.set(path, entry);
     const forget = () => making.delete(path);
-    run.then(forget, forget);
-    return run;
+    done.then(forget, forget);
+    (isAhead ? ahead : asked).push(job);
+    void work();
+    return done;
   };
 
   return {
@@ -81,9 +127,19 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     prefetch(key) {
       if (!closed) file(key, true).catch(() => undefined);
     },
+    warm(sha256) {
+      if (closed) return;
+      ahead.push({ ahead: true, run: async () => (await scanOf(sha256)).prepare() });
+      void work();
+    },
+    dropAhead() {
+      for (const [path, entry] of making) if (entry.ahead) making.delete(path);
+      ahead = [];
+    },
     async close() {
       closed = true;
-      await queue.catch(() => undefined);
+      ahead = [];
+      while (working) await new Promise((resolve) => setTimeout(resolve, 10));
       await open?.close();
       open = null;
     },
@@ -103,6 +159,8 @@ interface OpenScan {
   pageCount(): Promise<number>;
   /** The displayed page `page` (1-based) at `dpi`. */
   render(page: number, dpi: number): Promise<RenderedPage>;
+  /** Parses the scan now, and opens pdfjs when its first page is not one image. */
+  prepare(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,14 +173,20 @@ function openScan(sha256: string, bytes: Uint8Array): OpenScan {
   let rendering: Promise<RenderDocument> | null = null;
   const parse = () => (parsed ??= parsePdfQuietly(bytes));
   const pdfjs = () => (rendering ??= openForRender(bytes.slice(), { name: `scan ${sha256.slice(0, 12)}` }));
+  const image = async (page: number) => {
+    const node = (await parse()).getPage(page - 1).node;
+    return wholePageImage(node, readPageGeometry(node));
+  };
   return {
     sha256,
     pageCount: async () => (await parse()).getPageCount(),
     async render(page, dpi) {
-      const node = (await parse()).getPage(page - 1).node;
-      const image = wholePageImage(node, readPageGeometry(node));
-      if (image) return decodePageImage(image, dpi);
+      const whole = await image(page);
+      if (whole) return decodePageImage(whole, dpi);
       return (await pdfjs()).render(page - 1, dpi);
+    },
+    async prepare() {
+      if (!(await image(1))) await pdfjs();
     },
     async close() {
       if (rendering) await (await rendering).close();

@@ -3,6 +3,7 @@
 import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchDetail, BatchProgress, KorrigoBridge } from '../../core/api/contract';
 import { batchExportDir } from '../../core/data-dir';
@@ -13,6 +14,12 @@ import type { ExportJob } from '../../core/station/batch-exports';
 import { exportBatch } from '../../core/jobs/export-batch';
 import { writeSampleBatch } from '../e2e/sample-batch';
 import type { SampleBatch } from '../e2e/sample-batch';
+
+/** The /Rotate of each page of a copy PDF, as a viewer turns it. */
+async function pageTurns(path: string): Promise<number[]> {
+  const pdf = await PDFDocument.load(await readFile(path));
+  return pdf.getPages().map((page) => page.getRotation().angle % 360);
+}
 
 export interface Connection {
   bridge: KorrigoBridge;
@@ -186,7 +193,11 @@ export function describeContract(
       });
       expect(turned.ok && turned.result.manifest.copies[0]!.pages[0]!.rotate).toBe(180);
       expect(turned.ok && turned.result.manifest.copies[0]!.file).toBe(first.file);
+      // The answer does not wait for the copy PDFs; batches.get does (the files match what it says).
+      const shown = await bridge.invoke('batches.get', { batchId });
+      expect(shown.ok && shown.result.manifest).toEqual(turned.ok && turned.result.manifest);
       expect((await readFile(copyPath)).equals(before)).toBe(false);
+      expect(await pageTurns(copyPath)).toEqual([180, 0, 0, 0]);
       expect(
         turned.ok && JSON.parse(await readFile(join(dataDir, 'exports', batchId, 'manifest.json'), 'utf8')),
       ).toEqual(turned.ok && turned.result.manifest);
@@ -201,6 +212,43 @@ export function describeContract(
         [5, 'salle-b', 'rotate-page'],
       ]);
       expect(history.result).toMatchObject({ undoable: 5, redoable: null });
+    });
+
+    it('answers decisions before their copy PDFs, which an export or batches.get then finds right', async () => {
+      const { batchId, manifest } = await processSample();
+      const [first, second] = manifest.copies.map((copy) => copy.pages[0]!);
+      const seqs: number[] = [];
+      // Decisions one after the other, none waiting for the rewrite of the PDFs the one before changed.
+      for (const [page, rotate] of [
+        [first!, 90],
+        [second!, 270],
+        [first!, 180],
+      ] as const) {
+        const reply = await bridge.invoke('copies.decide', {
+          batchId,
+          decision: { kind: 'rotate-page', page, rotate },
+        });
+        if (!reply.ok) throw new Error(reply.error.message);
+        seqs.push(reply.result.seq);
+      }
+      expect(seqs).toEqual([1, 2, 3]);
+      const quick = await bridge.invoke('batches.get', { batchId, waitForFiles: false });
+      expect(quick.ok && quick.result.manifest.copies.map((copy) => copy.pages[0]!.rotate)).toEqual([
+        180, 270,
+      ]);
+      // An export to a folder, asked at once, holds every decision (the station's own caller: a browser
+      // may not choose where the station writes).
+      const outDir = join(dataDir, 'handed-out');
+      const exported = await station.dispatch('batches.export', { batchId, outDir });
+      if (!exported.ok) throw new Error(exported.error.message);
+      const { copies } = (exported.result as BatchDetail).manifest;
+      for (const folder of [outDir, batchExportDir(dataDir, batchId)]) {
+        const files = copies.map((copy) => join(folder, copy.file));
+        expect(await pageTurns(files[0]!)).toEqual([180, 0, 0, 0]);
+        expect((await pageTurns(files[1]!))[0]).toBe(270);
+      }
+      const shown = await bridge.invoke('batches.get', { batchId });
+      expect(shown.ok && shown.result.manifest).toEqual(quick.ok && quick.result.manifest);
     });
 
     it('refuses a decision that does not apply, and changes nothing', async () => {

@@ -10,8 +10,15 @@ import { createStation } from '../../core/station/station';
 import type { Station } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
+import { createThumbnails } from '../../core/thumbnails/thumbnail-cache';
 import { thumbnailPath } from '../../core/thumbnails/thumbnail-path';
 import { writeSampleBatch } from '../e2e/sample-batch';
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('page thumbnails', () => {
   let root: string;
@@ -64,6 +71,26 @@ describe('page thumbnails', () => {
     const meta = await sharp(thumbnailPath(station.dataDir, key)).metadata();
     expect(meta.height).toBe(240);
     expect(meta.width! / meta.height!).toBeCloseTo(297 / 210, 1);
+  });
+
+  it('makes what a screen asks for before what is made ahead, and drops what is ahead when told', async () => {
+    const dataDir = join(root, 'queue');
+    const thumbnails = createThumbnails(dataDir, join(station.dataDir, 'scans'));
+    const ahead = [0, 1, 2, 3].map((page) => ({ ...keyOf(1, page), rotate: 180 as const }));
+    const made = async () =>
+      (await Promise.all(ahead.map((key) => exists(thumbnailPath(dataDir, key))))).filter(Boolean).length;
+    for (const key of ahead) thumbnails.prefetch(key);
+    await thumbnails.file(keyOf(0, 0));
+    // One made ahead may have been under way; the rest wait behind the screen's request.
+    expect(await made()).toBeLessThan(ahead.length);
+    thumbnails.dropAhead();
+    await thumbnails.file(keyOf(0, 1));
+    const dropped = ahead.length - (await made());
+    expect(dropped).toBeGreaterThan(0);
+    // A dropped one is made when a screen asks for it.
+    await thumbnails.file(ahead[3]!);
+    expect(await exists(thumbnailPath(dataDir, ahead[3]!))).toBe(true);
+    await thumbnails.close();
   });
 
   it('is served with cache headers, and made again when the cache lost it', async () => {

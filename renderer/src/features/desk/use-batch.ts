@@ -1,6 +1,7 @@
 // One batch as the desk shows it: loaded through the API, changed only by decisions (and undo, redo), and
-// reloaded when another window's decision changes it (the station's `batch.changed` push).
-import { useCallback, useEffect, useState } from 'react';
+// reloaded when another window's decision changes it (the station's `batch.changed` push). Answers may
+// arrive out of order (a reload and a decision's answer cross): the newest by log entry wins.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchDetail, Decision, ManifestStudent, PageRef } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { useHost } from '../../host';
@@ -28,22 +29,32 @@ export function useBatch(batchId: string): DeskBatch {
   const [roster, setRoster] = useState<ManifestStudent[]>([]);
   const [error, setError] = useState<WireError | null>(null);
   const [revision, setRevision] = useState(0);
+  const shown = useRef<BatchDetail | null>(null);
 
-  const load = useCallback(async () => {
-    const reply = await bridge.invoke('batches.get', { batchId });
-    if (reply.ok) {
-      setBatch(reply.result);
-      setRevision((value) => value + 1);
-    } else setError(reply.error);
-  }, [bridge, batchId]);
+  const show = useCallback((detail: BatchDetail) => {
+    if (shown.current && detail.seq < shown.current.seq) return;
+    shown.current = detail;
+    setBatch(detail);
+    setRevision((value) => value + 1);
+  }, []);
+  const load = useCallback(
+    async (waitForFiles?: boolean) => {
+      const reply = await bridge.invoke('batches.get', { batchId, waitForFiles });
+      if (reply.ok) show(reply.result);
+      else setError(reply.error);
+    },
+    [bridge, batchId, show],
+  );
 
   useEffect(() => {
+    shown.current = null;
     void load();
     void bridge.invoke('batches.roster', { batchId }).then((reply) => {
       if (reply.ok) setRoster(reply.result);
     });
     return bridge.on('batch.changed', (change) => {
-      if (change.batchId === batchId) void load();
+      // The desk shows pages, not copy PDFs: it need not wait for them to be rewritten.
+      if (change.batchId === batchId && change.seq > (shown.current?.seq ?? 0)) void load(false);
     });
   }, [bridge, batchId, load]);
 
@@ -55,8 +66,7 @@ export function useBatch(batchId: string): DeskBatch {
         setError(reply.error);
         return false;
       }
-      setBatch(reply.result);
-      setRevision((value) => value + 1);
+      show(reply.result);
     }
     return true;
   };
@@ -73,18 +83,15 @@ export function useBatch(batchId: string): DeskBatch {
         return false;
       }
       latest = reply.result;
-      setBatch(reply.result);
-      setRevision((value) => value + 1);
+      show(reply.result);
     }
     return true;
   };
   const history = async (method: 'copies.undo' | 'copies.redo') => {
     setError(null);
     const reply = await bridge.invoke(method, { batchId });
-    if (reply.ok) {
-      setBatch(reply.result);
-      setRevision((value) => value + 1);
-    } else setError(reply.error);
+    if (reply.ok) show(reply.result);
+    else setError(reply.error);
   };
   return {
     batch,

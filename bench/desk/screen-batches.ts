@@ -1,0 +1,78 @@
+// The desk benchmark's generated batches, with their ground truth (who wrote each page), cached outside git
+// like the station benchmark's and rebuilt when the generator changes.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateBatch } from '../../test/generator/generate';
+import type { BatchTruth, GenerateOptions } from '../../test/generator/types';
+import { writeBatch } from '../../test/generator/write-batch';
+import { CACHE_DIR, generatorHash } from '../station/batches';
+
+export interface ScreenBatch {
+  scans: string[];
+  roster: string;
+  truth: BatchTruth;
+}
+
+/** `name` keys the cache together with the options and the generator's sources. */
+export async function screenBatch(
+  name: string,
+  options: GenerateOptions,
+  log: (line: string) => void,
+): Promise<ScreenBatch> {
+  const key = `desk-${name}-${options.shape}-${options.dpi}dpi-${options.students}-seed${options.seed}`;
+  const dir = join(CACHE_DIR, `${key}-${await generatorHash()}`);
+  const done = join(dir, 'truth.json');
+  if (!existsSync(done)) {
+    log(`generating ${key} into ${dir} (once; cached)`);
+    const building = `${dir}.building-${process.pid}`;
+    await rm(building, { recursive: true, force: true });
+    await mkdir(building, { recursive: true });
+    const generated = await generateBatch(options);
+    await writeBatch(generated, building);
+    const described = {
+      files: generated.files.map((file) => file.name),
+      truth: generated.truth,
+    };
+    await writeFile(join(building, 'truth.json'), JSON.stringify(described));
+    await rm(dir, { recursive: true, force: true });
+    await rename(building, dir);
+  }
+  const described = JSON.parse(await readFile(done, 'utf8')) as {
+    files: string[];
+    truth: BatchTruth;
+  };
+  return {
+    scans: described.files.map((file) => join(dir, file)),
+    roster: join(dir, 'eleves.csv'),
+    truth: described.truth,
+  };
+}
+
+/**
+ * 30 students on 60-odd A3 sides, with copies to review: near twins, a stranger, headers left blank, a
+ * rescanned sheet.
+ */
+export const REVIEW_BATCH: GenerateOptions = {
+  seed: 17,
+  shape: 'compact',
+  dpi: 150,
+  students: 32,
+  present: 30,
+  sheetsPerStudent: [1, 1],
+  fonts: ['Comic Neue'],
+  twins: 2,
+  strangers: 1,
+  blankHeaderFirstSheet: 2,
+};
+
+/** 400 A3 sides (800 pages), cheap to make and to split: only its scrolling is measured. */
+export const SCROLL_BATCH: GenerateOptions = {
+  seed: 18,
+  shape: 'bilevel',
+  dpi: 100,
+  students: 100,
+  present: 100,
+  sheetsPerStudent: [2, 2],
+  fonts: ['Comic Neue'],
+};
