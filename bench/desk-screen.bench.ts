@@ -64,6 +64,8 @@ const station = createStation({
 const server = await startHttpServer({ station, staticDir: RENDERER_DIST });
 const browser = await launchChromium();
 const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+// tsx keeps function names with a helper the page does not have: the functions evaluated in it need it.
+await context.addInitScript({ content: 'window.__name = (target) => target;' });
 const call = async <T>(name: string, args: unknown): Promise<T> => {
   const reply = await station.dispatch(name, args);
   if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);

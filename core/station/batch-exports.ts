@@ -42,6 +42,8 @@ export interface BatchExports {
    * comes from the last export seen).
    */
   current(batchId: string): Promise<Manifest>;
+  /** Settles once every queued export has run (the station closes after it). */
+  idle(): Promise<void>;
 }
 
 export function batchExports(
@@ -94,7 +96,10 @@ export function batchExports(
     later(batchId) {
       if (waiting.has(batchId)) return;
       waiting.add(batchId);
-      update(batchId, { change: () => waiting.delete(batchId) }).catch(log);
+      update(batchId, { change: () => waiting.delete(batchId) }).catch((error: unknown) => {
+        // A station closed under it: the export is rebuilt the next time the batch is read.
+        if (store.db.open) log(error);
+      });
     },
     async current(batchId) {
       const known =
@@ -102,6 +107,9 @@ export function batchExports(
       // Read after any wait, so the caller answers with the copies as they are.
       const stored = batchManifest(store, batchId);
       return known ? { ...stored, sources: known } : stored;
+    },
+    async idle() {
+      while (queues.size > 0) await Promise.allSettled([...queues.values()]);
     },
   };
 }

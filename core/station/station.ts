@@ -86,10 +86,11 @@ export function createStation(options: StationOptions): Station {
     (payload) => publish({ event: 'sync.progress', payload }),
     options.syncOptions,
   );
+  const exports = batchExports(store, options.dataDir, options.exportJob ?? exportBatch, log);
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
-    exports: batchExports(store, options.dataDir, options.exportJob ?? exportBatch, log),
+    exports,
     operator: options.operator ?? osUser(),
     emitProgress: (payload) => publish({ event: 'batch.progress', payload }),
     emitChanged: (payload) => publish({ event: 'batch.changed', payload }),
@@ -132,7 +133,8 @@ export function createStation(options: StationOptions): Station {
       close();
     },
     shutdown: async () => {
-      await sync.close().catch(log);
+      // The copy PDFs of the last decisions are written before the store closes.
+      await Promise.all([sync.close().catch(log), exports.idle()]);
       close();
     },
   };
