@@ -4,6 +4,8 @@
 import type { Page } from 'playwright-core';
 
 export type Sight =
+  /** The desk shows its strips (thumbnails made or not). */
+  | { kind: 'strips' }
   /** At least `count` thumbnails of the strips are loaded images. */
   | { kind: 'thumbnails'; count: number }
   /** Every thumbnail mounted in the strips is a loaded image. */
@@ -27,6 +29,8 @@ export function whenShown(page: Page, sight: Sight, timeout = 120_000): Promise<
         const holds = (): boolean => {
           const images = [...document.querySelectorAll<HTMLImageElement>('.strips img.thumbnail')];
           switch (wanted.kind) {
+            case 'strips':
+              return document.querySelector('.strips .strip') !== null;
             case 'thumbnails':
               return images.filter(loaded).length >= wanted.count;
             case 'all-thumbnails':

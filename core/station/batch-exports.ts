@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { batchManifest } from '../jobs/batch-manifest';
 import type { exportBatch, ExportOptions } from '../jobs/export-batch';
+import { loadStoredSources } from '../jobs/stored-sources';
+import type { LoadedSource } from '../pdf/load-source';
 import type { Manifest } from '../manifest';
 import { MANIFEST_FILE } from '../pipeline/output-dir';
 import { findBatch } from '../store/batch-rows';
@@ -58,6 +60,22 @@ export function batchExports(
   /** The sources of each batch's last export (their quality comes from the scans, not the store). */
   const sources = new Map<string, Manifest['sources']>();
 
+  /**
+   * The last batch's scans, parsed: every decision on the batch being settled rewrites a copy or two,
+   * and parsing its scans again each time would cost more than writing them.
+   */
+  let loaded: { batchId: string; sources: LoadedSource[] } | null = null;
+  const withSources = async (batchId: string, options: ExportOptions): Promise<ExportOptions> => {
+    if (options.sources) loaded = { batchId, sources: options.sources };
+    else if (loaded?.batchId !== batchId) {
+      const sources = await loadStoredSources(store, batchId, (done, total, message) =>
+        options.onProgress?.({ stage: 'load', done, total, message }),
+      );
+      loaded = { batchId, sources };
+    }
+    return { ...options, sources: loaded!.sources };
+  };
+
   const refresh = async (batchId: string, options: ExportOptions): Promise<Manifest> => {
     const batch = findBatch(store.db, batchId);
     if (!batch) throw batchNotFoundError(store.path, batchId);
@@ -66,7 +84,7 @@ export function batchExports(
       const written = await exportedManifest(outDir, batchManifest(store, batchId));
       if (written) return written;
     }
-    return exportJob(store, batchId, outDir, options);
+    return exportJob(store, batchId, outDir, await withSources(batchId, options));
   };
   const remember = (batchId: string, manifest: Manifest) => {
     sources.set(batchId, manifest.sources);
@@ -81,7 +99,7 @@ export function batchExports(
         // A folder of the caller's is exported to every time: the job itself skips the copies it holds.
         return outDir === undefined
           ? refresh(batchId, options).then((manifest) => remember(batchId, manifest))
-          : exportJob(store, batchId, outDir, options);
+          : withSources(batchId, options).then((all) => exportJob(store, batchId, outDir, all));
       });
     queues.set(batchId, run);
     const forget = () => {

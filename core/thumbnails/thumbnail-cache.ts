@@ -1,6 +1,6 @@
 // Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time, so they never take more
 // than one core from a batch's reading; a deleted file is made again. What a screen asks for goes before
-// what is made ahead (prefetch), in the order it is asked for. The last scan opened stays open:
+// what is made ahead (prefetch), the newest request first. The last scan opened stays open:
 // thumbnails of one screen come from the same few scans.
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -51,7 +51,9 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
   const work = async () => {
     if (working) return;
     working = true;
-    for (let job = asked.shift() ?? ahead.shift(); job; job = asked.shift() ?? ahead.shift()) {
+    // The newest request first: a list scrolled fast asked for every page it passed, and the pages on
+    // screen now are the last asked for.
+    for (let job = asked.pop() ?? ahead.shift(); job; job = asked.pop() ?? ahead.shift()) {
       if (closed && job.ahead) continue;
       await job.run().catch(() => undefined);
     }
