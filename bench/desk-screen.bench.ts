@@ -5,7 +5,7 @@
 //   decision → updated screen (a page turned, then Ctrl+Z), in the window that decided and in another;
 //   frame times while the strips of an 800-page batch scroll.
 // Times on screen are read in the page at the first animation frame that shows the change.
-// Run: nice -n 19 npx tsx bench/desk-screen.bench.ts [--rounds 20] [--no-scroll]
+// Run: nice -n 19 npx tsx bench/desk-screen.bench.ts [--rounds 20] [--no-settle] [--no-scroll]
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '20' },
     'no-scroll': { type: 'boolean', default: false },
+    'no-settle': { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -127,7 +128,9 @@ try {
       'not on roster': { keys: [], ms: [] },
       left: { keys: [], ms: [] },
     };
-  const reviewCount = manifest.copies.filter((copy) => copy.status === 'needs_review').length;
+  const reviewCount = values['no-settle']
+    ? 0
+    : manifest.copies.filter((copy) => copy.status === 'needs_review').length;
   const settleStart = Date.now();
   const skipped = new Set<string>();
   for (let step = 0; step < reviewCount * 2; step++) {
@@ -186,7 +189,8 @@ try {
         : `${keys.length} copies, keystrokes max ${Math.max(...keys)} / mean ${(keys.reduce((a, b) => a + b, 0) / keys.length).toFixed(1)}, decision → next copy shown ${spread(times)}`;
     row(`settle by ${way}`, detailText);
   }
-  row(`settle all ${reviewCount} copies to review (wall, bench's own reads included)`, ms(settleWall));
+  if (reviewCount > 0)
+    row(`settle all ${reviewCount} copies to review (wall, bench's own reads included)`, ms(settleWall));
 
   // ---- Decision → updated screen ------------------------------------------------------------------
   const other = await openDesk(batchId);
