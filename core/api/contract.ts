@@ -169,6 +169,20 @@ export interface CellGuess {
   char: string | null;
   /** The probability of that: of the character (written and this one), or of the box being empty. */
   confidence: number;
+  /**
+   * Where the box lies on the copy's first page as it is shown now (turned as the copy turns it), in
+   * fractions of its width and height from the top-left corner. Absent when the reading kept no boxes
+   * (read before they were kept) or the copy's first page is not the page the header was read on.
+   */
+  box?: PagePart;
+}
+
+/** A part of a page, in fractions (0..1) of its width and height from its top-left corner. */
+export interface PagePart {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** A printed field the finders did not find on a side, and why (core/identify's FinderMiss). */

@@ -136,6 +136,8 @@ export const en: Catalogue = {
   action: {
     'assign-student': 'copy assigned',
     'move-page': 'page moved',
+    'move-pages_one': '{{count}} page moved',
+    'move-pages_other': '{{count}} pages moved together',
     'rotate-page': 'page turned',
     'mark-blank': 'page marked',
     'split-copy': 'copy split',
@@ -213,6 +215,8 @@ export const en: Catalogue = {
     'already-assigned': 'Copy {{copy}} is already assigned to {{student}}.',
     'already-unassigned': 'Copy {{copy}} already has no student.',
     'already-there': 'This page is already page {{position}} of copy {{copy}}.',
+    'pages-already-there': 'These {{count}} pages are already in that place in copy {{copy}}.',
+    'page-twice': 'The same page is chosen twice.',
     'already-turned': 'This page is already turned {{rotate}}°.',
     'already-blank': 'This page is already marked blank.',
     'already-not-blank': 'This page is already marked not blank.',

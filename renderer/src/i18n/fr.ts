@@ -142,6 +142,8 @@ export const fr = {
   action: {
     'assign-student': 'copie attribuée',
     'move-page': 'page déplacée',
+    'move-pages_one': '{{count}} page déplacée',
+    'move-pages_other': '{{count}} pages déplacées ensemble',
     'rotate-page': 'page tournée',
     'mark-blank': 'page marquée',
     'split-copy': 'copie scindée',
@@ -219,6 +221,8 @@ export const fr = {
     'already-assigned': 'La copie {{copy}} est déjà attribuée à {{student}}.',
     'already-unassigned': 'La copie {{copy}} n’a déjà aucun élève.',
     'already-there': 'Cette page est déjà la page {{position}} de la copie {{copy}}.',
+    'pages-already-there': 'Ces {{count}} pages sont déjà à cette place dans la copie {{copy}}.',
+    'page-twice': 'Une même page est choisie deux fois.',
     'already-turned': 'Cette page est déjà tournée de {{rotate}}°.',
     'already-blank': 'Cette page est déjà marquée blanche.',
     'already-not-blank': 'Cette page est déjà marquée non blanche.',
