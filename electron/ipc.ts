@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { isMethodName } from '../core/api/method-names';
 import { wireFailure } from '../core/api/wire';
 import type { WireReply } from '../core/api/wire';
-import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
+import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL } from './channels';
 import type { CoreHostClient } from './core-host-client';
-import { pickFiles } from './dialogs';
+import { pickFiles, pickFolder } from './dialogs';
 import { acceptedDrops } from './dropped-files';
 import { FileGrants } from './file-grants';
 import type { KorrigoPasswords } from './korrigo-password';
@@ -43,6 +43,14 @@ export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): 
     if (!fromTrustedFrame(event) || !parsed.success || !window) return [];
     const picked = await pickFiles(window, parsed.data);
     grants.grant(picked);
+    return picked;
+  });
+
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event, title: unknown): Promise<string | null> => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!fromTrustedFrame(event) || typeof title !== 'string' || title.length > 200 || !window) return null;
+    const picked = await pickFolder(window, title);
+    if (picked) grants.grant([picked]);
     return picked;
   });
 

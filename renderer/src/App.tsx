@@ -4,6 +4,7 @@ import type { BatchDetail } from '../../core/api/contract';
 import { BatchReport } from './features/batch/BatchReport';
 import { Desk } from './features/desk/Desk';
 import { BatchHistory } from './features/history/BatchHistory';
+import { HotFolderPanel } from './features/hot-folder/HotFolderPanel';
 import { NewBatch } from './features/new-batch/NewBatch';
 import { SyncPanel } from './features/sync/SyncPanel';
 import { EndSession } from './EndSession';
@@ -49,6 +50,7 @@ export function App() {
         ) : (
           <>
             <NewBatch onProcessed={showProcessed} />
+            <HotFolderPanel />
             {shown && <BatchReport batch={shown} onOpenDesk={() => setDesk(shown.batchId)} />}
             {shown && <SyncPanel key={shown.batchId} batchId={shown.batchId} />}
             <BatchHistory revision={historyRevision} shownBatchId={shown?.batchId} onShow={setShown} />

@@ -20,6 +20,21 @@ export const en: Catalogue = {
   },
   half: { left: 'left half', right: 'right half', full: 'whole page' },
   page: { file: 'file {{file}}', source: 'page {{source}}', turned: 'turned {{rotate}}°', blank: 'blank' },
+  hotFolder: {
+    title: 'Watched folder',
+    none: 'No folder is watched: add the copier’s PDFs by hand above.',
+    folder: 'Copier folder',
+    roster: 'Roster of its batches',
+    watching: 'watched: each new PDF becomes a batch',
+    notWatching: 'not watched by this station',
+    choose: 'Choose the watched folder…',
+    change: 'Change folder…',
+    stop: 'Stop watching',
+    pickFolder: 'Folder the copier writes its PDFs to',
+    pickRoster: 'Student roster CSV for this folder’s batches',
+    desktopOnly:
+      'Chosen in the station’s desktop app (or with korrigo-station watch): a browser cannot name a folder of the station.',
+  },
   newBatch: {
     title: 'New batch',
     dropHint: 'You can also drop the copier PDFs and the roster CSV on the window.',

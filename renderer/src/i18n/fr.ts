@@ -26,6 +26,21 @@ export const fr = {
     turned: 'tournée de {{rotate}}°',
     blank: 'blanche',
   },
+  hotFolder: {
+    title: 'Dossier surveillé',
+    none: 'Aucun dossier surveillé : les PDF du copieur sont ajoutés à la main ci-dessus.',
+    folder: 'Dossier du copieur',
+    roster: 'Liste des élèves de ses lots',
+    watching: 'surveillé : chaque nouveau PDF devient un lot',
+    notWatching: 'non surveillé par cette station',
+    choose: 'Choisir le dossier surveillé…',
+    change: 'Changer de dossier…',
+    stop: 'Arrêter la surveillance',
+    pickFolder: 'Dossier où le copieur dépose les PDF',
+    pickRoster: 'Liste CSV des élèves pour les lots de ce dossier',
+    desktopOnly:
+      'Se choisit dans l’application de bureau de la station (ou avec korrigo-station watch) : un navigateur ne peut pas désigner un dossier de la station.',
+  },
   newBatch: {
     title: 'Nouveau lot',
     dropHint: 'Vous pouvez aussi déposer les PDF du copieur et la liste CSV sur la fenêtre.',
