@@ -10,3 +10,5 @@ export const PICK_FILES_CHANNEL = 'korrigo:pick-files';
 export const PICK_FOLDER_CHANNEL = 'korrigo:pick-folder';
 /** renderer -> main: the paths of files dropped on the window, to be granted (see dropped-files.ts). */
 export const DROPPED_FILES_CHANNEL = 'korrigo:dropped-files';
+/** renderer -> main: the language the UI shows, so the native menu speaks it too. */
+export const LANGUAGE_CHANNEL = 'korrigo:language';

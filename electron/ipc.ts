@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { isMethodName } from '../core/api/method-names';
 import { wireFailure } from '../core/api/wire';
 import type { WireReply } from '../core/api/wire';
-import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL, PICK_FOLDER_CHANNEL } from './channels';
+import {
+  DROPPED_FILES_CHANNEL,
+  INVOKE_CHANNEL,
+  LANGUAGE_CHANNEL,
+  PICK_FILES_CHANNEL,
+  PICK_FOLDER_CHANNEL,
+} from './channels';
+import { menuLanguage } from './app-menu';
+import type { MenuLanguage } from './app-menu';
 import type { CoreHostClient } from './core-host-client';
 import { pickFiles, pickFolder } from './dialogs';
 import { acceptedDrops } from './dropped-files';
@@ -25,7 +33,11 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
   return event.senderFrame !== null && isAppUrl(event.senderFrame.url);
 }
 
-export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): void {
+export function registerIpc(
+  core: CoreHostClient,
+  passwords: KorrigoPasswords,
+  onLanguage: (language: MenuLanguage) => void,
+): void {
   const grants = new FileGrants();
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, args: unknown): Promise<WireReply<unknown>> => {
     if (!fromTrustedFrame(event))
@@ -52,6 +64,11 @@ export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): 
     const picked = await pickFolder(window, title);
     if (picked) grants.grant([picked]);
     return picked;
+  });
+
+  ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
+    const language = menuLanguage(value);
+    if (event.senderFrame && isAppUrl(event.senderFrame.url) && language) onLanguage(language);
   });
 
   ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): string[] => {

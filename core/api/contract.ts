@@ -315,6 +315,8 @@ export interface KorrigoDesktopBridge extends KorrigoBridge {
   pickFiles(options: PickFilesOptions): Promise<string[]>;
   /** The folder chosen in the OS dialog (granted to the station), null when cancelled. */
   pickFolder(title: string): Promise<string | null>;
+  /** Tells the shell which language the UI shows: the native menu speaks it too. */
+  setLanguage(language: string): void;
   /**
    * The paths of files dropped on the window (the OS knows them; a page cannot make one up), granted to
    * the station as a dialog's picks are. Files with no path (made by the page) are left out.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchDetail } from '../../core/api/contract';
 import { BatchReport } from './features/batch/BatchReport';
@@ -18,6 +18,11 @@ export function App() {
   const [shown, setShown] = useState<BatchDetail | null>(null);
   const [desk, setDesk] = useState<string | null>(null);
   const [historyRevision, setHistoryRevision] = useState(0);
+
+  // The desktop shell's native menu speaks the UI's language.
+  useEffect(() => {
+    if (host.kind === 'desktop') host.bridge.setLanguage(i18n.language);
+  }, [host, i18n.language]);
 
   const showProcessed = (batch: BatchDetail) => {
     setShown(batch);
