@@ -133,13 +133,32 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     await context.close();
   });
 
-  it('shows a file that is not a PDF as a French error, without a stack trace', async () => {
+  it('takes dropped files, and shows a file that is not a PDF as a French error, without a stack trace', async () => {
     for (const name of ['SKM1.pdf', 'SKM2.pdf'])
       await page.getByRole('button', { name: `Retirer ${name}` }).click();
-    await page.getByLabel('Ajouter des PDF du scanner').setInputFiles(sample.notAPdf);
+    // Dropped on the window, as files from the desktop: the PDF joins the stack, the CSV becomes the
+    // roster, anything else is named back.
+    const dropped = [
+      { name: 'notes.pdf', type: 'application/pdf', text: await readFile(sample.notAPdf, 'utf8') },
+      { name: 'classe-2nde.csv', type: 'text/csv', text: await readFile(sample.roster, 'utf8') },
+      { name: 'salles.txt', type: 'text/plain', text: 'B12, B14' },
+    ];
+    const transfer = await page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const { name, type, text } of files) data.items.add(new File([text], name, { type }));
+      return data;
+    }, dropped);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await page.getByText('Ni PDF ni CSV, non ajoutés : salles.txt').waitFor();
+    const stack = page.getByRole('list', { name: "PDF du scanner, dans l'ordre de la pile" });
+    expect(await stack.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('notes.pdf')]);
+    await page.getByText('classe-2nde.csv').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-dropped.png'), fullPage: true });
     await page.getByRole('button', { name: 'Traiter' }).click();
 
-    const alert = page.getByRole('alert');
+    // The drop's own note (salles.txt) stays above it.
+    const alert = page.getByRole('alert').filter({ hasText: 'Choisissez le PDF' });
     await alert.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-not-a-pdf.png'), fullPage: true });
     const text = await alert.innerText();
