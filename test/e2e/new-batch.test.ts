@@ -1,6 +1,6 @@
 // The "Nouveau lot" screen in a real browser against the loopback server: what an operator does, end
 // to end, with the real pipeline.
-import { access, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -31,7 +31,12 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     dataDir = join(root, 'data');
     await mkdir(SCREENSHOTS, { recursive: true });
     [sample, browser] = await Promise.all([writeSampleBatch(root), launchChromium(), ensureRendererBuilt()]);
-    station = createStation({ dataDir });
+    // As serve runs it, watching the hot folder set from the app (looked at often: a test waits for it).
+    station = createStation({
+      dataDir,
+      watchHotFolder: true,
+      hotFolderTiming: { intervalMs: 100, settleMs: 0 },
+    });
     server = await startHttpServer({ station, staticDir: RENDERER_DIST });
     page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     await page.goto(server.loginUrl);
@@ -170,4 +175,23 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     const history = page.getByRole('list', { name: 'Lots précédents' });
     expect(await history.getByRole('listitem').count()).toBe(1);
   });
+
+  it('shows the folder the station watches, and lists the batch it makes from a PDF landing there', async () => {
+    // Set as the desktop app sets it (a browser may not): the page shows it and cannot change it.
+    const folder = join(root, 'scanner');
+    await mkdir(folder);
+    const set = await station.dispatch('station.setHotFolder', { folder, roster: sample.roster });
+    expect(set.ok).toBe(true);
+    await page.reload();
+    const panel = page.getByRole('region', { name: 'Dossier surveillé' });
+    await panel.getByText('surveillé : chaque nouveau PDF devient un lot').waitFor();
+    await panel.getByText(folder).waitFor();
+    expect(await panel.getByRole('button').count()).toBe(0);
+    // The scanner writes SKM1.pdf alone: a new batch, listed without reloading the page.
+    const history = page.getByRole('list', { name: 'Lots précédents' });
+    const before = await history.getByRole('listitem').count();
+    await copyFile(sample.scans.skm1, join(folder, 'SKM1.pdf'));
+    await expect.poll(() => history.getByRole('listitem').count(), { timeout: 120_000 }).toBe(before + 1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-hot-folder.png'), fullPage: true });
+  }, 150_000);
 });
