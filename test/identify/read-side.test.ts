@@ -11,6 +11,7 @@ import { sideClue } from '../../core/identify/side-clue';
 import type { PageBoxReading, SideReading } from '../../core/identify/types';
 import { openForRender } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
+import { A4_MM, HEADER } from '../generator/sheet-layout';
 import type { GeneratedBatch, TruthPage, TruthSide } from '../generator/types';
 import { drawSide } from './fingerprint/drawn-side';
 
@@ -94,6 +95,24 @@ describe('readSide', () => {
     // Digits are read by the classifier: nearly all, not necessarily every one.
     expect(numbersRight).toBeGreaterThanOrEqual(Math.ceil(0.8 * numbersWritten));
     expect(readings.flatMap(({ reading }) => reading.blank).some(Boolean)).toBe(true);
+  });
+
+  it('places every header box on the upright P1, where the template printed it, either way up', () => {
+    const rectos = readings.filter(({ reading }) => reading.header);
+    expect(rectos.some(({ reading }) => reading.upsideDown)).toBe(true);
+    for (const { side, reading } of rectos) {
+      for (const field of ['lastName', 'firstName', 'birthDate'] as const) {
+        const boxes = reading.header![field].boxes!;
+        expect(boxes.length, `${field} page ${side.source}`).toBe(reading.header![field].cells.length);
+        // Printing and feeding move a frame by a few millimetres, never by half a box (7 mm high).
+        HEADER[field].boxes.forEach((printed, k) => {
+          const mm = { x: boxes[k]!.x * A4_MM.width, y: boxes[k]!.y * A4_MM.height };
+          expect(Math.abs(mm.x - printed.x), `${field}[${k}] x`).toBeLessThan(3.5);
+          expect(Math.abs(mm.y - printed.y), `${field}[${k}] y`).toBeLessThan(3.5);
+          expect(Math.abs(boxes[k]!.width * A4_MM.width - printed.width)).toBeLessThan(1);
+        });
+      }
+    }
   });
 
   it('gives pairing the role and the sheet the page boxes say, and is plain JSON', () => {
