@@ -13,6 +13,13 @@ const page = z
     const [file, source, half] = text.split(':') as [string, string, 'left' | 'right' | 'full'];
     return { file: Number(file), source: Number(source), half };
   });
+const pages = z
+  .string()
+  .regex(
+    /^\d+:\d+:(left|right|full)(,\d+:\d+:(left|right|full))*$/,
+    'must be FILE:PAGE:HALF pages joined by commas, e.g. 1:3:left,1:3:right',
+  )
+  .transform((text) => text.split(',').map((one) => page.parse(one)));
 const count = (min: number) =>
   z
     .string()
@@ -57,6 +64,11 @@ export const DECISION_KINDS: Record<string, KindSpec> = {
     { page, copy, position: count(1) },
     'put the page at this position (1 = first) of the copy: its own copy reorders it',
     (a) => ({ kind: 'move-page', page: a.page, toCopyId: a.copy, toIndex: a.position - 1 }),
+  ),
+  'move-pages': kind(
+    { pages, copy, position: count(1) },
+    'put these pages, in this order, side by side at this position of the copy, as one decision (one undo)',
+    (a) => ({ kind: 'move-pages', pages: a.pages, toCopyId: a.copy, toIndex: a.position - 1 }),
   ),
   rotate: kind({ page, degrees }, 'turn the page clockwise by this much, from how it was scanned', (a) => ({
     kind: 'rotate-page',

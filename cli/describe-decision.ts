@@ -11,6 +11,8 @@ export function describeAction(action: LogAction): string {
         : `copy ${action.copyId}: student taken back`;
     case 'move-page':
       return `${pageName(action.page)} moved to copy ${action.toCopyId}, position ${action.toIndex + 1}`;
+    case 'move-pages':
+      return `${action.pages.map(pageName).join(', ')} moved to copy ${action.toCopyId}, from position ${action.toIndex + 1}`;
     case 'rotate-page':
       return `${pageName(action.page)} turned ${action.rotate}°`;
     case 'mark-blank':

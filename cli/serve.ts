@@ -63,7 +63,7 @@ export function serveCommand(io: Partial<ServeIo> = {}): Command {
 async function serve(options: { port: number; dataDir: string }, io: Partial<ServeIo>): Promise<void> {
   const out = io.stdout ?? process.stdout;
   const hasUi = existsSync(RENDERER_DIR);
-  const station = createStation({ dataDir: options.dataDir, prefetchThumbnails: true });
+  const station = createStation({ dataDir: options.dataDir, prefetchThumbnails: true, watchHotFolder: true });
   // One write at a time, in order: the file always ends up holding the live key.
   let saving = Promise.resolve();
   const remember = () =>

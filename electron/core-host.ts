@@ -21,7 +21,7 @@ if (!dataDir) throw new Error('core-host: KORRIGO_DATA_DIR is not set (main pass
 let station: Station | null = null;
 let openError: unknown = null;
 try {
-  station = createStation({ dataDir, log, prefetchThumbnails: true });
+  station = createStation({ dataDir, log, prefetchThumbnails: true, watchHotFolder: true });
   station.subscribe((push) => post({ type: 'push', push }));
 } catch (error) {
   openError = error;

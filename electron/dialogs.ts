@@ -16,3 +16,9 @@ export async function pickFiles(window: BrowserWindow, options: PickFilesOptions
   });
   return result.canceled ? [] : result.filePaths;
 }
+
+/** The folder chosen in the OS dialog; null when cancelled. */
+export async function pickFolder(window: BrowserWindow, title: string): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title, properties: ['openDirectory'] });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

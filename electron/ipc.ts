@@ -6,9 +6,17 @@ import { z } from 'zod';
 import { isMethodName } from '../core/api/method-names';
 import { wireFailure } from '../core/api/wire';
 import type { WireReply } from '../core/api/wire';
-import { DROPPED_FILES_CHANNEL, INVOKE_CHANNEL, PICK_FILES_CHANNEL } from './channels';
+import {
+  DROPPED_FILES_CHANNEL,
+  INVOKE_CHANNEL,
+  LANGUAGE_CHANNEL,
+  PICK_FILES_CHANNEL,
+  PICK_FOLDER_CHANNEL,
+} from './channels';
+import { menuLanguage } from './app-menu';
+import type { MenuLanguage } from './app-menu';
 import type { CoreHostClient } from './core-host-client';
-import { pickFiles } from './dialogs';
+import { pickFiles, pickFolder } from './dialogs';
 import { acceptedDrops } from './dropped-files';
 import { FileGrants } from './file-grants';
 import type { KorrigoPasswords } from './korrigo-password';
@@ -25,7 +33,11 @@ function fromTrustedFrame(event: IpcMainInvokeEvent): boolean {
   return event.senderFrame !== null && isAppUrl(event.senderFrame.url);
 }
 
-export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): void {
+export function registerIpc(
+  core: CoreHostClient,
+  passwords: KorrigoPasswords,
+  onLanguage: (language: MenuLanguage) => void,
+): void {
   const grants = new FileGrants();
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, args: unknown): Promise<WireReply<unknown>> => {
     if (!fromTrustedFrame(event))
@@ -44,6 +56,19 @@ export function registerIpc(core: CoreHostClient, passwords: KorrigoPasswords): 
     const picked = await pickFiles(window, parsed.data);
     grants.grant(picked);
     return picked;
+  });
+
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event, title: unknown): Promise<string | null> => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!fromTrustedFrame(event) || typeof title !== 'string' || title.length > 200 || !window) return null;
+    const picked = await pickFolder(window, title);
+    if (picked) grants.grant([picked]);
+    return picked;
+  });
+
+  ipcMain.on(LANGUAGE_CHANNEL, (event, value: unknown) => {
+    const language = menuLanguage(value);
+    if (event.senderFrame && isAppUrl(event.senderFrame.url) && language) onLanguage(language);
   });
 
   ipcMain.handle(DROPPED_FILES_CHANNEL, (event, paths: unknown): string[] => {

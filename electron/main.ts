@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
 import { appMenuTemplate } from './app-menu';
+import type { MenuLanguage } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { PUSH_CHANNEL } from './channels';
 import { startCoreHost } from './core-host-client';
@@ -74,14 +75,17 @@ if (!app.requestSingleInstanceLock()) {
     denyPermissions(session.defaultSession);
     serveAppProtocol(built('dist', 'renderer'), dataDir);
     // Korrigo passwords the operator chose to keep, sealed by the OS keychain (never in plain text).
-    registerIpc(core, new KorrigoPasswords(safeStorage, join(dataDir, 'korrigo-passwords.json')));
-    mainWindow = createMainWindow(built('dist-electron', 'preload.cjs'));
     // The menu's items press their keys in the page: the renderer handles them as if typed.
     const press = ({ keyCode, modifiers }: { keyCode: string; modifiers: ('control' | 'shift')[] }) => {
       for (const type of ['keyDown', 'keyUp'] as const)
         mainWindow?.webContents.sendInputEvent({ type, keyCode, modifiers });
     };
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(press)));
+    // French until the page says which language it shows (and again whenever the operator switches).
+    const showMenu = (language: MenuLanguage) =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(press, language)));
+    registerIpc(core, new KorrigoPasswords(safeStorage, join(dataDir, 'korrigo-passwords.json')), showMenu);
+    mainWindow = createMainWindow(built('dist-electron', 'preload.cjs'));
+    showMenu('fr');
     mainWindow.on('close', (event) => {
       if (!mayQuit()) event.preventDefault();
     });

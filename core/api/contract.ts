@@ -112,7 +112,25 @@ export interface DecideArgs {
 
 export interface StationHandlers {
   'station.info': (args: NoArgs) => Promise<StationInfo>;
+  /** The folder the station watches for scanner PDFs, if one is set. */
+  'station.hotFolder': (args: NoArgs) => Promise<HotFolderState>;
+  /**
+   * Sets (or, with `folder: null`, stops and forgets) the folder the station watches and the roster its
+   * batches are made with; kept in the data dir. A caller limited to its own files (a browser) may not:
+   * the station would read whatever that folder holds.
+   */
+  'station.setHotFolder': (args: HotFolderArgs) => Promise<HotFolderState>;
 }
+
+export interface HotFolderState {
+  folder: string | null;
+  roster: string | null;
+  /** Whether this station is looking at the folder now (the desktop app and `serve` do). */
+  watching: boolean;
+}
+
+/** Absolute paths, as the OS dialogs give them. */
+export type HotFolderArgs = { folder: string; roster: string } | { folder: null };
 
 export interface BatchesHandlers {
   /**
@@ -169,6 +187,20 @@ export interface CellGuess {
   char: string | null;
   /** The probability of that: of the character (written and this one), or of the box being empty. */
   confidence: number;
+  /**
+   * Where the box lies on the copy's first page as it is shown now (turned as the copy turns it), in
+   * fractions of its width and height from the top-left corner. Absent when the reading kept no boxes
+   * (read before they were kept) or the copy's first page is not the page the header was read on.
+   */
+  box?: PagePart;
+}
+
+/** A part of a page, in fractions (0..1) of its width and height from its top-left corner. */
+export interface PagePart {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** A printed field the finders did not find on a side, and why (core/identify's FinderMiss). */
@@ -281,6 +313,10 @@ export interface PickFilesOptions {
 export interface KorrigoDesktopBridge extends KorrigoBridge {
   /** Absolute paths in the order the dialog returned them; empty when cancelled. */
   pickFiles(options: PickFilesOptions): Promise<string[]>;
+  /** The folder chosen in the OS dialog (granted to the station), null when cancelled. */
+  pickFolder(title: string): Promise<string | null>;
+  /** Tells the shell which language the UI shows: the native menu speaks it too. */
+  setLanguage(language: string): void;
   /**
    * The paths of files dropped on the window (the OS knows them; a page cannot make one up), granted to
    * the station as a dialog's picks are. Files with no path (made by the page) are left out.

@@ -4,6 +4,8 @@ import type { MethodName } from './contract';
 
 const METHODS: Record<MethodName, true> = {
   'station.info': true,
+  'station.hotFolder': true,
+  'station.setHotFolder': true,
   'batches.process': true,
   'batches.export': true,
   'batches.list': true,

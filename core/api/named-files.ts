@@ -2,10 +2,23 @@
 // lets its callers name only some files (the browser: its uploads) checks these before the call.
 
 export function filesNamedBy(name: string, args: unknown): string[] {
-  if (name !== 'batches.process' || typeof args !== 'object' || args === null) return [];
-  const { scans, roster } = args as { scans?: unknown; roster?: unknown };
-  const named = [...(Array.isArray(scans) ? (scans as unknown[]) : []), roster];
+  if (typeof args !== 'object' || args === null) return [];
+  const { scans, roster, folder } = args as { scans?: unknown; roster?: unknown; folder?: unknown };
+  const named =
+    name === 'batches.process'
+      ? [...(Array.isArray(scans) ? (scans as unknown[]) : []), roster]
+      : name === 'station.setHotFolder'
+        ? [folder, roster]
+        : [];
   return named.filter((path): path is string => typeof path === 'string');
+}
+
+/**
+ * Whether the call chooses the folder the station watches (or stops it): a caller limited to its own files
+ * may not, whatever it names, as it may not choose an output folder.
+ */
+export function choosesWatchedFolder(name: string): boolean {
+  return name === 'station.setHotFolder';
 }
 
 /** The output folder a call names (`outDir`): a caller limited to its own files may not choose one. */

@@ -17,6 +17,7 @@ type CopiesDecision = Exclude<Decision, { kind: 'keep-rescan' }>;
 export function applyDecision(state: DecidedCopies, decision: Decision, sources: Sources): DecidedCopies {
   if (decision.kind === 'keep-rescan') return keepRescan(state, decision, sources);
   if ('page' in decision) refuseRescanPage(state.rescans, decision.page);
+  if ('pages' in decision) for (const page of decision.pages) refuseRescanPage(state.rescans, page);
   const copies = applyToCopies(state.copies, decision, sources);
   return { copies, rescans: followCopies(state.rescans, state.copies, copies) };
 }
@@ -30,7 +31,9 @@ function applyToCopies(
     case 'assign-student':
       return assignStudent(copies, decision, sources);
     case 'move-page':
-      return movePage(copies, decision, sources);
+      return movePages(copies, { ...decision, pages: [decision.page] }, sources);
+    case 'move-pages':
+      return movePages(copies, decision, sources);
     case 'rotate-page':
     case 'mark-blank':
       return changePage(copies, decision, sources);
@@ -74,29 +77,41 @@ function assignStudent(
 const describeStudent = (student: ManifestCopy['student']) =>
   student ? `assigned to ${student.name}` : 'without a student';
 
-function movePage(
+function movePages(
   copies: readonly ManifestCopy[],
-  decision: Extract<Decision, { kind: 'move-page' }>,
+  decision: Omit<Extract<Decision, { kind: 'move-pages' }>, 'kind'>,
   sources: Sources,
 ): ManifestCopy[] {
-  const from = locatePage(copies, decision.page);
-  const to = indexOfCopy(copies, decision.toCopyId);
-  if (from.copy === to && from.page === decision.toIndex) {
-    throw new DecisionRefused(
-      `${pageName(decision.page)} is already page ${decision.toIndex + 1} of copy ${decision.toCopyId}`,
-    );
+  const named = new Set<string>();
+  for (const page of decision.pages) {
+    if (named.has(pageName(page))) throw new DecisionRefused(`${pageName(page)} is named twice`);
+    named.add(pageName(page));
   }
-  const pages = copies.map((copy) => [...copy.pages]);
-  const [page] = pages[from.copy]!.splice(from.page, 1);
+  const from = decision.pages.map((page) => locatePage(copies, page));
+  const to = indexOfCopy(copies, decision.toCopyId);
+  const moving = from.map((at) => copies[at.copy]!.pages[at.page]!);
+  const pages = copies.map((copy, c) =>
+    copy.pages.filter((_, p) => !from.some((at) => at.copy === c && at.page === p)),
+  );
   const target = pages[to]!;
   if (decision.toIndex > target.length) {
+    const what = decision.pages.length === 1 ? 'the page' : 'the pages';
     throw new DecisionRefused(
-      `copy ${decision.toCopyId} has no position ${decision.toIndex + 1} for the page`,
+      `copy ${decision.toCopyId} has no position ${decision.toIndex + 1} for ${what}`,
     );
   }
-  target.splice(decision.toIndex, 0, page!);
+  target.splice(decision.toIndex, 0, ...moving);
+  const changed = new Set([to, ...from.map((at) => at.copy)]);
+  if ([...changed].every((c) => pages[c]!.every((page, p) => page === copies[c]!.pages[p]))) {
+    const [first] = decision.pages;
+    throw new DecisionRefused(
+      decision.pages.length === 1
+        ? `${pageName(first!)} is already page ${decision.toIndex + 1} of copy ${decision.toCopyId}`
+        : `these ${decision.pages.length} pages are already in place in copy ${decision.toCopyId}`,
+    );
+  }
   const next = copies.map((copy, index) =>
-    index === from.copy || index === to
+    changed.has(index)
       ? pages[index]!.length === 0
         ? undefined
         : revisedCopy({ ...contentOf(copy), pages: pages[index]! }, sources)

@@ -25,6 +25,12 @@ export const decisionSchema = z.discriminatedUnion('kind', [
     toIndex: z.number().int().min(0),
   }),
   z.strictObject({
+    kind: z.literal('move-pages'),
+    pages: z.array(pageRef).min(1),
+    toCopyId: copyId,
+    toIndex: z.number().int().min(0),
+  }),
+  z.strictObject({
     kind: z.literal('rotate-page'),
     page: pageRef,
     rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),

@@ -16,6 +16,11 @@ export type Decision =
   | { kind: 'assign-student'; copyId: string; student: ManifestStudent | null }
   /** Also reorders, when the target is the page's own copy; `toIndex` counts once the page is taken out. */
   | { kind: 'move-page'; page: PageRef; toCopyId: string; toIndex: number }
+  /**
+   * Several pages moved together as one entry of the log (one undo): they land side by side, in the order
+   * given, at `toIndex` of `toCopyId` counted once all of them are taken out of their copies.
+   */
+  | { kind: 'move-pages'; pages: PageRef[]; toCopyId: string; toIndex: number }
   /** Clockwise, on top of how the scan displays the page. */
   | { kind: 'rotate-page'; page: PageRef; rotate: Rotation }
   | { kind: 'mark-blank'; page: PageRef; blank: boolean }

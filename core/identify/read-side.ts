@@ -1,7 +1,7 @@
 // Reading one A3 side on its own, before it is paired: what it is (a recto carries the header, a verso only
 // page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
 import type { RenderedPage } from '../pdf/render-page';
-import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF } from './crop';
+import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, pixelRect } from './crop';
 import { fingerprintSide } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
 import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
@@ -73,10 +73,13 @@ export async function readSide(
   if ('located' in found) {
     const pages = pagesOf(side, 'recto', found.upsideDown);
     const boxes = await readBoxes(pages, dpi, recognizer, memory);
+    // P1 is the right half upright, the left one fed upside down (turned, it keeps its size).
+    const p1 = pixelRect(side.width, side.height, found.upsideDown ? LEFT_HALF : RIGHT_HALF);
+    const p1Size = { width: p1.x1 - p1.x0, height: p1.y1 - p1.y0 };
     return {
       role: 'recto',
       upsideDown: found.upsideDown,
-      header: await readHeader(found.located, recognizer),
+      header: await readHeader(found.located, recognizer, p1Size),
       pageBoxes: boxes.pageBoxes,
       // P1's printed header would count as content, and a P1 is never left blank: only P4 is asked.
       blank: [false, isBlank(pages[1], dpi)],

@@ -1,5 +1,6 @@
 // What the reader extracts from one sheet, and what the matcher needs: every cell keeps a score for every
 // character of its alphabet (not just the best one), so the closed-world matcher can weigh doubts.
+import type { Fraction } from './crop';
 import type { SideFingerprint } from './fingerprint/side-fingerprint';
 
 /** Capital letters plus the separators allowed in a name box. */
@@ -19,6 +20,12 @@ export interface CellReading {
 export interface FieldReading {
   alphabet: string;
   cells: CellReading[];
+  /**
+   * Where each cell's printed box lies on the upright page, in fractions of its width and height, so the
+   * desk can draw the reading over the boxes however the page is shown. Absent from page boxes' digits and
+   * from readings kept before boxes were placed.
+   */
+  boxes?: Fraction[];
 }
 
 /** The boxed identification header of P1. */

@@ -1,24 +1,39 @@
 // What the reader read on a copy, for the review desk: the side readings kept by the batch's reading (keyed
 // by scan content and page, so rebuilt from the scans whenever they are read again) laid over the copy as
 // the decisions left it. Decisions move and turn pages, never change what a side says.
-import type { CellGuess, CopyReading, PageReading, ReadingMiss } from '../api/contract';
+import type { CellGuess, CopyReading, PagePart, PageReading, ReadingMiss, Rotation } from '../api/contract';
 import type { FieldReading, SideReading } from '../identify/types';
 import { readingHalves } from '../identify/reading-halves';
-import type { ManifestCopy } from '../manifest';
+import type { ManifestCopy, ManifestPage } from '../manifest';
 
 /** The key side readings are kept under: `${scan sha256}:${page number}` (as core/identify/read-stack). */
 export const sideReadingKey = (sha256: string, page: number): string => `${sha256}:${page}`;
 
-export function cellGuesses(field: FieldReading): CellGuess[] {
-  return field.cells.map((cell) => {
+/** `part` of a page, on the same page turned clockwise by `turn`. */
+export function turnedPart(part: PagePart, turn: Rotation): PagePart {
+  const { x, y, width, height } = part;
+  // The reader keeps four decimals; so does the turn (1 − 0.07 is 0.9299999… in floating point).
+  const rest = (used: number) => Math.round((1 - used) * 10_000) / 10_000;
+  if (turn === 90) return { x: rest(y + height), y: x, width: height, height: width };
+  if (turn === 180) return { x: rest(x + width), y: rest(y + height), width, height };
+  if (turn === 270) return { x: y, y: rest(x + width), width: height, height: width };
+  return part;
+}
+
+/** `turn`: how the page is shown relative to the upright page the reader placed the boxes on; null: not shown. */
+export function cellGuesses(field: FieldReading, turn: Rotation | null = null): CellGuess[] {
+  return field.cells.map((cell, index) => {
     let best = 0;
     cell.probs.forEach((p, index) => {
       if (p > cell.probs[best]!) best = index;
     });
     const written = (1 - cell.empty) * (cell.probs[best] ?? 0);
-    return cell.empty >= 0.5
-      ? { char: null, confidence: cell.empty }
-      : { char: field.alphabet[best] ?? null, confidence: written };
+    const box = turn === null ? undefined : field.boxes?.[index];
+    const guess: CellGuess =
+      cell.empty >= 0.5
+        ? { char: null, confidence: cell.empty }
+        : { char: field.alphabet[best] ?? null, confidence: written };
+    return box ? { ...guess, box: turnedPart(box, turn!) } : guess;
   });
 }
 
@@ -53,15 +68,28 @@ export function copyReading(
   });
   const first = sides[0];
   const header = first?.header ?? null;
+  const turn = first && headerTurn(first, copy.pages[0]!);
   return {
     header: header && {
-      lastName: cellGuesses(header.lastName),
-      firstName: cellGuesses(header.firstName),
-      birthDate: cellGuesses(header.birthDate),
+      lastName: cellGuesses(header.lastName, turn),
+      firstName: cellGuesses(header.firstName, turn),
+      birthDate: cellGuesses(header.birthDate, turn),
       empty: header.empty,
     },
     pages,
   };
+}
+
+/**
+ * How the copy's first page is shown relative to the upright P1 the header was read on, or null when that
+ * page is not the header's (a page moved in front of it). The reader turned a side fed upside down by 180°
+ * and so does the split: what the operator turned since comes on top of that.
+ */
+function headerTurn(side: SideReading, page: ManifestPage): Rotation | null {
+  if (side.role !== 'recto') return null;
+  const upsideDown = side.upsideDown ?? false;
+  if (page.half !== 'full' && readingHalves('recto', upsideDown)[0] !== page.half) return null;
+  return ((((page.rotate - (upsideDown ? 180 : 0)) % 360) + 360) % 360) as Rotation;
 }
 
 function misses(side: SideReading, order: 0 | 1, holdsHeader: boolean): ReadingMiss[] {

@@ -17,12 +17,17 @@ const REFUSALS: { code: string; pattern: RegExp }[] = [
     code: 'already-there',
     pattern: new RegExp(`^${PAGE} is already page (?<position>\\d+) of copy ${COPY}$`),
   },
+  {
+    code: 'pages-already-there',
+    pattern: new RegExp(`^these (?<count>\\d+) pages are already in place in copy ${COPY}$`),
+  },
+  { code: 'page-twice', pattern: new RegExp(`^${PAGE} is named twice$`) },
   { code: 'already-turned', pattern: new RegExp(`^${PAGE} is already turned (?<rotate>\\d+)°$`) },
   { code: 'already-blank', pattern: new RegExp(`^${PAGE} is already blank$`) },
   { code: 'already-not-blank', pattern: new RegExp(`^${PAGE} is already not blank$`) },
   {
     code: 'no-position',
-    pattern: new RegExp(`^copy ${COPY} has no position (?<position>\\d+) for the page$`),
+    pattern: new RegExp(`^copy ${COPY} has no position (?<position>\\d+) for the pages?$`),
   },
   {
     code: 'cannot-split',

@@ -7,8 +7,18 @@ import type { ReviewNote } from '../manifest';
 /** A scan page as the pipeline names it: "SKM1.pdf page 3". */
 const PAGE = (name: string) => `(?<${name}File>.+?) page (?<${name}Page>\\d+)`;
 
-/** Codes of sentences that stand alone (a copy's reason, or the part after a sheet's label). */
-const TABLE: readonly { code: string; pattern: string }[] = [
+/**
+ * A sheet as reasons name it: the pipeline's "the sheet at SKM1.pdf page 3", or the identification's own
+ * "sheet 4" / "first sheet". Its parts become `<name>File` and `<name>Page`, `<name>Number` or `<name>First`.
+ */
+const SHEET = (name: string) =>
+  `(?:the sheet at ${PAGE(name)}|sheet (?<${name}Number>\\d+)|(?<${name}First>first sheet))`;
+
+/**
+ * Codes of sentences that stand alone (a copy's reason, or the part after a sheet's label). `words` turns a
+ * parameter that can only be one of a few English phrases into a word of its own, for the UI to translate.
+ */
+const TABLE: readonly { code: string; pattern: string; words?: Record<string, Record<string, string>> }[] = [
   { code: 'not-identified', pattern: 'student not identified' },
   { code: 'not-on-roster', pattern: 'the operator found the student is not on the roster' },
   { code: 'not-multiple-of-four', pattern: '(?<pages>\\d+) pages?, not a multiple of 4' },
@@ -19,14 +29,17 @@ const TABLE: readonly { code: string; pattern: string }[] = [
   { code: 'name-too-weak', pattern: 'the name is too poorly read to identify the student' },
   { code: 'date-disagrees', pattern: 'the birth date does not match the best roster match' },
   { code: 'close-candidates', pattern: 'several roster students match the header closely' },
-  { code: 'same-student-elsewhere', pattern: 'another copy matches the same student: (?<copy>.+)' },
+  {
+    code: 'same-student-elsewhere',
+    pattern: `another copy matches the same student: the copy starting at ${SHEET('copy')}`,
+  },
   {
     code: 'best-candidate-taken',
-    pattern: 'the best candidate (?<student>.+) is already identified on another copy: (?<copy>.+)',
+    pattern: `the best candidate (?<student>.+) is already identified on another copy: the copy starting at ${SHEET('copy')}`,
   },
   { code: 'empty-header-no-page-box', pattern: 'empty header and no readable page box' },
   { code: 'unclear-new-copy', pattern: 'unclear whether it starts a new copy' },
-  { code: 'next-sheet-may-belong', pattern: 'the next sheet may belong to this copy: (?<next>.+)' },
+  { code: 'next-sheet-may-belong', pattern: `the next sheet may belong to this copy: ${SHEET('next')}` },
   { code: 'page-one-empty-header', pattern: 'page box says page 1 under an empty header' },
   {
     code: 'header-contradicts-page-box',
@@ -45,7 +58,7 @@ const TABLE: readonly { code: string; pattern: string }[] = [
     pattern: `sheet without its verso: ${PAGE('at')} is followed by no A3 side \\(only P1 and P4\\)`,
   },
   { code: 'loose-page', pattern: `loose page, not part of a folded A3 sheet: ${PAGE('at')}` },
-  { code: 'annex-not-attached', pattern: 'annex page not attached to a copy: (?<annex>.+)' },
+  { code: 'annex-not-attached', pattern: `annex page not attached to a copy: ${PAGE('annex')}` },
   { code: 'annex-student-no-copy', pattern: 'its student has no copy in the batch: (?<student>.+)' },
   { code: 'annex-student-in-review', pattern: "its student's copy is in review: (?<student>.+)" },
   { code: 'annex-student-several', pattern: 'its student may have several copies: (?<student>.+)' },
@@ -87,25 +100,39 @@ const TABLE: readonly { code: string; pattern: string }[] = [
     code: 'page-misplaced',
     pattern:
       'copy (?<copy>\\S+): page (?<position>\\d+) \\((?<label>.+)\\) (?<how>follows an annex|is not in the stack|does not start a sheet read as P1, P2, P3, P4|is out of stack order)',
+    words: {
+      how: {
+        'follows an annex': 'after-annex',
+        'is not in the stack': 'not-in-stack',
+        'does not start a sheet read as P1, P2, P3, P4': 'not-sheet-start',
+        'is out of stack order': 'out-of-order',
+      },
+    },
   },
   // Last: its wording is the loosest.
   { code: 'unusual-page', pattern: `${PAGE('at')} is (?<detail>.+)` },
 ];
 
 /** How reasons name a sheet: the pipeline's label, or the identification's own. */
-const SHEET_PREFIX = new RegExp(
-  `^(?:the sheet at ${PAGE('sheet')}|sheet (?<sheetNumber>\\d+)|(?<sheetFirst>first sheet)): (?<rest>.+)$`,
-);
+const SHEET_PREFIX = new RegExp(`^${SHEET('sheet')}: (?<rest>.+)$`);
 
-const COMPILED = TABLE.map(({ code, pattern }) => ({ code, pattern: new RegExp(`^${pattern}$`) }));
+const COMPILED = TABLE.map(({ code, pattern, words }) => ({
+  code,
+  pattern: new RegExp(`^${pattern}$`),
+  words: words ?? {},
+}));
 
 /** Every code a note may carry, `other` included: what a UI's catalogue must translate. */
 export const REVIEW_CODES: readonly string[] = [...TABLE.map(({ code }) => code), 'other'];
 
 function matchTable(text: string): ReviewNote | null {
-  for (const { code, pattern } of COMPILED) {
+  for (const { code, pattern, words } of COMPILED) {
     const match = pattern.exec(text);
-    if (match) return { code, params: { ...match.groups } };
+    if (!match) continue;
+    const params = Object.entries(match.groups ?? {}).flatMap(([key, value]) =>
+      value === undefined ? [] : [[key, words[key]?.[value] ?? value]],
+    );
+    return { code, params: Object.fromEntries(params) as Record<string, string> };
   }
   return null;
 }

@@ -4,6 +4,7 @@ import type { BatchChanged, BatchProgress } from '../api/contract';
 import type { Store } from '../store/open-store';
 import type { StationSync } from '../sync/station-sync';
 import type { Thumbnails } from '../thumbnails/thumbnail-cache';
+import type { StationHotFolder } from '../watch/station-hot-folder';
 import type { BatchExports } from './batch-exports';
 
 export interface HandlerDeps {
@@ -20,5 +21,7 @@ export interface HandlerDeps {
   prefetchThumbnails: boolean;
   /** The sync to Korrigo, with the sessions it keeps between syncs. */
   sync: StationSync;
+  /** The folder the station watches, as set from the app. */
+  hotFolder: StationHotFolder;
   log: (error: unknown) => void;
 }

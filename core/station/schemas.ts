@@ -4,6 +4,7 @@ import type {
   CopyArgs,
   DecideArgs,
   ExamChoice,
+  HotFolderArgs,
   NoArgs,
   SyncAcceptArgs,
   SyncAccount,
@@ -27,6 +28,11 @@ export const processBatchArgs = z.strictObject({
 const batchId = z.string().regex(BATCH_ID_PATTERN, 'is not a batch id');
 
 export const batchIdArgs = z.strictObject({ batchId });
+
+export const hotFolderArgs: z.ZodType<HotFolderArgs> = z.union([
+  z.strictObject({ folder: filePath, roster: filePath }),
+  z.strictObject({ folder: z.null() }),
+]);
 
 export const exportBatchArgs = z.strictObject({ batchId, outDir: filePath });
 export const copyArgs: z.ZodType<CopyArgs> = z.strictObject({ batchId, copyId: z.string().min(1) });

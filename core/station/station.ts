@@ -11,13 +11,16 @@ import { openStore } from '../store/open-store';
 import { StationSync } from '../sync/station-sync';
 import type { SyncOptions } from '../sync/run-sync';
 import { createThumbnails } from '../thumbnails/thumbnail-cache';
+import { createStationHotFolder } from '../watch/station-hot-folder';
+import type { HotFolderTiming } from '../watch/station-hot-folder';
+import { processBatchArgs } from './schemas';
 import { batchExports } from './batch-exports';
 import type { ExportJob } from './batch-exports';
 import type { AnyPush } from '../api/contract';
 import type { Handler } from './handler-table';
 import { createHandlers } from './handlers';
 import { isMethodName } from '../api/method-names';
-import { filesNamedBy, folderWrittenBy } from '../api/named-files';
+import { choosesWatchedFolder, filesNamedBy, folderWrittenBy } from '../api/named-files';
 import type { WireReply } from '../api/wire';
 import { toWireError, wireFailure } from '../api/wire';
 
@@ -41,6 +44,13 @@ export interface StationOptions {
   prefetchThumbnails?: boolean;
   /** The sync's timing and limits (tests scale them down). */
   syncOptions?: SyncOptions;
+  /**
+   * Watch the hot folder set from the app (station.setHotFolder), from now on and at every start. The
+   * shells turn it on; off by default (the CLI's `watch` runs its own, a test process watches nothing).
+   */
+  watchHotFolder?: boolean;
+  /** How often the hot folder is looked at (tests scale it down). Default: as `watch` does. */
+  hotFolderTiming?: HotFolderTiming;
 }
 
 /** What a transport lets its caller do beyond the API itself. */
@@ -86,6 +96,21 @@ export function createStation(options: StationOptions): Station {
     (payload) => publish({ event: 'sync.progress', payload }),
     options.syncOptions,
   );
+  // The hot folder processes through the station's own `batches.process`, as `watch` does through its API.
+  const process = (request: { scans: string[]; roster: string }) =>
+    handlers['batches.process'].run(processBatchArgs.parse(request));
+  const hotFolder = createStationHotFolder({
+    dataDir: options.dataDir,
+    store,
+    process,
+    watch: options.watchHotFolder ?? false,
+    timing: options.hotFolderTiming,
+    onEvent: (event) => {
+      if (event.kind === 'refused' || event.kind.endsWith('unavailable'))
+        log(`hot folder: ${JSON.stringify(event)}`);
+    },
+    log,
+  });
   const handlers = createHandlers({
     dataDir: options.dataDir,
     store,
@@ -96,6 +121,7 @@ export function createStation(options: StationOptions): Station {
     thumbnails,
     prefetchThumbnails: options.prefetchThumbnails ?? false,
     sync,
+    hotFolder,
     log,
   });
   const close = () => {
@@ -117,6 +143,8 @@ export function createStation(options: StationOptions): Station {
         return wireFailure('forbidden', 'This caller may only name files it handed to the station');
       if (rights.mayRead && folderWrittenBy(parsed.data) !== undefined)
         return wireFailure('forbidden', 'This caller may not choose where the station writes');
+      if (rights.mayRead && choosesWatchedFolder(name))
+        return wireFailure('forbidden', 'This caller may not choose the folder the station watches');
       try {
         return { ok: true, result: await handler.run(parsed.data) };
       } catch (error) {
@@ -128,10 +156,12 @@ export function createStation(options: StationOptions): Station {
       return () => listeners.delete(listener);
     },
     close: () => {
+      void hotFolder.stop();
       void sync.close().catch(log);
       close();
     },
     shutdown: async () => {
+      await hotFolder.stop();
       await sync.close().catch(log);
       close();
     },

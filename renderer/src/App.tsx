@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchDetail } from '../../core/api/contract';
 import { BatchReport } from './features/batch/BatchReport';
 import { Desk } from './features/desk/Desk';
 import { BatchHistory } from './features/history/BatchHistory';
+import { HotFolderPanel } from './features/hot-folder/HotFolderPanel';
 import { NewBatch } from './features/new-batch/NewBatch';
 import { SyncPanel } from './features/sync/SyncPanel';
 import { EndSession } from './EndSession';
@@ -17,6 +18,11 @@ export function App() {
   const [shown, setShown] = useState<BatchDetail | null>(null);
   const [desk, setDesk] = useState<string | null>(null);
   const [historyRevision, setHistoryRevision] = useState(0);
+
+  // The desktop shell's native menu speaks the UI's language.
+  useEffect(() => {
+    if (host.kind === 'desktop') host.bridge.setLanguage(i18n.language);
+  }, [host, i18n.language]);
 
   const showProcessed = (batch: BatchDetail) => {
     setShown(batch);
@@ -49,6 +55,7 @@ export function App() {
         ) : (
           <>
             <NewBatch onProcessed={showProcessed} />
+            <HotFolderPanel />
             {shown && <BatchReport batch={shown} onOpenDesk={() => setDesk(shown.batchId)} />}
             {shown && <SyncPanel key={shown.batchId} batchId={shown.batchId} />}
             <BatchHistory revision={historyRevision} shownBatchId={shown?.batchId} onShow={setShown} />

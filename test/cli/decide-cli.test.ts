@@ -130,6 +130,24 @@ describe('korrigo-station decide, undo, redo, history', () => {
     expect(copiesOf(db, batchId)[2]).toMatchObject({ status: 'ready', pageOrderChecked: true });
     expect((await decide('uncheck-order', third.id)).stdout).toMatch(/page order check taken back/);
     expect(copiesOf(db, batchId)[2]).not.toHaveProperty('pageOrderChecked');
+    // Several pages moved as one decision: one entry, one undo takes them all back.
+    const before = copiesOf(db, batchId);
+    const [, second, , , fourth] = before;
+    const two = [fourth!.pages[1]!, fourth!.pages[0]!].map(ref).join(',');
+    expect((await decide('move-pages', two, second!.id, '2')).stdout).toMatch(
+      new RegExp(
+        `^#16 page ${ref(fourth!.pages[1]!)}, page ${ref(fourth!.pages[0]!)} moved to copy ${second!.id}, from position 2\\.`,
+      ),
+    );
+    const after = copiesOf(db, batchId);
+    expect(after[1]!.pages.map(ref)).toEqual(
+      [second!.pages[0], fourth!.pages[1], fourth!.pages[0], ...second!.pages.slice(1)].map((p) => ref(p!)),
+    );
+    expect((await runCli(['undo', batchId, '--db', db])).stdout).toMatch(/^#17 Undid #16 /);
+    expect(copiesOf(db, batchId)).toEqual(before);
+    expect((await runCli(['decide', '--help'])).stdout).toMatch(
+      /move-pages <pages> <copy> <position>\s+put these pages/,
+    );
   });
 });
 

@@ -124,15 +124,26 @@ describe('the desk, in Chromium over the loopback server', () => {
       expect(reading.pages).toHaveLength(review[0]!.pages.length);
       const queue = page.getByRole('region', { name: 'À vérifier' });
       await queue.getByRole('list', { name: 'Cases de page lues' }).getByRole('listitem').first().waitFor();
-      if (reading.header) {
-        const cells = queue.getByRole('table', { name: 'En-tête lu case par case' }).locator('.cell');
-        await eventually(() => cells.count()).toBe(
-          reading.header.lastName.length + reading.header.firstName.length + reading.header.birthDate.length,
-        );
-      } else await queue.getByText('Aucun en-tête lu sur la première page.').waitFor();
       const crop = queue.locator('.header-crop img');
+      if (reading.header) {
+        const read = [...reading.header.lastName, ...reading.header.firstName, ...reading.header.birthDate];
+        const cells = queue.getByRole('table', { name: 'En-tête lu case par case' }).locator('.cell');
+        await eventually(() => cells.count()).toBe(read.length);
+        // Drawn over the page: one outlined box per cell, where copies.reading places it on the image.
+        expect(read.every((cell) => cell.box)).toBe(true);
+        const drawn = queue.locator('.header-overlay .box-reading');
+        await eventually(() => drawn.count()).toBe(read.length);
+        await crop.waitFor({ timeout: 120_000 });
+        const image = (await crop.boundingBox())!;
+        const first = (await drawn.first().boundingBox())!;
+        expect(Math.abs(first.x - image.x - read[0]!.box!.x * image.width)).toBeLessThan(2);
+        expect(Math.abs(first.y - image.y - read[0]!.box!.y * image.height)).toBeLessThan(2);
+        const doubtful = read.filter((cell) => cell.confidence < 0.6).length;
+        expect(await queue.locator('.header-overlay .cell-doubtful').count()).toBe(doubtful);
+      } else await queue.getByText('Aucun en-tête lu sur la première page.').waitFor();
       await crop.waitFor({ timeout: 120_000 });
       await eventually(() => crop.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1400);
+      await queue.locator('.header-crop').screenshot({ path: join(SCREENSHOTS, 'desk-header-crop.png') });
       await shot('overview');
     },
   );
@@ -393,6 +404,7 @@ describe('the desk, in Chromium over the loopback server', () => {
     { timeout: TIMEOUT_MS },
     async () => {
       const before = (await current()).manifest;
+      const logged = (await call<BatchHistory>('batches.history', { batchId })).log.length;
       // Copy 2 holds the pages split off copy 1 by the previous test.
       const [head, tail] = [before.copies[0]!, before.copies[1]!];
       await page.getByRole('button', { name: 'P1 de la copie 2' }).click();
@@ -406,12 +418,19 @@ describe('the desk, in Chromium over the loopback server', () => {
       await page
         .getByRole('button', { name: 'P1 de la copie 2' })
         .dragTo(page.getByRole('listitem', { name: 'Copie 1', exact: true }).locator('.strip-head'));
-      // Two moves, each rewriting the changed copy PDFs: slow on a loaded machine.
+      // Rewriting the changed copy PDFs is slow on a loaded machine.
       await eventually(async () => (await current()).manifest.copies.length, { timeout: 180_000 }).toBe(
         before.copies.length - 1,
       );
       const joined = (await current()).manifest;
       expect(joined.copies[0]!.pages).toEqual([...head.pages, ...tail.pages]);
+      // Both pages moved as one decision: one entry of the log, which one Ctrl+Z takes back.
+      const log = (await call<BatchHistory>('batches.history', { batchId })).log.slice(logged);
+      expect(log.map((entry) => entry.action.kind)).toEqual(['move-pages']);
+      await page.keyboard.press('Control+z');
+      await eventually(async () => (await current()).manifest.copies).toEqual(before.copies);
+      await page.keyboard.press('Control+Shift+z');
+      await eventually(async () => (await current()).manifest.copies).toEqual(joined.copies);
       // Copy 2's P2 is still the page turned earlier: its tag is not read upright.
       await expectPdfsMatch(joined, [[], [0, null]]);
 

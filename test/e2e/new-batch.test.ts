@@ -1,6 +1,6 @@
 // The "Nouveau lot" screen in a real browser against the loopback server: what an operator does, end
 // to end, with the real pipeline.
-import { access, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -31,7 +31,12 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     dataDir = join(root, 'data');
     await mkdir(SCREENSHOTS, { recursive: true });
     [sample, browser] = await Promise.all([writeSampleBatch(root), launchChromium(), ensureRendererBuilt()]);
-    station = createStation({ dataDir });
+    // As serve runs it, watching the hot folder set from the app (looked at often: a test waits for it).
+    station = createStation({
+      dataDir,
+      watchHotFolder: true,
+      hotFolderTiming: { intervalMs: 100, settleMs: 0 },
+    });
     server = await startHttpServer({ station, staticDir: RENDERER_DIST });
     page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     await page.goto(server.loginUrl);
@@ -133,13 +138,32 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     await context.close();
   });
 
-  it('shows a file that is not a PDF as a French error, without a stack trace', async () => {
+  it('takes dropped files, and shows a file that is not a PDF as a French error, without a stack trace', async () => {
     for (const name of ['SKM1.pdf', 'SKM2.pdf'])
       await page.getByRole('button', { name: `Retirer ${name}` }).click();
-    await page.getByLabel('Ajouter des PDF du scanner').setInputFiles(sample.notAPdf);
+    // Dropped on the window, as files from the desktop: the PDF joins the stack, the CSV becomes the
+    // roster, anything else is named back.
+    const dropped = [
+      { name: 'notes.pdf', type: 'application/pdf', text: await readFile(sample.notAPdf, 'utf8') },
+      { name: 'classe-2nde.csv', type: 'text/csv', text: await readFile(sample.roster, 'utf8') },
+      { name: 'salles.txt', type: 'text/plain', text: 'B12, B14' },
+    ];
+    const transfer = await page.evaluateHandle((files) => {
+      const data = new DataTransfer();
+      for (const { name, type, text } of files) data.items.add(new File([text], name, { type }));
+      return data;
+    }, dropped);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await page.getByText('Ni PDF ni CSV, non ajoutés : salles.txt').waitFor();
+    const stack = page.getByRole('list', { name: "PDF du scanner, dans l'ordre de la pile" });
+    expect(await stack.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('notes.pdf')]);
+    await page.getByText('classe-2nde.csv').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-dropped.png'), fullPage: true });
     await page.getByRole('button', { name: 'Traiter' }).click();
 
-    const alert = page.getByRole('alert');
+    // The drop's own note (salles.txt) stays above it.
+    const alert = page.getByRole('alert').filter({ hasText: 'Choisissez le PDF' });
     await alert.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-not-a-pdf.png'), fullPage: true });
     const text = await alert.innerText();
@@ -151,4 +175,23 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     const history = page.getByRole('list', { name: 'Lots précédents' });
     expect(await history.getByRole('listitem').count()).toBe(1);
   });
+
+  it('shows the folder the station watches, and lists the batch it makes from a PDF landing there', async () => {
+    // Set as the desktop app sets it (a browser may not): the page shows it and cannot change it.
+    const folder = join(root, 'scanner');
+    await mkdir(folder);
+    const set = await station.dispatch('station.setHotFolder', { folder, roster: sample.roster });
+    expect(set.ok).toBe(true);
+    await page.reload();
+    const panel = page.getByRole('region', { name: 'Dossier surveillé' });
+    await panel.getByText('surveillé : chaque nouveau PDF devient un lot').waitFor();
+    await panel.getByText(folder).waitFor();
+    expect(await panel.getByRole('button').count()).toBe(0);
+    // The scanner writes SKM1.pdf alone: a new batch, listed without reloading the page.
+    const history = page.getByRole('list', { name: 'Lots précédents' });
+    const before = await history.getByRole('listitem').count();
+    await copyFile(sample.scans.skm1, join(folder, 'SKM1.pdf'));
+    await expect.poll(() => history.getByRole('listitem').count(), { timeout: 120_000 }).toBe(before + 1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-batch-hot-folder.png'), fullPage: true });
+  }, 150_000);
 });

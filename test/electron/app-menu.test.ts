@@ -2,7 +2,7 @@
 // the keys in the page (the renderer's handlers stay the one place a shortcut is defined).
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { DESK_SHORTCUTS, EDIT_SHORTCUTS, appMenuTemplate } from '../../electron/app-menu';
+import { DESK_SHORTCUTS, EDIT_SHORTCUTS, appMenuTemplate, menuLanguage } from '../../electron/app-menu';
 
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 
@@ -22,5 +22,26 @@ describe('the native menu', () => {
     (items(edit!)[0]!.click as () => void)();
     (items(shortcuts!).find((item) => item.accelerator === 'N')!.click as () => void)();
     expect(pressed).toEqual([EDIT_SHORTCUTS[0]!.press, { keyCode: 'N', modifiers: [] }]);
+  });
+
+  it('speaks the UI’s language, from the same catalogue, and only the languages it has', () => {
+    const labels = (language: 'fr' | 'en') =>
+      appMenuTemplate(() => undefined, language).flatMap((menu) => [
+        menu.label,
+        ...items(menu).map((item) => item.label),
+      ]);
+    const [french, english] = [labels('fr'), labels('en')];
+    expect(english.slice(0, 4)).toEqual(['File', 'Quit', 'Edit', 'Undo the last decision']);
+    expect(english).toContain('Choose a candidate\t1 to 5');
+    expect(french).toContain('Choisir un candidat\t1 à 5');
+    // Every label is a word of the catalogue, never left out or left French.
+    expect(english.every((label) => typeof label === 'string' && label.length > 0)).toBe(true);
+    expect(english.filter((label, i) => label === french[i])).toEqual([]);
+    expect([menuLanguage('en'), menuLanguage('fr'), menuLanguage('de'), menuLanguage(null)]).toEqual([
+      'en',
+      'fr',
+      null,
+      null,
+    ]);
   });
 });

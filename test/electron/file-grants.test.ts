@@ -23,6 +23,19 @@ describe("the desktop app's file grants", () => {
     }
   });
 
+  it('lets the hot folder be only a folder and a roster picked in the dialogs', () => {
+    const grants = new FileGrants();
+    const call = { folder: '/home/prof/scanner', roster: '/home/prof/eleves.csv' };
+    expect(grants.allows('station.setHotFolder', call)).toBe(false);
+    grants.grant(['/home/prof/scanner']);
+    expect(grants.allows('station.setHotFolder', call)).toBe(false);
+    grants.grant(['/home/prof/eleves.csv']);
+    expect(grants.allows('station.setHotFolder', call)).toBe(true);
+    expect(grants.allows('station.setHotFolder', { ...call, folder: '/etc' })).toBe(false);
+    // Stopping names no file.
+    expect(new FileGrants().allows('station.setHotFolder', { folder: null })).toBe(true);
+  });
+
   it('leaves calls that name no file alone', () => {
     const grants = new FileGrants();
     expect(grants.allows('batches.list', {})).toBe(true);

@@ -91,6 +91,26 @@ describe('operator decisions in the store', () => {
     );
   });
 
+  it('moves pages of two copies into a third as one entry, which one undo takes back', async () => {
+    await expectUndoable(
+      (copies) => ({
+        kind: 'move-pages',
+        pages: [copies[3]!.pages[0]!, copies[1]!.pages[3]!],
+        toCopyId: copies[2]!.id,
+        toIndex: 1,
+      }),
+      (after, before) => {
+        expect(after[2]!.pages).toEqual([
+          before[2]!.pages[0],
+          before[3]!.pages[0],
+          before[1]!.pages[3],
+          ...before[2]!.pages.slice(1),
+        ]);
+        expect(after[1]!.pages).toEqual(before[1]!.pages.slice(0, 3));
+      },
+    );
+  });
+
   it('reorders a page within its copy (the id follows the new first page), and undoes and redoes it', async () => {
     await expectUndoable(
       (copies) => ({ kind: 'move-page', page: copies[0]!.pages[3]!, toCopyId: copies[0]!.id, toIndex: 0 }),

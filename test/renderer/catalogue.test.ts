@@ -3,7 +3,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES } from '../../core/review/refusal-codes';
-import { REVIEW_CODES } from '../../core/review/review-codes';
+import { reviewNote, REVIEW_CODES } from '../../core/review/review-codes';
+import { reviewText } from '../../renderer/src/i18n/review-text';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
 
@@ -44,5 +45,27 @@ describe('UI catalogues', () => {
     expect(i18n.t('review.not-multiple-of-four', { pages: '6' })).toBe('6 page(s), pas un multiple de 4');
     await i18n.changeLanguage('en');
     expect(i18n.t('review.not-multiple-of-four', { pages: '6' })).toBe('6 page(s), not a multiple of 4');
+  });
+
+  it('says the sheets, copies, halves and misplacements a note names in French words, not English', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr' });
+    const say = (english: string) => reviewText(i18n.t, reviewNote(english), english);
+    expect(say('the next sheet may belong to this copy: the sheet at SKM1.pdf page 3')).toBe(
+      'la feuille suivante peut appartenir à cette copie : feuille de SKM1.pdf p. 3',
+    );
+    expect(say('first sheet: the next sheet may belong to this copy: sheet 2')).toBe(
+      'première feuille : la feuille suivante peut appartenir à cette copie : feuille 2',
+    );
+    expect(say('another copy matches the same student: the copy starting at the sheet at A.pdf page 7')).toBe(
+      'une autre copie correspond au même élève : la copie qui commence par la feuille de A.pdf p. 7',
+    );
+    expect(say('SKM1.pdf page 2 (left) is in 2 copies')).toBe('SKM1.pdf p. 2 (gauche) est dans 2 copies');
+    expect(say('copy c1: page 5 (SKM1.pdf page 3 left) is out of stack order')).toBe(
+      'copie c1 : la page 5 n’est pas dans l’ordre de la pile',
+    );
+    expect(say('annex page not attached to a copy: SKM1.pdf page 9')).toBe(
+      'annexe non rattachée à une copie : SKM1.pdf p. 9',
+    );
   });
 });

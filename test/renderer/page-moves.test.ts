@@ -1,9 +1,9 @@
-// Moving chosen pages as the store's one-page moves: each step worked out on the copies the previous step
-// left, so several pages land together, in order, wherever they came from; Ctrl+arrows' places.
+// Moving chosen pages as one decision of the store: several pages land together, in order, wherever they
+// came from; Ctrl+arrows' places.
 import { describe, expect, it } from 'vitest';
 import type { Manifest, ManifestCopy, PageRef } from '../../core/api/contract';
 import { applyDecision } from '../../core/decisions/apply-decision';
-import { arrowPlace, inBatchOrder, moveStep, pageKey } from '../../renderer/src/features/desk/page-moves';
+import { arrowPlace, inBatchOrder, moveDecision, pageKey } from '../../renderer/src/features/desk/page-moves';
 import type { Place } from '../../renderer/src/features/desk/page-moves';
 import { copyId } from '../../core/pipeline/copies';
 
@@ -40,16 +40,12 @@ const manifestOf = (...copies: number[][]): Manifest =>
 
 const ref = (source: number): PageRef => ({ file: 1, source, half: 'full' });
 
-/** What the copies hold once every step is applied through core's own decision. */
+/** What the copies hold once the move is applied through core's own decision. */
 function moved(manifest: Manifest, pages: PageRef[], place: Place): number[][] {
-  let state = manifest;
-  for (const page of pages) {
-    const decision = moveStep(state, page, place);
-    if (!decision) continue;
-    const { copies } = applyDecision({ copies: state.copies, rescans: [] }, decision, SOURCES);
-    state = { ...state, copies };
-  }
-  return state.copies.map((copy) => copy.pages.map((page) => page.source));
+  const decision = moveDecision(manifest, pages, place);
+  expect(decision?.kind).toBe('move-pages');
+  const { copies } = applyDecision({ copies: manifest.copies, rescans: [] }, decision!, SOURCES);
+  return copies.map((copy) => copy.pages.map((page) => page.source));
 }
 
 describe('moving chosen pages', () => {
@@ -70,8 +66,13 @@ describe('moving chosen pages', () => {
   it('reorders within a copy, and a page already in its place is no step', () => {
     const manifest = manifestOf([1, 2, 3, 4]);
     expect(moved(manifest, [ref(4)], { before: ref(1) })).toEqual([[4, 1, 2, 3]]);
-    expect(moveStep(manifest, ref(2), { before: ref(3) })).toBeNull();
-    expect(moveStep(manifest, ref(4), { endOf: ref(1) })).toBeNull();
+    expect(moveDecision(manifest, [ref(2)], { before: ref(3) })).toBeNull();
+    expect(moveDecision(manifest, [ref(4)], { endOf: ref(1) })).toBeNull();
+    expect(moveDecision(manifest, [ref(3), ref(4)], { endOf: ref(1) })).toBeNull();
+    // Pages from two copies to the end of the first: one copy ends, the other gets them in order.
+    expect(moved(manifestOf([1, 2], [3, 4]), [ref(2), ref(3), ref(4)], { endOf: ref(1) })).toEqual([
+      [1, 2, 3, 4],
+    ]);
   });
 
   it('sends the chosen block one place earlier or later with Ctrl+← / →, to another copy with Ctrl+↑ / ↓', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldReading, PageBoxReading, SideReading } from '../../core/identify/types';
 import { DIGIT_ALPHABET, NAME_ALPHABET } from '../../core/identify/types';
 import type { ManifestPage } from '../../core/manifest';
-import { cellGuesses, copyReading, sideReadingKey } from '../../core/review/copy-reading';
+import { cellGuesses, copyReading, sideReadingKey, turnedPart } from '../../core/review/copy-reading';
 
 const SHA = 'ab'.repeat(32);
 
@@ -88,6 +88,30 @@ describe('a copy as the reader read it', () => {
         params: { boxes: 3 },
       });
     }
+  });
+
+  it('places the header boxes on the first page as shown: turned by the split and by the operator', () => {
+    const boxes = [{ x: 0.3, y: 0.05, width: 0.03, height: 0.02 }];
+    const boxed = (upsideDown: boolean): SideReading => {
+      const side = recto(upsideDown);
+      return { ...side, header: { ...side.header!, lastName: { ...side.header!.lastName, boxes } } };
+    };
+    const shown = (upsideDown: boolean, rotate: ManifestPage['rotate'], half: ManifestPage['half']) => {
+      const readings = new Map([[sideReadingKey(SHA, 1), boxed(upsideDown)]]);
+      const copy = { pages: [{ ...page(1, half), rotate }] };
+      return copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key)).header!.lastName[0]!.box;
+    };
+    // The split turns a side fed upside down by 180°: P1 is then shown as the reader placed its boxes.
+    expect(shown(false, 0, 'right')).toEqual(boxes[0]);
+    expect(shown(true, 180, 'left')).toEqual(boxes[0]);
+    // Turned a quarter clockwise, the top-left corner goes to the top right.
+    expect(shown(false, 90, 'right')).toEqual({ x: 0.93, y: 0.3, width: 0.02, height: 0.03 });
+    expect(shown(true, 0, 'left')).toEqual({ x: 0.67, y: 0.93, width: 0.03, height: 0.02 });
+    expect(shown(false, 270, 'right')).toEqual({ x: 0.05, y: 0.67, width: 0.02, height: 0.03 });
+    // P4 moved in front of P1: the header's boxes are not on the page shown.
+    expect(shown(false, 0, 'left')).toBeUndefined();
+    for (const turn of [0, 90, 180, 270] as const)
+      expect(turnedPart(turnedPart(boxes[0]!, turn), ((360 - turn) % 360) as typeof turn)).toEqual(boxes[0]);
   });
 
   it('says which pages were never read, and has no header when the first page carries none', () => {

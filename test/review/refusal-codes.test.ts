@@ -37,6 +37,13 @@ describe('refusals as data', () => {
     [[none], { kind: 'assign-student', copyId: none.id, student: null }, 'already-unassigned'],
     [[paul], { kind: 'move-page', page, toCopyId: paul.id, toIndex: 1 }, 'already-there', { position: '2' }],
     [[paul], { kind: 'move-page', page, toCopyId: paul.id, toIndex: 4 }, 'no-position', { position: '5' }],
+    [
+      [paul],
+      { kind: 'move-pages', pages: paul.pages.slice(1, 3), toCopyId: paul.id, toIndex: 1 },
+      'pages-already-there',
+      { count: '2' },
+    ],
+    [[paul], { kind: 'move-pages', pages: [page, page], toCopyId: paul.id, toIndex: 0 }, 'page-twice'],
     [[paul], { kind: 'rotate-page', page, rotate: 0 }, 'already-turned', { rotate: '0' }],
     [[paul], { kind: 'mark-blank', page, blank: false }, 'already-not-blank'],
     [[paul], { kind: 'split-copy', copyId: paul.id, at: 4 }, 'cannot-split', { pages: '4', at: '5' }],

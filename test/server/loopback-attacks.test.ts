@@ -171,7 +171,10 @@ describe('the loopback server under attack', () => {
       outDir,
     });
     const exported = await bridge.invoke('batches.export', { batchId: '0123456789ab', outDir });
-    for (const reply of [processed, exported])
+    // Nor the folder it watches: the station would read whatever lands there.
+    const watched = await bridge.invoke('station.setHotFolder', { folder: root, roster: sample.roster });
+    const stopped = await bridge.invoke('station.setHotFolder', { folder: null });
+    for (const reply of [processed, exported, watched, stopped])
       expect(reply.ok === false && reply.error.code).toBe('forbidden');
     await expect(readdir(outDir)).rejects.toThrow(/ENOENT/);
   });

@@ -48,5 +48,7 @@ export async function readAnnexHeader(
 ): Promise<AnnexReading | null> {
   const located = locateAnnexHeader(page, dpi);
   if (!located) return null;
-  return { header: await readHeader(located.header, recognizer), upsideDown: located.upsideDown };
+  // Turned back, the bottom band is the top of the upright page, which keeps the page's size.
+  const header = await readHeader(located.header, recognizer, { width: page.width, height: page.height });
+  return { header, upsideDown: located.upsideDown };
 }

@@ -1,9 +1,9 @@
 // What the reader read on the copy under review: the top of P1 large and zoomable (where the boxed header
 // is), the header read cell by cell (best character and its confidence), each page's "n / N" box, and why a
 // printed field was not found on a page. Asked of the station (`copies.reading`) whenever the copy changes.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellGuess, CopyReading, Manifest, ManifestCopy } from '../../../../core/api/contract';
+import type { CellGuess, CopyReading, Manifest, ManifestCopy, PagePart } from '../../../../core/api/contract';
 import { useHost } from '../../host';
 import { thumbnailOf } from './copy-pages';
 import { Thumbnail } from './Thumbnail';
@@ -38,10 +38,23 @@ export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelPr
   }, [bridge, batchId, copy.id]);
 
   const first = copy.pages[0]!;
+  const placed = reading?.header
+    ? FIELDS.flatMap((field) => reading.header![field]).filter((cell) => cell.box)
+    : [];
+  const frame = useScrolledTo(placed.length > 0 ? around(placed.map((cell) => cell.box!)) : null);
   return (
     <div className="copy-reading">
-      <figure className="header-crop" style={{ ['--zoom' as string]: zoom }}>
-        <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} size="large" alt={t('queue.header')} />
+      <figure className="header-crop" ref={frame.figure} style={{ ['--zoom' as string]: zoom }}>
+        <div className="header-page" ref={frame.page}>
+          <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} size="large" alt={t('queue.header')} />
+          {placed.length > 0 && (
+            <div className="header-overlay" aria-hidden="true">
+              {placed.map((cell, index) => (
+                <BoxReading key={index} cell={cell} />
+              ))}
+            </div>
+          )}
+        </div>
       </figure>
       <ZoomSlider className="header-zoom" value={zoom} max={3} onChange={setZoom} />
       {reading?.header ? (
@@ -86,6 +99,64 @@ export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelPr
         </ul>
       )}
     </div>
+  );
+}
+
+/** The part of the page all the header's boxes take, with room around them for what is drawn above. */
+function around(boxes: readonly PagePart[]): PagePart {
+  const x = Math.min(...boxes.map((box) => box.x));
+  const y = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * Keeps the crop's scrolled view on `part` of the page (the header's boxes) as the image arrives, is zoomed
+ * or turned: the page is shown whole underneath, the header wherever the turns put it.
+ */
+function useScrolledTo(part: PagePart | null) {
+  const figure = useRef<HTMLElement>(null);
+  const page = useRef<HTMLDivElement>(null);
+  const key = part && `${part.x} ${part.y} ${part.width} ${part.height}`;
+  useEffect(() => {
+    const shown = page.current;
+    const view = figure.current;
+    if (!part || !shown || !view) return;
+    const scroll = () => {
+      const margin = 0.03 * shown.offsetWidth;
+      view.scrollTop = Math.max(0, part.y * shown.offsetHeight - margin);
+      view.scrollLeft = Math.max(0, part.x * shown.offsetWidth - margin);
+    };
+    scroll();
+    const observer = new ResizeObserver(scroll);
+    observer.observe(shown);
+    return () => observer.disconnect();
+    // `key` stands for `part`'s values: a new reading with the same boxes keeps the view where it is.
+  }, [key]);
+  return { figure, page };
+}
+
+/** A box's reading drawn over it on the page: the box outlined, its character and confidence above it. */
+function BoxReading({ cell }: { cell: CellGuess }) {
+  const box = cell.box!;
+  const percent = Math.round(cell.confidence * 100);
+  const className = `box-reading${cell.char === null ? ' cell-empty' : ''}${cell.confidence < DOUBTFUL ? ' cell-doubtful' : ''}`;
+  return (
+    <span
+      className={className}
+      style={{
+        left: `${box.x * 100}%`,
+        top: `${box.y * 100}%`,
+        width: `${box.width * 100}%`,
+        height: `${box.height * 100}%`,
+      }}
+    >
+      <span className="box-label">
+        <span className="cell-char">{cell.char ?? '·'}</span>
+        <span className="cell-confidence">{percent}</span>
+      </span>
+    </span>
   );
 }
 

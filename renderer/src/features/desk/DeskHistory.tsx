@@ -28,7 +28,10 @@ export function DeskHistory({ batchId, revision }: { batchId: string; revision: 
             {t('desk.historyEntry', {
               at: formatDate(entry.at, i18n.language),
               operator: entry.operator,
-              action: t(`action.${actionKey(entry.action)}`),
+              action: t(
+                `action.${actionKey(entry.action)}`,
+                entry.action.kind === 'move-pages' ? { count: entry.action.pages.length } : {},
+              ),
             })}
           </li>
         ))}

@@ -1,6 +1,6 @@
-// Moving several chosen pages, as the store's one-page moves: each step is worked out from the copies as
-// the previous step left them (copy ids follow their first page, so they change under a move). A place is
-// named by a page, never by an index: "before this page", or "at the end of the copy holding this page".
+// Moving chosen pages: one `move-pages` decision (one entry of the log, one undo) that lands them side by
+// side, in the order given. A place is named by a page, never by an index: "before this page", or "at the
+// end of the copy holding this page".
 import type { Decision, Manifest, PageRef } from '../../../../core/api/contract';
 
 export type Place = { before: PageRef } | { endOf: PageRef };
@@ -17,19 +17,26 @@ function locate(manifest: Manifest, page: PageRef): { copy: number; index: numbe
   return null;
 }
 
-/** The move of `page` to `place` in `manifest`, or null when the page is already there. */
-export function moveStep(manifest: Manifest, page: PageRef, place: Place): Decision | null {
-  const from = locate(manifest, page);
+/** The move of `pages` to `place` in `manifest`, or null when they are already there (or it names none). */
+export function moveDecision(manifest: Manifest, pages: readonly PageRef[], place: Place): Decision | null {
   const anchor = locate(manifest, 'before' in place ? place.before : place.endOf);
-  if (!from || !anchor) return null;
-  const target = manifest.copies[anchor.copy]!;
-  // The store counts the position once the page is taken out of its copy.
-  const without = target.pages.filter((one) => !same(one, page));
-  const toIndex = 'before' in place ? without.findIndex((one) => same(one, place.before)) : without.length;
+  if (!anchor || pages.length === 0 || pages.some((page) => !locate(manifest, page))) return null;
+  const keys = new Set(pages.map(pageKey));
+  const kept: PageRef[][] = manifest.copies.map((copy) =>
+    copy.pages.filter((one) => !keys.has(pageKey(one))),
+  );
+  // The store counts the position once the pages are taken out of their copies.
+  const rest = kept[anchor.copy]!;
+  const toIndex = 'before' in place ? rest.findIndex((one) => same(one, place.before)) : rest.length;
   if (toIndex < 0) return null;
-  if (from.copy === anchor.copy && from.index === toIndex) return null;
-  const ref = { file: page.file, source: page.source, half: page.half };
-  return { kind: 'move-page', page: ref, toCopyId: target.id, toIndex };
+  rest.splice(toIndex, 0, ...pages);
+  const unchanged = manifest.copies.every(
+    (copy, c) =>
+      kept[c]!.length === copy.pages.length && kept[c]!.every((one, p) => same(one, copy.pages[p]!)),
+  );
+  if (unchanged) return null;
+  const refs = pages.map(({ file, source, half }) => ({ file, source, half }));
+  return { kind: 'move-pages', pages: refs, toCopyId: manifest.copies[anchor.copy]!.id, toIndex };
 }
 
 /** The chosen pages in the batch's order: a move keeps their order. */

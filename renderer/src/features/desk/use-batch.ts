@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BatchDetail, Decision, ManifestStudent, PageRef } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { useHost } from '../../host';
-import { moveStep } from './page-moves';
+import { moveDecision } from './page-moves';
 import type { Place } from './page-moves';
 
 export interface DeskBatch {
@@ -14,7 +14,7 @@ export interface DeskBatch {
   error: WireError | null;
   /** Applies decisions in order, stopping at the first the store refuses; true when all applied. */
   decide: (...decisions: Decision[]) => Promise<boolean>;
-  /** Moves the pages, in this order, to the place: one move each, stopping at the first refused. */
+  /** Moves the pages, in this order, to the place: one decision (one undo); true when done or nothing to do. */
   move: (pages: readonly PageRef[], place: Place) => Promise<boolean>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
@@ -61,22 +61,8 @@ export function useBatch(batchId: string): DeskBatch {
     return true;
   };
   const move = async (pages: readonly PageRef[], place: Place): Promise<boolean> => {
-    setError(null);
-    let latest = batch;
-    for (const page of pages) {
-      // Worked out on the copies as the previous move left them.
-      const decision = latest && moveStep(latest.manifest, page, place);
-      if (!decision) continue;
-      const reply = await bridge.invoke('copies.decide', { batchId, decision });
-      if (!reply.ok) {
-        setError(reply.error);
-        return false;
-      }
-      latest = reply.result;
-      setBatch(reply.result);
-      setRevision((value) => value + 1);
-    }
-    return true;
+    const decision = batch && moveDecision(batch.manifest, pages, place);
+    return decision ? decide(decision) : true;
   };
   const history = async (method: 'copies.undo' | 'copies.redo') => {
     setError(null);

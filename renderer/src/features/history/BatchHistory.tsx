@@ -20,13 +20,20 @@ export function BatchHistory({ revision, shownBatchId, onShow }: BatchHistoryPro
   const [error, setError] = useState<WireError | null>(null);
   // A sync that ended changed how many copies of a batch the server has.
   const [syncs, setSyncs] = useState(0);
-  useEffect(
-    () =>
-      bridge.on('sync.progress', (event) => {
-        if (event.stage === 'done') setSyncs((count) => count + 1);
-      }),
-    [bridge],
-  );
+  // So did a batch made elsewhere: by the hot folder, another window, the CLI on this station.
+  useEffect(() => {
+    const bump = () => setSyncs((count) => count + 1);
+    const offSync = bridge.on('sync.progress', (event) => {
+      if (event.stage === 'done') bump();
+    });
+    const offBatch = bridge.on('batch.progress', (event) => {
+      if (event.stage === 'write' && event.done === event.total) bump();
+    });
+    return () => {
+      offSync();
+      offBatch();
+    };
+  }, [bridge]);
 
   useEffect(() => {
     let current = true;

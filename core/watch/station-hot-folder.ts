@@ -1,0 +1,114 @@
+// The hot folder the station itself watches, as set from the app (the desktop shell and `serve` turn
+// watching on): the same loop as `korrigo-station watch`, processing through the same `batches.process`.
+// Setting a new folder stops the old loop first; the setting survives a restart.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { HotFolderState } from '../api/contract';
+import { KorrigoError } from '../errors';
+import { loadRoster } from '../roster/load-roster';
+import type { Store } from '../store/open-store';
+import { createHotFolder } from './hot-folder';
+import type { HotFolderEvent, ProcessScans } from './hot-folder';
+import { readHotFolderSetting, writeHotFolderSetting } from './hot-folder-setting';
+import type { HotFolderSetting } from './hot-folder-setting';
+
+export interface HotFolderTiming {
+  /** Time between two looks at the folder. */
+  intervalMs: number;
+  /** How long the folder stays unchanged before its new files form a batch. */
+  settleMs: number;
+}
+
+/** As `korrigo-station watch` looks by default. */
+export const WATCH_TIMING: HotFolderTiming = { intervalMs: 2_000, settleMs: 10_000 };
+
+export interface StationHotFolderOptions {
+  dataDir: string;
+  store: Store;
+  process: ProcessScans;
+  /** false: the setting is kept but nothing is watched (a test process, the CLI's own stations). */
+  watch: boolean;
+  timing?: HotFolderTiming;
+  onEvent: (event: HotFolderEvent) => void;
+  log: (error: unknown) => void;
+}
+
+export interface StationHotFolder {
+  state(): Promise<HotFolderState>;
+  /** null stops watching and forgets the folder. Refuses a folder or roster it could not use. */
+  set(setting: HotFolderSetting | null): Promise<HotFolderState>;
+  /** Stops watching (the station closes); the setting stays for the next start. */
+  stop(): Promise<void>;
+}
+
+export function createStationHotFolder(options: StationHotFolderOptions): StationHotFolder {
+  const timing = options.timing ?? WATCH_TIMING;
+  let running: { controller: AbortController; done: Promise<void> } | null = null;
+  let loaded = false;
+
+  const stop = async () => {
+    const current = running;
+    running = null;
+    current?.controller.abort();
+    await current?.done;
+  };
+
+  const start = (setting: HotFolderSetting) => {
+    const controller = new AbortController();
+    const folder = createHotFolder({
+      store: options.store,
+      process: options.process,
+      ...setting,
+      settleMs: timing.settleMs,
+      onEvent: options.onEvent,
+    });
+    const done = folder.run(timing.intervalMs, controller.signal).catch(options.log);
+    running = { controller, done };
+  };
+
+  /** The kept setting is watched from the first call on (the station starts it at once when it watches). */
+  const ensureLoaded = async () => {
+    if (loaded) return;
+    loaded = true;
+    const kept = await readHotFolderSetting(options.dataDir);
+    if (kept && options.watch) start(kept);
+  };
+
+  const state = async (): Promise<HotFolderState> => {
+    await ensureLoaded();
+    const setting = await readHotFolderSetting(options.dataDir);
+    return { folder: setting?.folder ?? null, roster: setting?.roster ?? null, watching: running !== null };
+  };
+
+  if (options.watch) void ensureLoaded().catch(options.log);
+
+  return {
+    state,
+    async set(setting) {
+      await ensureLoaded();
+      const checked = setting && (await usable(setting));
+      await stop();
+      await writeHotFolderSetting(options.dataDir, checked);
+      if (checked && options.watch) start(checked);
+      return state();
+    },
+    stop,
+  };
+}
+
+/** The setting with absolute paths, once the folder is a folder and the roster a roster. */
+async function usable(setting: HotFolderSetting): Promise<HotFolderSetting> {
+  for (const path of [setting.folder, setting.roster]) {
+    if (!isAbsolute(path)) throw new KorrigoError('bad-arguments', `${path} is not an absolute path`);
+  }
+  const folder = await stat(setting.folder).catch(() => null);
+  if (!folder) throw new KorrigoError('file-not-found', `${setting.folder} does not exist`);
+  if (!folder.isDirectory())
+    throw new KorrigoError(
+      'bad-arguments',
+      `${setting.folder} is a file, not a folder the scanner writes to`,
+    );
+  // A wrong roster is refused now, not at the first scan.
+  await loadRoster(setting.roster);
+  return { folder: resolve(setting.folder), roster: resolve(setting.roster) };
+}

@@ -1,0 +1,88 @@
+// The hot folder set from the app: kept in the data dir, watched by a station that watches (the shells'),
+// processed through the station's own batches.process, refused to a caller limited to its own files.
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { BatchSummary, HotFolderState } from '../../core/api/contract';
+import { createStation } from '../../core/station/station';
+import type { Station } from '../../core/station/station';
+import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
+import { useTempDir } from '../pipeline/temp-dir';
+import { writeRoster } from '../store/store-fixture';
+
+const tempDir = useTempDir();
+
+function watchingStation(dataDir: string): Station {
+  const station = createStation({
+    dataDir,
+    log: () => undefined,
+    watchHotFolder: true,
+    hotFolderTiming: { intervalMs: 50, settleMs: 0 },
+  });
+  onTestFinished(() => station.shutdown());
+  return station;
+}
+
+async function call<T>(station: Station, name: string, args: unknown): Promise<T> {
+  const reply = await station.dispatch(name, args);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
+  return reply.result as T;
+}
+
+describe('the hot folder set from the app', () => {
+  it('watches the folder it is given, processes what the scanner writes, and watches it again after a restart', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const folder = join(tempDir(), 'scanner');
+    await mkdir(folder);
+    const roster = await writeRoster(tempDir());
+    const first = watchingStation(dataDir);
+    expect(await call(first, 'station.hotFolder', {})).toEqual({
+      folder: null,
+      roster: null,
+      watching: false,
+    });
+    expect(await call(first, 'station.setHotFolder', { folder, roster })).toEqual({
+      folder,
+      roster,
+      watching: true,
+    });
+    await writeFile(join(tempDir(), 'SKM1.pdf'), (await buildScanPdf(sheetSides(1, { rotate: 270 }))).bytes);
+    await copyFile(join(tempDir(), 'SKM1.pdf'), join(folder, 'SKM1.pdf'));
+    await expect
+      .poll(async () => (await call<BatchSummary[]>(first, 'batches.list', {})).length, { timeout: 60_000 })
+      .toBe(1);
+    await first.shutdown();
+
+    const again = watchingStation(dataDir);
+    expect(await call<HotFolderState>(again, 'station.hotFolder', {})).toEqual({
+      folder,
+      roster,
+      watching: true,
+    });
+    expect(await call(again, 'station.setHotFolder', { folder: null })).toEqual({
+      folder: null,
+      roster: null,
+      watching: false,
+    });
+  }, 90_000);
+
+  it('refuses a folder it cannot watch, and refuses any choice to a caller limited to its own files', async () => {
+    const station = watchingStation(join(tempDir(), 'data'));
+    const roster = await writeRoster(tempDir());
+    const set = (args: unknown, rights = {}) => station.dispatch('station.setHotFolder', args, rights);
+    const code = async (args: unknown, rights = {}) => {
+      const reply = await set(args, rights);
+      return reply.ok ? 'ok' : reply.error.code;
+    };
+    expect(await code({ folder: join(tempDir(), 'nowhere'), roster })).toBe('file-not-found');
+    expect(await code({ folder: roster, roster })).toBe('bad-arguments');
+    expect(await code({ folder: 'scanner', roster })).toBe('bad-arguments');
+    expect(await code({ folder: tempDir(), roster: join(tempDir(), 'no.csv') })).toBe('file-not-found');
+    // A browser: even files it may read do not let it choose what the station watches, nor stop it.
+    const browser = { mayRead: async () => true };
+    expect(await code({ folder: tempDir(), roster }, browser)).toBe('forbidden');
+    expect(await code({ folder: null }, browser)).toBe('forbidden');
+    expect((await station.dispatch('station.hotFolder', {}, browser)).ok).toBe(true);
+    expect(await call(station, 'station.hotFolder', {})).toMatchObject({ folder: null, watching: false });
+  });
+});
