@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READ_DPI } from '../../core/identify/read-sides';
 import { readSide } from '../../core/identify/read-side';
+import { rotate180 } from '../../core/identify/locate/rotate';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';
 import { NO_HEADER_FOUND, RECTO_NOT_SCANNED, sheetFromSides } from '../../core/identify/sheet-from-sides';
@@ -12,6 +13,7 @@ import { openForRender } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
 import { A4_MM, HEADER } from '../generator/sheet-layout';
 import type { GeneratedBatch, TruthPage, TruthSide } from '../generator/types';
+import { drawSide } from './fingerprint/drawn-side';
 
 /** What a side really is: role, way up, and its pages in reading order (recto P1, P4; verso P2, P3). */
 function truthOf(side: TruthSide, pages: ReadonlyMap<number, TruthPage>) {
@@ -124,6 +126,38 @@ describe('readSide', () => {
       expect(JSON.parse(JSON.stringify(reading))).toEqual(reading);
     }
   });
+});
+
+describe('readSide on boxes that cannot be read', () => {
+  /** Tells no character from another, and never an empty box: whatever ink is there reads as nothing. */
+  const nothingRead: Recognizer = {
+    read: async (cells, alphabet) =>
+      cells.map(() => ({ empty: 0, probs: [...alphabet].map(() => 1 / alphabet.length) })),
+    close: async () => undefined,
+  };
+  const placement = { skew: 0.4, shiftX: 1.5, shiftY: -1, seed: 7 };
+
+  it.each([
+    ['scrawled over', true],
+    ['left empty', false],
+  ])(
+    'turns a sheet fed upside down upright from its printed frame and page boxes, header and numbers %s',
+    async (_, scrawled) => {
+      for (const recto of [true, false]) {
+        const paper = { seed: 3, recto, pageBoxes: null, lines: 2, scrawled };
+        const side = await drawSide(paper, placement, READ_DPI);
+        for (const upsideDown of [false, true]) {
+          const reading = await readSide(upsideDown ? rotate180(side) : side, READ_DPI, nothingRead);
+          expect({ recto, upsideDown: reading.upsideDown, role: reading.role }).toEqual({
+            recto,
+            upsideDown,
+            role: recto ? 'recto' : 'verso',
+          });
+        }
+      }
+    },
+    120_000,
+  );
 });
 
 describe('sideClue and sheetFromSides', () => {

@@ -64,14 +64,19 @@ export function findCombs(mask: Mask, shape: CombShape): Comb[] {
  * Other rules can pair with a comb's: a frame around a box makes a taller comb, and a long ink stroke
  * touching a row of boxes (the bar of a 7, a T, the foot of a 2) a shorter one. Where combs overlap, the
  * printed one has more boxes; then its rules stop where its boxes do (a frame's run on); then it is the
- * taller (ink is inside the boxes).
+ * taller (ink is inside the boxes). A comb drawn by ink inside one box — a digit's bar under the box's top
+ * rule, its uprights against the box's side — is not printed, however many boxes its strokes make.
  */
-function withoutOverlaps(candidates: Candidate[]): Comb[] {
+function withoutOverlaps(all: Candidate[]): Comb[] {
+  const candidates = all.filter((candidate) => !all.some((other) => inOneBox(candidate, other)));
   const kept: Comb[] = [];
-  const rank = ({ comb, overhang }: Candidate) => {
-    const box = comb.boxes[0] as Box;
-    const runsOn = overhang > RUN_ON * (box.right - box.left) ? 1 : 0;
-    return { boxes: comb.boxes.length, runsOn, height: box.bottom - box.top };
+  const rank = (candidate: Candidate) => {
+    const box = candidate.comb.boxes[0] as Box;
+    return {
+      boxes: candidate.comb.boxes.length,
+      runsOn: runsOn(candidate) ? 1 : 0,
+      height: box.bottom - box.top,
+    };
   };
   const ranked = [...candidates].sort((a, b) => {
     const p = rank(a);
@@ -82,6 +87,27 @@ function withoutOverlaps(candidates: Candidate[]): Comb[] {
     if (!kept.some((other) => overlap(bounds(comb), bounds(other)))) kept.push(comb);
   }
   return kept;
+}
+
+function runsOn({ comb, overhang }: Candidate): boolean {
+  const box = comb.boxes[0] as Box;
+  return overhang > RUN_ON * (box.right - box.left);
+}
+
+/**
+ * `inner` lies within one box of `outer` and runs along that box's top or bottom rule: ink written in the
+ * box, along its rule. `outer` must look printed, its rules stopping where its boxes do: a frame's rule
+ * with a box's makes a taller box around the box, on the box's rule too. (A frame around a comb is printed
+ * apart from it, on rules of its own.)
+ */
+function inOneBox(inner: Candidate, outer: Candidate): boolean {
+  if (inner === outer || (inner.top !== outer.top && inner.bottom !== outer.bottom)) return false;
+  if (runsOn(outer)) return false;
+  const slack = outer.comb.lineWidth;
+  const a = bounds(inner.comb);
+  const b = bounds(outer.comb);
+  if (a.top < b.top - slack || a.bottom > b.bottom + slack) return false;
+  return outer.comb.boxes.some((box) => a.left >= box.left - slack && a.right <= box.right + slack);
 }
 
 function bounds(comb: Comb): Box {
@@ -101,6 +127,9 @@ function overlap(a: Box, b: Box): boolean {
 
 interface Candidate {
   comb: Comb;
+  /** The two rules it lies between. */
+  top: HorizontalLine;
+  bottom: HorizontalLine;
   /** How far its two rules run past its outer boxes, pixels. */
   overhang: number;
 }
@@ -138,7 +167,8 @@ function combBetween(
     (sum, line) => sum + Math.max(0, first - line.x0) + Math.max(0, line.x1 - last),
     0,
   );
-  return { comb: { boxes, lineWidth: widths.reduce((a, b) => a + b, 0) / widths.length }, overhang };
+  const lineWidth = widths.reduce((a, b) => a + b, 0) / widths.length;
+  return { comb: { boxes, lineWidth }, top, bottom, overhang };
 }
 
 interface VerticalRule {
