@@ -7,6 +7,7 @@ import type { Command } from './command';
 import { decideCommand } from './decide-command';
 import { exportCommand } from './export-command';
 import { historyCommand, redoCommand, undoCommand } from './history-commands';
+import { hotFolderCommand } from './hot-folder-command';
 import { processCommand } from './process-command';
 import { reportError } from './report-error';
 import { rotateKeyCommand } from './rotate-key-command';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   redo: redoCommand,
   history: historyCommand,
   watch: watchCommand,
+  'hot-folder': hotFolderCommand,
   sync: syncCommand,
   serve: serveCommand(),
   'rotate-key': rotateKeyCommand,

@@ -18,28 +18,24 @@ export function pageView(side: RenderedPage, half: Fraction, upsideDown: boolean
   const page = pixelRect(side.width, side.height, half);
   const width = page.x1 - page.x0;
   const height = page.y1 - page.y0;
-  /** The side's pixels under `rect` of the upright page (turned back when the page was turned). */
-  const cut = (rect: PixelRect) => {
+  /** Where `rect` of the upright page lies on the side (turned back when the page was turned). */
+  const onSide = (rect: PixelRect): PixelRect => {
     const r = upsideDown
       ? { x0: width - rect.x1, y0: height - rect.y1, x1: width - rect.x0, y1: height - rect.y0 }
       : rect;
-    return cropPixels(side, {
-      x0: page.x0 + r.x0,
-      y0: page.y0 + r.y0,
-      x1: page.x0 + r.x1,
-      y1: page.y0 + r.y1,
-    });
+    return { x0: page.x0 + r.x0, y0: page.y0 + r.y0, x1: page.x0 + r.x1, y1: page.y0 + r.y1 };
   };
   const upright = (image: RenderedPage) => (upsideDown ? rotate180(image) : image);
   return {
-    region: (part) => upright(cut(pixelRect(width, height, part))),
+    region: (part) => upright(cropPixels(side, onSide(pixelRect(width, height, part)))),
     // shrinkImage drops the last columns and rows that make no whole block: shrinking only the blocks it
-    // keeps, then turning the small image, gives the same pixels.
+    // keeps, straight from the side, then turning the small image, gives the same pixels.
     shrunk: (factor) =>
       upright(
         shrinkImage(
-          cut({ x0: 0, y0: 0, x1: width - (width % factor), y1: height - (height % factor) }),
+          side,
           factor,
+          onSide({ x0: 0, y0: 0, x1: width - (width % factor), y1: height - (height % factor) }),
         ),
       ),
   };

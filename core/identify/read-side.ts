@@ -1,10 +1,10 @@
 // Reading one A3 side on its own, before it is paired: what it is (a recto carries the header, a verso only
 // page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
 import type { RenderedPage } from '../pdf/render-page';
-import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, crop, pixelRect } from './crop';
+import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, pixelRect } from './crop';
 import { fingerprintSide } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
-import { detectUpsideDown } from './locate/orientation';
+import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
 import { pageView, type PageView } from './page-view';
 import { findHeader, readHeader, readPageBox } from './read-boxes';
@@ -26,9 +26,12 @@ function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolea
 
 /** Both halves' page boxes tell the same way up, or one tells and the other is silent; else null. */
 function orientationFromPageBoxes(side: RenderedPage, dpi: number, memory: PageBoxMemory): boolean | null {
-  const told = [LEFT_HALF, RIGHT_HALF].flatMap(
-    (half) => detectUpsideDown(crop(side, half), dpi, memory) ?? [],
-  );
+  const told = [LEFT_HALF, RIGHT_HALF].flatMap((half) => {
+    // Only the two bands are cut from the half, not the half first.
+    const page = pageView(side, half, false);
+    const bands = [page.region(PAGE_BOX_BAND), page.region(TURNED_PAGE_BOX_BAND)] as const;
+    return upsideDownFromBands(...bands, dpi, memory) ?? [];
+  });
   return told.length > 0 && told.every((turned) => turned === told[0]) ? told[0]! : null;
 }
 

@@ -4,6 +4,8 @@ import { PDFDocument, PDFName, degrees } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import type { Half } from '../manifest';
 import type { Box, PageGeometry, Rotation } from './page-geometry';
+// Scan images are written with one block copy each, not byte by byte (see stream-bytes.ts).
+import './stream-bytes';
 
 export type SideHalf = 'left' | 'right';
 

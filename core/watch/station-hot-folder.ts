@@ -44,7 +44,7 @@ export interface StationHotFolder {
 export function createStationHotFolder(options: StationHotFolderOptions): StationHotFolder {
   const timing = options.timing ?? WATCH_TIMING;
   let running: { controller: AbortController; done: Promise<void> } | null = null;
-  let loaded = false;
+  let loading: Promise<void> | null = null;
 
   const stop = async () => {
     const current = running;
@@ -66,13 +66,14 @@ export function createStationHotFolder(options: StationHotFolderOptions): Statio
     running = { controller, done };
   };
 
-  /** The kept setting is watched from the first call on (the station starts it at once when it watches). */
-  const ensureLoaded = async () => {
-    if (loaded) return;
-    loaded = true;
-    const kept = await readHotFolderSetting(options.dataDir);
-    if (kept && options.watch) start(kept);
-  };
+  /**
+   * The kept setting, watched once read (the station reads it at once when it watches). Every call waits
+   * for that one reading: a state asked meanwhile must not say the folder is not watched.
+   */
+  const ensureLoaded = () =>
+    (loading ??= readHotFolderSetting(options.dataDir).then((kept) => {
+      if (kept && options.watch) start(kept);
+    }));
 
   const state = async (): Promise<HotFolderState> => {
     await ensureLoaded();

@@ -32,3 +32,32 @@ describe('pageView', () => {
     }
   }
 });
+
+describe('shrinkImage', () => {
+  /** Each pixel of the small image, channel by channel: the mean of its block, as a clamped byte rounds it. */
+  function blockMeans(image: RenderedPage, factor: number): RenderedPage {
+    const width = Math.floor(image.width / factor);
+    const height = Math.floor(image.height / factor);
+    const data = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        for (let c = 0; c < 4; c++) {
+          let sum = 0;
+          for (let dy = 0; dy < factor; dy++)
+            for (let dx = 0; dx < factor; dx++)
+              sum += image.data[((y * factor + dy) * image.width + x * factor + dx) * 4 + c]!;
+          data[(y * width + x) * 4 + c] = sum / factor ** 2;
+        }
+    return { width, height, data };
+  }
+
+  it('averages whole blocks, dropping the rest, of the image or of a rectangle of it', () => {
+    const image = noise(67, 23);
+    const rect = { x0: 5, y0: 3, x1: 50, y1: 21 };
+    for (const factor of [1, 2, 3, 4]) {
+      expect(shrinkImage(image, factor)).toEqual(blockMeans(image, factor));
+      const part = crop(image, { x: 5 / 67, y: 3 / 23, width: 45 / 67, height: 18 / 23 });
+      expect(shrinkImage(image, factor, rect)).toEqual(blockMeans(part, factor));
+    }
+  });
+});

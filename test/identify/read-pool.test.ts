@@ -275,4 +275,37 @@ describe('runOnPool', () => {
       });
     },
   );
+
+  it.runIf(process.platform === 'linux')(
+    'counts a start in CPU time once the worker says started: a slow start is not a stuck one',
+    async () => {
+      // Says its thread twice (as the reading worker does, before and after compiling), then sleeps
+      // (`wait`) or computes (`spin`) before saying it is ready.
+      const starting = (work: string) => `
+        const { parentPort } = require('node:worker_threads');
+        const { readlinkSync } = require('node:fs');
+        const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+        parentPort.postMessage({ type: 'started', thread });
+        parentPort.postMessage({ type: 'started', thread });
+        if (${JSON.stringify(work)} === 'wait') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+        else for (;;);
+        parentPort.on('message', (word) => parentPort.postMessage({ type: 'done', value: word }));
+        parentPort.postMessage({ type: 'ready', thread });
+      `;
+      const start = (work: string) => (onOutcome: (index: number, outcome: TaskOutcome<string>) => void) =>
+        runOnPool<string, string>(['a'], {
+          size: 1,
+          start: () => new Worker(starting(work), { eval: true }),
+          timeLimitMs: 1_000,
+          startLimitMs: 500,
+          onOutcome,
+        });
+      const outcomes: TaskOutcome<string>[] = [];
+      await start('wait')((_, outcome) => outcomes.push(outcome));
+      expect(outcomes).toEqual([{ kind: 'done', value: 'a' }]);
+      await expect(start('spin')(() => {})).rejects.toMatchObject({
+        message: 'A worker thread could not start: not ready within 0.5 s of CPU time',
+      });
+    },
+  );
 });

@@ -9,6 +9,7 @@ import type { Station } from '../../core/station/station';
 import { buildScanPdf, sheetSides } from '../pipeline/fixtures';
 import { useTempDir } from '../pipeline/temp-dir';
 import { writeRoster } from '../store/store-fixture';
+import { runCli } from '../cli/run-cli';
 
 const tempDir = useTempDir();
 
@@ -84,5 +85,32 @@ describe('the hot folder set from the app', () => {
     expect(await code({ folder: null }, browser)).toBe('forbidden');
     expect((await station.dispatch('station.hotFolder', {}, browser)).ok).toBe(true);
     expect(await call(station, 'station.hotFolder', {})).toMatchObject({ folder: null, watching: false });
+  });
+
+  it('is set, shown and stopped from the command line, for the station of that data dir', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const db = join(dataDir, 'station.sqlite');
+    const folder = join(tempDir(), 'scanner');
+    await mkdir(folder);
+    const roster = await writeRoster(tempDir());
+    expect(await runCli(['hot-folder', folder, '--roster', roster, '--db', db])).toEqual({
+      code: 0,
+      stdout: `Hot folder: ${folder}\nRoster: ${roster}\n`,
+      stderr: '',
+    });
+    // The desktop app or serve on that data dir watches it.
+    const station = watchingStation(dataDir);
+    expect(await call(station, 'station.hotFolder', {})).toEqual({ folder, roster, watching: true });
+    await station.shutdown();
+    const shown = await runCli(['hot-folder', '--json', '--db', db]);
+    expect(JSON.parse(shown.stdout)).toEqual({ folder, roster, watching: false });
+    expect((await runCli(['hot-folder', '--stop', '--db', db])).stdout).toBe(
+      'No hot folder: the station watches no folder.\n',
+    );
+    const refused = await runCli(['hot-folder', folder, '--db', db]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      'korrigo-station: error: --roster <students.csv> is required with a folder; see korrigo-station hot-folder --help\n',
+    ]);
   });
 });

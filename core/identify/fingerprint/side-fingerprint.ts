@@ -5,9 +5,10 @@
 // in different places. Plain JSON, so a job can checkpoint it with its side readings.
 import type { RenderedPage } from '../../pdf/render-page';
 import { eraseRules, RULE_MM } from '../locate/erase-rules';
-import { darkMask, INK, measureLevels, toGrey } from '../locate/grey-image';
+import { INK } from '../locate/grey-image';
 import { deskewMask, tiltAbout } from '../locate/rotate';
 import { estimateSkew, MAX_SKEW_DEGREES } from '../locate/skew';
+import { blocksBelow, darkestBlocks } from './darkest-blocks';
 
 export interface SideFingerprint {
   /** Side of a grid cell, millimetres. */
@@ -41,13 +42,13 @@ const PRINTED_BAND = 0.21;
 /** Fingerprints a side rendered as displayed at `dpi`. */
 export function fingerprintSide(page: RenderedPage, dpi: number): SideFingerprint {
   if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);
-  const grey = toGrey(page);
-  const levels = measureLevels(grey);
   const factor = Math.max(1, Math.round((BLOCK_MM * dpi) / 25.4));
   const blockMm = (factor * 25.4) / dpi;
+  const blocks = darkestBlocks(page, factor);
+  const { levels } = blocks;
   // The tilt is measured on everything dark, where the printed rules weigh most; the grid counts only ink.
-  const skewDegrees = estimateSkew(darkMask(grey, levels.dark, factor), MAX_SKEW_DEGREES);
-  const ink = darkMask(grey, Math.round(levels.paper * INK), factor);
+  const skewDegrees = estimateSkew(blocksBelow(blocks, levels.dark), MAX_SKEW_DEGREES);
+  const ink = blocksBelow(blocks, Math.round(levels.paper * INK));
   const tilt = tiltAbout((ink.width - 1) / 2, (ink.height - 1) / 2, skewDegrees);
   const writing = eraseRules(deskewMask(ink, tilt), Math.round(RULE_MM / blockMm));
 

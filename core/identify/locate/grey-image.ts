@@ -42,12 +42,20 @@ export interface Levels {
 export function measureLevels(grey: GreyImage): Levels {
   const histogram = new Uint32Array(256);
   const { data } = grey;
-  // Every 7th pixel is plenty for a histogram, and 7 divides no common width: no column is favoured.
+  // Every LEVEL_SAMPLING-th pixel is plenty for a histogram, and 7 divides no common width: no column is
+  // favoured.
   let counted = 0;
-  for (let i = 0; i < data.length; i += 7, counted++) {
+  for (let i = 0; i < data.length; i += LEVEL_SAMPLING, counted++) {
     const value = data[i] as number;
     histogram[value] = (histogram[value] as number) + 1;
   }
+  return levelsOf(histogram, counted);
+}
+
+export const LEVEL_SAMPLING = 7;
+
+/** The levels of a histogram of `counted` pixels' grey (sampled as measureLevels samples them). */
+export function levelsOf(histogram: Uint32Array, counted: number): Levels {
   const wanted = counted * 0.6;
   let seen = 0;
   let paper = 255;

@@ -7,7 +7,7 @@ import { newPageBoxMemory, searchPageBoxBand, type PageBoxMemory } from './locat
 import { rotate180 } from './rotate';
 
 /** Where the page box of a page fed upside down shows: along the top edge. */
-const TURNED_PAGE_BOX_BAND = {
+export const TURNED_PAGE_BOX_BAND = {
   ...PAGE_BOX_BAND,
   x: 1 - PAGE_BOX_BAND.x - PAGE_BOX_BAND.width,
   y: 1 - PAGE_BOX_BAND.y - PAGE_BOX_BAND.height,
@@ -22,9 +22,18 @@ export function detectUpsideDown(
   dpi: number,
   memory: PageBoxMemory = newPageBoxMemory(),
 ): boolean | null {
-  const upright = 'found' in searchPageBoxBand(crop(page, PAGE_BOX_BAND), dpi, memory);
+  return upsideDownFromBands(crop(page, PAGE_BOX_BAND), crop(page, TURNED_PAGE_BOX_BAND), dpi, memory);
+}
+
+/** As detectUpsideDown, given only the page's PAGE_BOX_BAND and TURNED_PAGE_BOX_BAND, as displayed. */
+export function upsideDownFromBands(
+  bottom: RenderedPage,
+  top: RenderedPage,
+  dpi: number,
+  memory: PageBoxMemory = newPageBoxMemory(),
+): boolean | null {
+  const upright = 'found' in searchPageBoxBand(bottom, dpi, memory);
   // Found upright, it was found where the memory says: the other way up, only there can one hide.
-  const turned =
-    'found' in searchPageBoxBand(rotate180(crop(page, TURNED_PAGE_BOX_BAND)), dpi, memory, upright);
+  const turned = 'found' in searchPageBoxBand(rotate180(top), dpi, memory, upright);
   return upright === turned ? null : turned;
 }

@@ -19,6 +19,9 @@ const post = (message: PoolMessage<SideReading>) => port.postMessage(message);
 
 // No top-level await: the Electron bundle is CommonJS. A recognizer that cannot load rejects here, the
 // worker dies before saying it is ready, and the pool reports why.
+const thread = currentThread();
+// Said before the model loads, so the pool counts the start in CPU time of this thread.
+if (thread !== undefined) post({ type: 'started', thread });
 void (async () => {
   const recognizer = await createRecognizer({ modelPath });
   let opened: { key: string; doc: Promise<RenderDocument> } | undefined;
@@ -43,6 +46,5 @@ void (async () => {
       }
     })();
   });
-  const thread = currentThread();
   post({ type: 'ready', ...(thread === undefined ? {} : { thread }) });
 })();

@@ -10,10 +10,15 @@ import { threadCpuMs } from './thread-cpu';
 
 /**
  * A worker's protocol: `ready` once (with its OS thread id where it can tell it, so its time can be
- * counted in CPU time), then exactly one `done` or `failed` per task posted.
+ * counted in CPU time), then exactly one `done` or `failed` per task posted. Before `ready`, a worker may
+ * say `started` with its thread id as soon as it runs: its start-up (compiling code, loading a model) is
+ * then counted in CPU time too.
  */
 export type PoolMessage<O> =
-  { type: 'ready'; thread?: number } | { type: 'done'; value: O } | { type: 'failed'; message: string };
+  | { type: 'started'; thread: number }
+  | { type: 'ready'; thread?: number }
+  | { type: 'done'; value: O }
+  | { type: 'failed'; message: string };
 
 export type TaskOutcome<O> =
   | { kind: 'done'; value: O }
@@ -23,7 +28,10 @@ export type TaskOutcome<O> =
 
 export interface PoolOptions {
   start: () => Worker;
-  /** Startup loads code and models: slow on a loaded machine, but bounded so a stuck start cannot hang. */
+  /**
+   * Startup loads code and models: slow on a loaded machine, but bounded so a stuck start cannot hang. In
+   * CPU time of the worker's thread once it has said `started` (Linux), in wall-clock time until then.
+   */
   startLimitMs: number;
   /** Idle workers end after this long without a task. */
   idleMs?: number;
@@ -88,10 +96,21 @@ async function withinCpu<T>(work: Promise<T>, thread: number, ms: number): Promi
 }
 
 function watch<O>(worker: Worker): Running<O> {
+  // What the worker said and nobody has taken yet (`started` may come twice in a row before `ready`).
+  const said: PoolMessage<O>[] = [];
+  let waiting: ((message: PoolMessage<O>) => void) | undefined;
+  worker.on('message', (message: PoolMessage<O>) => {
+    const take = waiting;
+    waiting = undefined;
+    if (take) take(message);
+    else said.push(message);
+  });
   const running: Running<O> = {
     worker,
-    // Each reply is awaited right after its task is posted, so nothing a worker says is missed.
-    next: () => new Promise<PoolMessage<O>>((resolve) => worker.once('message', resolve)),
+    next: () => {
+      const message = said.shift();
+      return message ? Promise.resolve(message) : new Promise((resolve) => (waiting = resolve));
+    },
     // A listener must stay for the worker's whole life: an 'error' nobody listens to crashes the host.
     stopped: new Promise<string>((resolve) => {
       worker.on('error', (error) => resolve(error.message));
@@ -104,23 +123,30 @@ function watch<O>(worker: Worker): Running<O> {
 }
 
 async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<Running<O>> {
-  const first = await within(
-    Promise.race([running.next(), running.stopped.then((reason) => new Error(reason))]),
-    startLimitMs,
-  );
-  if (first !== TIMEOUT && !(first instanceof Error) && first.type === 'ready') {
-    if (first.thread !== undefined) running.thread = first.thread;
-    return running;
+  for (;;) {
+    const said = Promise.race([running.next(), running.stopped.then((reason) => new Error(reason))]);
+    const first =
+      running.thread === undefined
+        ? await within(said, startLimitMs)
+        : await withinCpu(said, running.thread, startLimitMs);
+    if (first !== TIMEOUT && !(first instanceof Error) && first.type === 'started') {
+      running.thread = first.thread;
+      continue;
+    }
+    if (first !== TIMEOUT && !(first instanceof Error) && first.type === 'ready') {
+      if (first.thread !== undefined) running.thread = first.thread;
+      return running;
+    }
+    const why =
+      first === TIMEOUT
+        ? `not ready within ${startLimitMs / 1000} s${running.thread === undefined ? '' : ' of CPU time'}`
+        : first instanceof Error
+          ? first.message
+          : `it sent ${first.type} before ready`;
+    throw new KorrigoError('internal', `A worker thread could not start: ${why}`, {
+      hint: 'Reinstall the station if this happens again: its files may be damaged.',
+    });
   }
-  const why =
-    first === TIMEOUT
-      ? `not ready within ${startLimitMs / 1000} s`
-      : first instanceof Error
-        ? first.message
-        : `it sent ${first.type} before ready`;
-  throw new KorrigoError('internal', `A worker thread could not start: ${why}`, {
-    hint: 'Reinstall the station if this happens again: its files may be damaged.',
-  });
 }
 
 async function runTask<O>(
@@ -139,7 +165,7 @@ async function runTask<O>(
   if ('kind' in reply) return reply;
   if (reply.type === 'done') return { kind: 'done', value: reply.value };
   if (reply.type === 'failed') return { kind: 'failed', message: reply.message };
-  return { kind: 'crashed', message: 'the worker thread sent ready twice' };
+  return { kind: 'crashed', message: `the worker thread sent ${reply.type} after it was ready` };
 }
 
 export class WorkerPool<O> {
