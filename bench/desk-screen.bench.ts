@@ -159,7 +159,10 @@ try {
       [keys, way] = [1, 'left'];
       await desk.keyboard.press('j');
     } else if (!rosterEmails.has(owner)) {
-      await desk.getByRole('button', { name: 'Élève absent de la liste' }).click();
+      await desk
+        .getByRole('button', { name: 'Élève absent de la liste' })
+        .click({ timeout: 5_000 })
+        .catch(() => desk.keyboard.press('j'));
       [keys, way] = [1, 'not on roster'];
     } else if (candidates.indexOf(owner) >= 0 && candidates.indexOf(owner) < 5) {
       const rank = candidates.indexOf(owner);
