@@ -8,7 +8,8 @@ export interface ListedFile {
 }
 
 /** Why a folder cannot be read, for a UI to say in its own words. */
-export type FolderProblem = 'missing' | 'denied' | 'other';
+export const FOLDER_PROBLEMS = ['missing', 'denied', 'other'] as const;
+export type FolderProblem = (typeof FOLDER_PROBLEMS)[number];
 
 export type FolderListing =
   { ok: true; files: ListedFile[] } | { ok: false; cause: FolderProblem; reason: string };

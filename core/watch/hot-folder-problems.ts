@@ -9,13 +9,16 @@ export const KEPT_PROBLEMS = 5;
 
 const FILES_SEPARATOR = ', ';
 
+/** Every code a problem can have: the UI's catalogue says each. */
+export const PROBLEM_CODES = ['files-refused', 'folder-unavailable', 'roster-unreadable'] as const;
+
 /** The problems once `event` has happened at `at` (ISO 8601), newest first. */
 export function withEvent(
   problems: HotFolderProblem[],
   event: HotFolderEvent,
   at: string,
 ): HotFolderProblem[] {
-  const added = (code: string, params: Record<string, string>) =>
+  const added = (code: (typeof PROBLEM_CODES)[number], params: Record<string, string>) =>
     [{ code, params, at }, ...problems].slice(0, KEPT_PROBLEMS);
   switch (event.kind) {
     case 'refused':
