@@ -225,7 +225,12 @@ export interface ReadingMiss {
 /** What was read on one page of a copy. */
 export interface PageReading {
   /** The page box's "n / N" (null: not found on the page, or the side was never read). */
-  pageBox: { number: number | null; total: number | null } | null;
+  pageBox: {
+    number: number | null;
+    total: number | null;
+    /** Where the number's and the total's boxes lie on the page as shown now (as a header cell's `box`). */
+    boxes?: { number: PagePart; total: PagePart };
+  } | null;
   /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
   missing: ReadingMiss[];
   /** What the side this page is half of was taken for; unread when no reading was kept. */
