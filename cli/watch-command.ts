@@ -95,6 +95,8 @@ function describe(event: HotFolderEvent): string {
       return `the folder cannot be read: ${event.reason}; waiting for it to come back`;
     case 'folder-available':
       return 'the folder is back';
+    case 'roster-available':
+      return 'the roster can be read again';
     case 'roster-unavailable':
       return `the roster cannot be read, nothing is imported until it can: ${event.error}`;
   }

@@ -2,7 +2,7 @@
 // the bridge every transport implements. Types only, and nothing here may import Node: the renderer
 // compiles this file without Node types.
 import type { Decision, LogEntry, Rotation } from '../decisions/decision';
-import type { Half, Manifest, ManifestStudent } from '../manifest';
+import type { Half, Manifest, ManifestStudent, ReviewNote } from '../manifest';
 import type { ProgressEvent } from '../pipeline/process-options';
 import type {
   RemoteExamSummary,
@@ -140,6 +140,18 @@ export interface HotFolderState {
   roster: string | null;
   /** Whether this station is looking at the folder now (the desktop app and `serve` do). */
   watching: boolean;
+  /** What went wrong lately and is not settled yet (files refused, folder or roster unreadable), newest first. */
+  problems: HotFolderProblem[];
+}
+
+/**
+ * A hot folder problem as data, for a UI to say in its own language: `files-refused` {files, error, detail},
+ * `folder-unavailable` {cause: missing | denied | other, detail}, `roster-unreadable` {error, detail}, where
+ * `error` is an ErrorCode and `detail` the station's English (it names the file).
+ */
+export interface HotFolderProblem extends ReviewNote {
+  /** When it happened, ISO 8601. */
+  at: string;
 }
 
 /** Absolute paths, as the OS dialogs give them. */
@@ -226,7 +238,12 @@ export interface ReadingMiss {
 /** What was read on one page of a copy. */
 export interface PageReading {
   /** The page box's "n / N" (null: not found on the page, or the side was never read). */
-  pageBox: { number: number | null; total: number | null } | null;
+  pageBox: {
+    number: number | null;
+    total: number | null;
+    /** Where the number's and the total's boxes lie on the page as shown now (as a header cell's `box`). */
+    boxes?: { number: PagePart; total: PagePart };
+  } | null;
   /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
   missing: ReadingMiss[];
   /** What the side this page is half of was taken for; unread when no reading was kept. */
@@ -302,6 +319,8 @@ export interface KorrigoEvents {
   'batch.progress': BatchProgress;
   'batch.changed': BatchChanged;
   'sync.progress': SyncRunProgress;
+  /** The hot folder's setting or problems changed. */
+  'hotFolder.changed': HotFolderState;
 }
 export type EventName = keyof KorrigoEvents;
 

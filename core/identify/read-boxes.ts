@@ -1,7 +1,7 @@
 // Reading the boxes of an exam page: the boxed header of P1 and the "Page n / N" box of any page, every box
 // read within its alphabet with a probability for every character.
 import type { RenderedPage } from '../pdf/render-page';
-import { HEADER_BAND, LEFT_HALF, RIGHT_HALF, type Fraction } from './crop';
+import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, type Fraction } from './crop';
 import type { LocatedCell, PixelBox } from './locate/boxed-region';
 import { isEmptyCell } from './locate/cell-ink';
 import { searchHeader, type LocatedHeader } from './locate/locate-header';
@@ -126,6 +126,17 @@ export function bestPair(
   return { number: best.number, total: best.total };
 }
 
+/** `box` in pixels of `band`, the PAGE_BOX_BAND of the upright page, placed on that page. */
+function inPageBoxBand(box: PixelBox, band: PageSize): Fraction {
+  const { x, y, width, height } = PAGE_BOX_BAND;
+  return {
+    x: round(x + (box.x / band.width) * width),
+    y: round(y + (box.y / band.height) * height),
+    width: round((box.width / band.width) * width),
+    height: round((box.height / band.height) * height),
+  };
+}
+
 export type PageBoxResult = { reading: PageBoxReading } | { missing: FinderMiss };
 
 /** `band` is the PAGE_BOX_BAND of an upright page. */
@@ -148,6 +159,10 @@ export async function readPageBox(
       total,
       best: bestPair(number, total),
       empty: number.cells.length === 0 && total.cells.length === 0,
+      boxes: {
+        number: inPageBoxBand(located.number.box, band),
+        total: inPageBoxBand(located.total.box, band),
+      },
     },
   };
 }

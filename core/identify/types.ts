@@ -45,6 +45,11 @@ export interface PageBoxReading {
   /** Most likely values, null when the cell is empty or unreadable. */
   best: { number: number | null; total: number | null };
   empty: boolean;
+  /**
+   * Where the number's and the total's boxes lie on the upright page, in fractions of it (as the header's
+   * `boxes`). Absent from readings kept before they were placed.
+   */
+  boxes?: { number: Fraction; total: Fraction };
 }
 
 /** Everything read from one sheet (its P1 side and the page boxes of its pages). */

@@ -2,7 +2,7 @@
 // by scan content and page, so rebuilt from the scans whenever they are read again) laid over the copy as
 // the decisions left it. Decisions move and turn pages, never change what a side says.
 import type { CellGuess, CopyReading, PagePart, PageReading, ReadingMiss, Rotation } from '../api/contract';
-import type { FieldReading, SideReading } from '../identify/types';
+import type { FieldReading, PageBoxReading, SideReading } from '../identify/types';
 import { readingHalves } from '../identify/reading-halves';
 import type { ManifestCopy, ManifestPage } from '../manifest';
 
@@ -61,7 +61,7 @@ export function copyReading(
     const box = side.pageBoxes[order];
     // The header is P1's: the first page of a recto in reading order.
     return {
-      pageBox: box ? box.best : null,
+      pageBox: box ? placedPageBox(box, shownTurn(side, page)) : null,
       missing: misses(side, order as 0 | 1, side.role === 'recto' && order === 0),
       role: side.role,
     };
@@ -89,7 +89,18 @@ function headerTurn(side: SideReading, page: ManifestPage): Rotation | null {
   if (side.role !== 'recto') return null;
   const upsideDown = side.upsideDown ?? false;
   if (page.half !== 'full' && readingHalves('recto', upsideDown)[0] !== page.half) return null;
-  return ((((page.rotate - (upsideDown ? 180 : 0)) % 360) + 360) % 360) as Rotation;
+  return shownTurn(side, page);
+}
+
+/** How a half page is shown relative to the upright page it was read as: the split's 180° is the reader's. */
+function shownTurn(side: SideReading, page: ManifestPage): Rotation {
+  return ((((page.rotate - (side.upsideDown ? 180 : 0)) % 360) + 360) % 360) as Rotation;
+}
+
+function placedPageBox(box: PageBoxReading, turn: Rotation): NonNullable<PageReading['pageBox']> {
+  if (!box.boxes) return box.best;
+  const { number, total } = box.boxes;
+  return { ...box.best, boxes: { number: turnedPart(number, turn), total: turnedPart(total, turn) } };
 }
 
 function misses(side: SideReading, order: 0 | 1, holdsHeader: boolean): ReadingMiss[] {

@@ -110,6 +110,7 @@ export function createStation(options: StationOptions): Station {
       if (event.kind === 'refused' || event.kind.endsWith('unavailable'))
         log(`hot folder: ${JSON.stringify(event)}`);
     },
+    onChange: (payload) => publish({ event: 'hotFolder.changed', payload }),
     log,
   });
   const handlers = createHandlers({

@@ -7,7 +7,12 @@ export interface ListedFile {
   mtimeMs: number;
 }
 
-export type FolderListing = { ok: true; files: ListedFile[] } | { ok: false; reason: string };
+/** Why a folder cannot be read, for a UI to say in its own words. */
+export const FOLDER_PROBLEMS = ['missing', 'denied', 'other'] as const;
+export type FolderProblem = (typeof FOLDER_PROBLEMS)[number];
+
+export type FolderListing =
+  { ok: true; files: ListedFile[] } | { ok: false; cause: FolderProblem; reason: string };
 
 /**
  * The PDFs directly in the folder, or why the folder cannot be read now (a network share gone, a USB
@@ -29,8 +34,8 @@ export async function listPdfs(folder: string): Promise<FolderListing> {
     return { ok: true, files };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    const reason =
-      code === 'ENOENT' ? 'it does not exist (any more)' : code === 'EACCES' ? 'permission denied' : message;
-    return { ok: false, reason };
+    if (code === 'ENOENT') return { ok: false, cause: 'missing', reason: 'it does not exist (any more)' };
+    if (code === 'EACCES') return { ok: false, cause: 'denied', reason: 'permission denied' };
+    return { ok: false, cause: 'other', reason: message };
   }
 }

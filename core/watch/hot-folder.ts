@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BatchDetail } from '../api/contract';
 import { isKorrigoError } from '../errors';
+import type { ErrorCode } from '../errors';
 import { loadRoster } from '../roster/load-roster';
 import type { Store } from '../store/open-store';
 import { findWatchedFile, isWatchedBatch, recordWatchedFile } from '../store/watched-files';
 import { listPdfs } from './folder-listing';
-import type { ListedFile } from './folder-listing';
+import type { FolderProblem, ListedFile } from './folder-listing';
 import { stabilityTracker } from './stability';
 
 export type HotFolderEvent =
@@ -19,11 +20,12 @@ export type HotFolderEvent =
   /** The same content as files processed before (under these names or others): its batch is not doubled. */
   | { kind: 'already-imported'; files: string[]; batchId: string }
   /** Not processed; tried again only once a file changes. */
-  | { kind: 'refused'; files: string[]; error: string }
-  | { kind: 'folder-unavailable'; reason: string }
+  | { kind: 'refused'; files: string[]; code: ErrorCode; error: string }
+  | { kind: 'folder-unavailable'; cause: FolderProblem; reason: string }
   | { kind: 'folder-available' }
   /** Nothing is processed while the folder's roster cannot be read; files wait. */
-  | { kind: 'roster-unavailable'; error: string };
+  | { kind: 'roster-unavailable'; code: ErrorCode; error: string }
+  | { kind: 'roster-available' };
 
 /** The API's `batches.process` (the CLI gives its in-process API's). */
 export type ProcessScans = (request: { scans: string[]; roster: string }) => Promise<BatchDetail>;
@@ -69,11 +71,13 @@ export function createHotFolder(options: HotFolderOptions): HotFolder {
   async function rosterReadable(): Promise<boolean> {
     try {
       await loadRoster(options.roster);
+      if (rosterProblem !== undefined) onEvent({ kind: 'roster-available' });
       rosterProblem = undefined;
       return true;
     } catch (error) {
       const message = (error as Error).message;
-      if (message !== rosterProblem) onEvent({ kind: 'roster-unavailable', error: message });
+      const code = isKorrigoError(error) ? error.code : 'roster-invalid';
+      if (message !== rosterProblem) onEvent({ kind: 'roster-unavailable', code, error: message });
       rosterProblem = message;
       return false;
     }
@@ -122,14 +126,14 @@ export function createHotFolder(options: HotFolderOptions): HotFolder {
         return;
       }
       remember({ batchId: null, error: error.message });
-      onEvent({ kind: 'refused', files: names, error: error.message });
+      onEvent({ kind: 'refused', files: names, code: error.code, error: error.message });
     }
   }
 
   async function poll(): Promise<void> {
     const listing = await listPdfs(folder);
     if (!listing.ok) {
-      if (!unavailable) onEvent({ kind: 'folder-unavailable', reason: listing.reason });
+      if (!unavailable) onEvent({ kind: 'folder-unavailable', cause: listing.cause, reason: listing.reason });
       unavailable = true;
       return;
     }

@@ -3,12 +3,13 @@
 // Setting a new folder stops the old loop first; the setting survives a restart.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import type { HotFolderState } from '../api/contract';
+import type { HotFolderProblem, HotFolderState } from '../api/contract';
 import { KorrigoError } from '../errors';
 import { loadRoster } from '../roster/load-roster';
 import type { Store } from '../store/open-store';
 import { createHotFolder } from './hot-folder';
 import type { HotFolderEvent, ProcessScans } from './hot-folder';
+import { withEvent } from './hot-folder-problems';
 import { readHotFolderSetting, writeHotFolderSetting } from './hot-folder-setting';
 import type { HotFolderSetting } from './hot-folder-setting';
 
@@ -30,6 +31,8 @@ export interface StationHotFolderOptions {
   watch: boolean;
   timing?: HotFolderTiming;
   onEvent: (event: HotFolderEvent) => void;
+  /** The state changed (a folder set or stopped, a problem came or went): windows show it. */
+  onChange: (state: HotFolderState) => void;
   log: (error: unknown) => void;
 }
 
@@ -45,6 +48,8 @@ export function createStationHotFolder(options: StationHotFolderOptions): Statio
   const timing = options.timing ?? WATCH_TIMING;
   let running: { controller: AbortController; done: Promise<void> } | null = null;
   let loading: Promise<void> | null = null;
+  /** The watched folder's, since it was set (or the station started). */
+  let problems: HotFolderProblem[] = [];
 
   const stop = async () => {
     const current = running;
@@ -60,7 +65,13 @@ export function createStationHotFolder(options: StationHotFolderOptions): Statio
       process: options.process,
       ...setting,
       settleMs: timing.settleMs,
-      onEvent: options.onEvent,
+      onEvent: (event) => {
+        options.onEvent(event);
+        const next = withEvent(problems, event, options.store.now().toISOString());
+        if (JSON.stringify(next) === JSON.stringify(problems)) return;
+        problems = next;
+        void state().then(options.onChange, options.log);
+      },
     });
     const done = folder.run(timing.intervalMs, controller.signal).catch(options.log);
     running = { controller, done };
@@ -78,7 +89,12 @@ export function createStationHotFolder(options: StationHotFolderOptions): Statio
   const state = async (): Promise<HotFolderState> => {
     await ensureLoaded();
     const setting = await readHotFolderSetting(options.dataDir);
-    return { folder: setting?.folder ?? null, roster: setting?.roster ?? null, watching: running !== null };
+    return {
+      folder: setting?.folder ?? null,
+      roster: setting?.roster ?? null,
+      watching: running !== null,
+      problems,
+    };
   };
 
   if (options.watch) void ensureLoaded().catch(options.log);
@@ -89,9 +105,12 @@ export function createStationHotFolder(options: StationHotFolderOptions): Statio
       await ensureLoaded();
       const checked = setting && (await usable(setting));
       await stop();
+      problems = [];
       await writeHotFolderSetting(options.dataDir, checked);
       if (checked && options.watch) start(checked);
-      return state();
+      const now = await state();
+      options.onChange(now);
+      return now;
     },
     stop,
   };

@@ -1,6 +1,6 @@
 // The "Nouveau lot" screen in a real browser against the loopback server: what an operator does, end
 // to end, with the real pipeline.
-import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -187,6 +187,13 @@ describe('Nouveau lot, in Chromium over the loopback server', () => {
     await panel.getByText('surveillé : chaque nouveau PDF devient un lot').waitFor();
     await panel.getByText(folder).waitFor();
     expect(await panel.getByRole('button').count()).toBe(0);
+    // A file that is no PDF lands there: the panel says so in French at once, with no reload (a push).
+    await writeFile(join(folder, 'notes.pdf'), 'not a PDF at all');
+    const problems = panel.getByRole('region', { name: 'Problèmes en cours' });
+    await problems
+      .getByText("notes.pdf : non importé. Ce fichier n'est pas un PDF.", { exact: false })
+      .waitFor({ timeout: 30_000 });
+    expect(await problems.getByRole('listitem').count()).toBe(1);
     // The scanner writes SKM1.pdf alone: a new batch, listed without reloading the page.
     const history = page.getByRole('list', { name: 'Lots précédents' });
     const before = await history.getByRole('listitem').count();

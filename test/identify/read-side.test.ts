@@ -11,7 +11,7 @@ import { sideClue } from '../../core/identify/side-clue';
 import type { PageBoxReading, SideReading } from '../../core/identify/types';
 import { openForRender } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
-import { A4_MM, HEADER } from '../generator/sheet-layout';
+import { A4_MM, HEADER, PAGE_BOX } from '../generator/sheet-layout';
 import type { GeneratedBatch, TruthPage, TruthSide } from '../generator/types';
 import { drawSide } from './fingerprint/drawn-side';
 
@@ -111,6 +111,22 @@ describe('readSide', () => {
           expect(Math.abs(mm.y - printed.y), `${field}[${k}] y`).toBeLessThan(3.5);
           expect(Math.abs(boxes[k]!.width * A4_MM.width - printed.width)).toBeLessThan(1);
         });
+      }
+    }
+  });
+
+  it("places every page box's number and total on its upright page, where the template printed them", () => {
+    const found = readings.flatMap(({ side, reading }) =>
+      reading.pageBoxes.flatMap((box, k) => (box ? [{ at: `page ${side.source}[${k}]`, box }] : [])),
+    );
+    expect(found.length).toBeGreaterThan(readings.length);
+    for (const { at, box } of found) {
+      for (const part of ['number', 'total'] as const) {
+        const placed = box.boxes![part];
+        const printed = PAGE_BOX[part];
+        expect(Math.abs(placed.x * A4_MM.width - printed.x), `${at} ${part} x`).toBeLessThan(3.5);
+        expect(Math.abs(placed.y * A4_MM.height - printed.y), `${at} ${part} y`).toBeLessThan(3.5);
+        expect(Math.abs(placed.width * A4_MM.width - printed.width), `${at} ${part} width`).toBeLessThan(1);
       }
     }
   });

@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES } from '../../core/review/refusal-codes';
 import { reviewNote, REVIEW_CODES } from '../../core/review/review-codes';
+import { FOLDER_PROBLEMS } from '../../core/watch/folder-listing';
+import { PROBLEM_CODES } from '../../core/watch/hot-folder-problems';
 import { reviewText } from '../../renderer/src/i18n/review-text';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
@@ -34,6 +36,8 @@ describe('UI catalogues', () => {
     for (const code of REFUSAL_CODES.filter((one) => one !== 'other')) i18n.t(`refusal.${code}`);
     for (const code of ['no-boxes', 'no-name-row', 'no-date-boxes', 'no-pair'])
       i18n.t(`reading.miss.${code}`);
+    for (const code of PROBLEM_CODES) i18n.t(`hotFolder.problem.${code}`);
+    for (const cause of FOLDER_PROBLEMS) i18n.t(`hotFolder.cause.${cause}`);
     expect(missing).toEqual([]);
     i18n.t('review.no-such-code');
     expect(missing).toEqual(['review.no-such-code']);

@@ -114,6 +114,31 @@ describe('a copy as the reader read it', () => {
       expect(turnedPart(turnedPart(boxes[0]!, turn), ((360 - turn) % 360) as typeof turn)).toEqual(boxes[0]);
   });
 
+  it("places each page box's number and total on its page as shown, turned as the page turns", () => {
+    const boxes = {
+      number: { x: 0.84, y: 0.94, width: 0.03, height: 0.03 },
+      total: { x: 0.9, y: 0.94, width: 0.03, height: 0.03 },
+    };
+    const shown = (upsideDown: boolean, rotate: ManifestPage['rotate']) => {
+      const side: SideReading = { ...verso, upsideDown, pageBoxes: [{ ...box(2, 4), boxes }, box(3, 4)] };
+      const readings = new Map([[sideReadingKey(SHA, 2), side]]);
+      const copy = {
+        pages: [
+          { ...page(2, upsideDown ? 'right' : 'left'), rotate },
+          page(2, upsideDown ? 'left' : 'right'),
+        ],
+      };
+      return copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key)).pages.map((one) => one.pageBox);
+    };
+    expect(shown(false, 0)).toEqual([
+      { number: 2, total: 4, boxes },
+      { number: 3, total: 4 },
+    ]);
+    // Split from a side fed upside down, the page is shown as read; turned once more, the boxes go with it.
+    expect(shown(true, 180)[0]!.boxes).toEqual(boxes);
+    expect(shown(false, 90)[0]!.boxes!.number).toEqual({ x: 0.03, y: 0.84, width: 0.03, height: 0.03 });
+  });
+
   it('says which pages were never read, and has no header when the first page carries none', () => {
     const readings = new Map([[sideReadingKey(SHA, 2), verso]]);
     const reading = copyReading({ pages: [page(2, 'left'), page(3, 'right')] }, [{ sha256: SHA }], (key) =>

@@ -207,7 +207,11 @@ describe('hot folder', () => {
       'folder-available',
       'imported',
     ]);
-    expect(events[1]).toEqual({ kind: 'folder-unavailable', reason: 'it does not exist (any more)' });
+    expect(events[1]).toEqual({
+      kind: 'folder-unavailable',
+      cause: 'missing',
+      reason: 'it does not exist (any more)',
+    });
     expect(events[3]).toMatchObject({ files: ['SKM2.pdf'], copies: 2 });
     expect(store.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 2 });
   });
@@ -230,7 +234,11 @@ describe('hot folder', () => {
     await Promise.all([hotFolder.poll(), other.poll()]);
     await Promise.all([hotFolder.poll(), other.poll()]);
     expect(otherEvents).toEqual([
-      { kind: 'roster-unavailable', error: expect.stringMatching(/Roster file not found: .*seconde\.csv/) },
+      {
+        kind: 'roster-unavailable',
+        code: 'file-not-found',
+        error: expect.stringMatching(/Roster file not found: .*seconde\.csv/),
+      },
     ]);
 
     await writeRoster(
@@ -239,6 +247,7 @@ describe('hot folder', () => {
       'seconde.csv',
     );
     await other.poll();
+    expect(otherEvents.slice(1).map((event) => event.kind)).toEqual(['roster-available', 'imported']);
     expect(otherEvents.at(-1)).toMatchObject({ kind: 'imported', files: ['SKM9.pdf'] });
     const rosters = store.db
       .prepare(

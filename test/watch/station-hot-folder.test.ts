@@ -1,6 +1,6 @@
 // The hot folder set from the app: kept in the data dir, watched by a station that watches (the shells'),
 // processed through the station's own batches.process, refused to a caller limited to its own files.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { BatchSummary, HotFolderState } from '../../core/api/contract';
@@ -41,11 +41,13 @@ describe('the hot folder set from the app', () => {
       folder: null,
       roster: null,
       watching: false,
+      problems: [],
     });
     expect(await call(first, 'station.setHotFolder', { folder, roster })).toEqual({
       folder,
       roster,
       watching: true,
+      problems: [],
     });
     await writeFile(join(tempDir(), 'SKM1.pdf'), (await buildScanPdf(sheetSides(1, { rotate: 270 }))).bytes);
     await copyFile(join(tempDir(), 'SKM1.pdf'), join(folder, 'SKM1.pdf'));
@@ -59,11 +61,13 @@ describe('the hot folder set from the app', () => {
       folder,
       roster,
       watching: true,
+      problems: [],
     });
     expect(await call(again, 'station.setHotFolder', { folder: null })).toEqual({
       folder: null,
       roster: null,
       watching: false,
+      problems: [],
     });
   }, 90_000);
 
@@ -87,6 +91,48 @@ describe('the hot folder set from the app', () => {
     expect(await call(station, 'station.hotFolder', {})).toMatchObject({ folder: null, watching: false });
   });
 
+  it('keeps its unsettled problems as data, pushes them, and drops those that are over', async () => {
+    const station = watchingStation(join(tempDir(), 'data'));
+    const folder = join(tempDir(), 'scanner');
+    await mkdir(folder);
+    const roster = await writeRoster(tempDir());
+    const pushed: HotFolderState[] = [];
+    const unsubscribe = station.subscribe((push) => {
+      if (push.event === 'hotFolder.changed') pushed.push(push.payload as HotFolderState);
+    });
+    onTestFinished(unsubscribe);
+    await call(station, 'station.setHotFolder', { folder, roster });
+    const problems = async () => (await call<HotFolderState>(station, 'station.hotFolder', {})).problems;
+
+    await writeFile(join(folder, 'notes.pdf'), 'not a PDF at all');
+    await expect.poll(problems, { timeout: 20_000 }).toHaveLength(1);
+    const [refused] = await problems();
+    expect(refused).toEqual({
+      code: 'files-refused',
+      params: { files: 'notes.pdf', error: 'not-a-pdf', detail: expect.stringContaining('notes.pdf') },
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(pushed.at(-1)?.problems).toEqual([refused]);
+
+    await rename(folder, `${folder}-unplugged`);
+    await expect
+      .poll(async () => (await problems()).map((problem) => problem.code))
+      .toEqual(['folder-unavailable', 'files-refused']);
+    expect((await problems())[0]!.params).toEqual({
+      cause: 'missing',
+      detail: 'it does not exist (any more)',
+    });
+    await rename(`${folder}-unplugged`, folder);
+    await expect
+      .poll(async () => (await problems()).map((problem) => problem.code))
+      .toEqual(['files-refused']);
+    expect(pushed.at(-1)?.problems.map((problem) => problem.code)).toEqual(['files-refused']);
+    // A new folder starts with none.
+    expect(
+      (await call<HotFolderState>(station, 'station.setHotFolder', { folder, roster })).problems,
+    ).toEqual([]);
+  });
+
   it('is set, shown and stopped from the command line, for the station of that data dir', async () => {
     const dataDir = join(tempDir(), 'data');
     const db = join(dataDir, 'station.sqlite');
@@ -100,10 +146,15 @@ describe('the hot folder set from the app', () => {
     });
     // The desktop app or serve on that data dir watches it.
     const station = watchingStation(dataDir);
-    expect(await call(station, 'station.hotFolder', {})).toEqual({ folder, roster, watching: true });
+    expect(await call(station, 'station.hotFolder', {})).toEqual({
+      folder,
+      roster,
+      watching: true,
+      problems: [],
+    });
     await station.shutdown();
     const shown = await runCli(['hot-folder', '--json', '--db', db]);
-    expect(JSON.parse(shown.stdout)).toEqual({ folder, roster, watching: false });
+    expect(JSON.parse(shown.stdout)).toEqual({ folder, roster, watching: false, problems: [] });
     expect((await runCli(['hot-folder', '--stop', '--db', db])).stdout).toBe(
       'No hot folder: the station watches no folder.\n',
     );

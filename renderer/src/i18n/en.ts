@@ -60,6 +60,17 @@ export const en: Catalogue = {
     pickRoster: 'Student roster CSV for this folder’s batches',
     desktopOnly:
       'Chosen in the station’s desktop app (or with korrigo-station watch): a browser cannot name a folder of the station.',
+    problems: 'Current problems',
+    problem: {
+      'files-refused': '{{files}}: not imported. {{error}} Tried again as soon as the file changes.',
+      'folder-unavailable': 'The folder cannot be read ({{cause}}): waiting for it to come back.',
+      'roster-unreadable': 'The roster cannot be read: nothing is imported meanwhile. {{error}}',
+    },
+    cause: {
+      missing: 'it no longer exists',
+      denied: 'permission denied',
+      other: 'system error',
+    },
   },
   newBatch: {
     title: 'New batch',

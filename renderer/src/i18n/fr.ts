@@ -66,6 +66,18 @@ export const fr = {
     pickRoster: 'Liste CSV des élèves pour les lots de ce dossier',
     desktopOnly:
       'Se choisit dans l’application de bureau de la station (ou avec korrigo-station watch) : un navigateur ne peut pas désigner un dossier de la station.',
+    problems: 'Problèmes en cours',
+    problem: {
+      'files-refused': '{{files}} : non importé. {{error}} Nouvel essai dès que le fichier change.',
+      'folder-unavailable': 'Le dossier ne peut pas être lu ({{cause}}) : en attente de son retour.',
+      'roster-unreadable':
+        'La liste des élèves ne peut pas être lue : rien n’est importé en attendant. {{error}}',
+    },
+    cause: {
+      missing: 'il n’existe plus',
+      denied: 'accès refusé',
+      other: 'erreur du système',
+    },
   },
   newBatch: {
     title: 'Nouveau lot',

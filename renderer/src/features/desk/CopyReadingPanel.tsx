@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellGuess, CopyReading, Manifest, ManifestCopy, PagePart } from '../../../../core/api/contract';
 import { useHost } from '../../host';
+import { cellClass, ReadingOverlay } from './ReadingOverlay';
 import { thumbnailOf } from './copy-pages';
 import { Thumbnail } from './Thumbnail';
 import { ZoomSlider } from './ZoomSlider';
@@ -16,9 +17,6 @@ interface CopyReadingPanelProps {
 }
 
 const FIELDS = ['lastName', 'firstName', 'birthDate'] as const;
-
-/** Below this, a cell's reading is drawn as doubtful. */
-const DOUBTFUL = 0.6;
 
 export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelProps) {
   const { t } = useTranslation();
@@ -47,13 +45,7 @@ export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelPr
       <figure className="header-crop" ref={frame.figure} style={{ ['--zoom' as string]: zoom }}>
         <div className="header-page" ref={frame.page}>
           <Thumbnail {...thumbnailOf(manifest, first, first.rotate)} size="large" alt={t('queue.header')} />
-          {placed.length > 0 && (
-            <div className="header-overlay" aria-hidden="true">
-              {placed.map((cell, index) => (
-                <BoxReading key={index} cell={cell} />
-              ))}
-            </div>
-          )}
+          {placed.length > 0 && <ReadingOverlay cells={placed} />}
         </div>
       </figure>
       <ZoomSlider className="header-zoom" value={zoom} max={3} onChange={setZoom} />
@@ -137,36 +129,10 @@ function useScrolledTo(part: PagePart | null) {
   return { figure, page };
 }
 
-/** A box's reading drawn over it on the page: the box outlined, its character and confidence above it. */
-function BoxReading({ cell }: { cell: CellGuess }) {
-  const box = cell.box!;
-  const percent = Math.round(cell.confidence * 100);
-  const className = `box-reading${cell.char === null ? ' cell-empty' : ''}${cell.confidence < DOUBTFUL ? ' cell-doubtful' : ''}`;
-  return (
-    <span
-      className={className}
-      style={{
-        left: `${box.x * 100}%`,
-        top: `${box.y * 100}%`,
-        width: `${box.width * 100}%`,
-        height: `${box.height * 100}%`,
-      }}
-    >
-      <span className="box-label">
-        <span className="cell-char">{cell.char ?? '·'}</span>
-        <span className="cell-confidence">{percent}</span>
-      </span>
-    </span>
-  );
-}
-
 function Cell({ cell }: { cell: CellGuess }) {
   const percent = Math.round(cell.confidence * 100);
   return (
-    <span
-      className={`cell${cell.char === null ? ' cell-empty' : ''}${cell.confidence < DOUBTFUL ? ' cell-doubtful' : ''}`}
-      title={`${percent} %`}
-    >
+    <span className={cellClass('cell', cell)} title={`${percent} %`}>
       <span className="cell-char">{cell.char ?? '·'}</span>
       <span className="cell-confidence">{percent}</span>
     </span>

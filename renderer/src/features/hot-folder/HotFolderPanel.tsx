@@ -7,6 +7,7 @@ import type { HotFolderState } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { ErrorAlert } from '../../ErrorAlert';
 import { useHost } from '../../host';
+import { HotFolderProblems } from './HotFolderProblems';
 
 export function HotFolderPanel() {
   const { t } = useTranslation();
@@ -15,9 +16,12 @@ export function HotFolderPanel() {
   const [error, setError] = useState<WireError | null>(null);
 
   useEffect(() => {
+    // Listening first: a change pushed while the first state is on its way is not lost.
+    const stop = host.bridge.on('hotFolder.changed', setState);
     void host.bridge.invoke('station.hotFolder', {}).then((reply) => {
-      if (reply.ok) setState(reply.result);
+      if (reply.ok) setState((current) => current ?? reply.result);
     });
+    return stop;
   }, [host]);
 
   const set = async (args: { folder: string; roster: string } | { folder: null }) => {
@@ -69,6 +73,7 @@ export function HotFolderPanel() {
       ) : (
         <p className="hint">{t('hotFolder.desktopOnly')}</p>
       )}
+      {state && <HotFolderProblems problems={state.problems} />}
       {error && <ErrorAlert error={error} />}
     </section>
   );
