@@ -1,5 +1,5 @@
-// Waits in the page for what the operator would see, checked at each animation frame, and gives the time
-// (Date.now(), one clock for every tab) of the first frame that shows it. The renderer's CSP forbids
+// Waits in the page for what the operator would see, checked at each animation frame and every 5 ms, and
+// gives the time (Date.now(), one clock for every tab) of the first look that finds it. The renderer's CSP forbids
 // evaluating strings, so the checks are one function, told what to look for.
 import type { Page } from 'playwright-core';
 
@@ -52,10 +52,22 @@ export function whenShown(page: Page, sight: Sight, timeout = 120_000): Promise<
           }
         };
         const end = performance.now() + limit;
-        const frame = () => {
+        let done = false;
+        const check = () => {
+          if (done) return;
           if (holds()) resolve(Date.now());
           else if (performance.now() > end) reject(new Error(`not shown: ${JSON.stringify(wanted)}`));
-          else requestAnimationFrame(frame);
+          else return false;
+          done = true;
+          clearInterval(timer);
+          return true;
+        };
+        // Animation frames alone are not enough: in the window that was just clicked, headless Chromium
+        // ran none for about a second while the page had long changed (a snapshot 300 ms after a turn
+        // showed the turned thumbnail; the frame loop saw it at 1 000 ms). A 5 ms look catches the DOM.
+        const timer = setInterval(check, 5);
+        const frame = () => {
+          if (!check() && !done) requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       }),
