@@ -66,6 +66,8 @@ export function batchExports(
    */
   let loaded: { batchId: string; sources: LoadedSource[] } | null = null;
   const withSources = async (batchId: string, options: ExportOptions): Promise<ExportOptions> => {
+    // An unknown batch is named as such, before its (absent) scans are looked for.
+    if (!findBatch(store.db, batchId)) throw batchNotFoundError(store.path, batchId);
     if (options.sources) loaded = { batchId, sources: options.sources };
     else if (loaded?.batchId !== batchId) {
       const sources = await loadStoredSources(store, batchId, (done, total, message) =>
