@@ -19,22 +19,23 @@ interface Hand {
   pen: number;
 }
 
+type Span = readonly [number, number];
+
+/** The writers the generator draws, and (for training only) wider ones: steep slants, narrow or wide
+ * letters, letters over the rule. */
+const HANDS: Record<'usual' | 'heavy', { slant: Span; messiness: Span; aspect: Span; scale: Span }> = {
+  usual: { slant: [-8, 14], messiness: [0, 1.4], aspect: [0.8, 1.2], scale: [0.8, 1.15] },
+  heavy: { slant: [-15, 24], messiness: [0, 1.8], aspect: [0.65, 1.35], scale: [0.7, 1.35] },
+};
+
 function drawHand(rng: Random, heavy: boolean): Hand {
-  if (heavy) {
-    // Wider than any writer the generator draws: steep slants, narrow or wide letters, letters over the rule.
-    return {
-      slant: rng.range(-15, 24),
-      messiness: rng.range(0, 1.8),
-      aspect: rng.range(0.65, 1.35),
-      scale: rng.range(0.7, 1.35),
-      pen: rng.int(0, PEN_STROKES.length - 1),
-    };
-  }
+  const spans = HANDS[heavy ? 'heavy' : 'usual'];
+  // Always drawn in this order: a seed gives the same hands, so models are compared on the same cells.
   return {
-    slant: rng.range(-8, 14),
-    messiness: rng.range(0, 1.4),
-    aspect: rng.range(0.8, 1.2),
-    scale: rng.range(0.8, 1.15),
+    slant: rng.range(...spans.slant),
+    messiness: rng.range(...spans.messiness),
+    aspect: rng.range(...spans.aspect),
+    scale: rng.range(...spans.scale),
     pen: rng.int(0, PEN_STROKES.length - 1),
   };
 }
