@@ -2,8 +2,7 @@
 // than one core from a batch's reading; a deleted file is made again. What a screen asks for goes before
 // what is made ahead (prefetch), the newest request first. The last scan opened stays open:
 // thumbnails of one screen come from the same few scans.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { KorrigoError } from '../errors';
 import { decodePageImage, wholePageImage } from '../pdf/page-image';
@@ -14,6 +13,7 @@ import type { RenderDocument, RenderedPage } from '../pdf/render-page';
 import { scanPath } from '../store/scan-files';
 import { lastSides, renderThumbnail } from './render-thumbnail';
 import { thumbnailPath } from './thumbnail-path';
+import { writeThumbnail } from './write-thumbnail';
 
 export interface Thumbnails {
   /** The cached file of `key`, made first when missing. */
@@ -83,10 +83,7 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     const webp = await renderThumbnail(side, key.half, key.rotate, size);
     // The station closed meanwhile (its data directory may be going): nothing is written any more.
     if (closed) return path;
-    await mkdir(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, webp);
-    await rename(temp, path);
+    await writeThumbnail(path, webp);
     return path;
   };
 

@@ -25,11 +25,16 @@ describe('page thumbnails', () => {
   let station: Station;
   let server: RunningServer;
   let batch: BatchDetail;
+  /** For each page of the batch, in copy order: its thumbnail was on disk when processing returned. */
+  let madeWhenProcessed: boolean[];
+  /** The same, made by the cache (its renderings keep an alpha channel, the reader's have none). */
+  let cachedWhenProcessed: boolean[];
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'korrigo-thumbs-'));
     const sample = await writeSampleBatch(root);
-    station = createStation({ dataDir: join(root, 'data'), log: () => undefined });
+    // As the shells run it: the reading leaves each page's thumbnail, the rest is made ahead or on demand.
+    station = createStation({ dataDir: join(root, 'data'), log: () => undefined, prefetchThumbnails: true });
     server = await startHttpServer({ station });
     const reply = await station.dispatch('batches.process', {
       scans: [sample.scans.skm1, sample.scans.skm2],
@@ -37,6 +42,15 @@ describe('page thumbnails', () => {
     });
     if (!reply.ok) throw new Error(JSON.stringify(reply.error));
     batch = reply.result as BatchDetail;
+    const pages = batch.manifest.copies.flatMap((copy, i) => copy.pages.map((_, k) => keyOf(i, k)));
+    madeWhenProcessed = await Promise.all(pages.map((key) => exists(thumbnailPath(station.dataDir, key))));
+    cachedWhenProcessed = await Promise.all(
+      pages.map(async (key) =>
+        (await exists(thumbnailPath(station.dataDir, key)))
+          ? (await sharp(thumbnailPath(station.dataDir, key)).metadata()).hasAlpha
+          : false,
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -50,6 +64,12 @@ describe('page thumbnails', () => {
     const sha256 = batch.manifest.sources[shown.file - 1]!.sha256;
     return { sha256, page: shown.source, half: shown.half, rotate: shown.rotate };
   };
+
+  it("finds every page's thumbnail made by the reading when processing returns", () => {
+    expect(madeWhenProcessed.length).toBeGreaterThanOrEqual(8);
+    expect(madeWhenProcessed.every(Boolean)).toBe(true);
+    expect(cachedWhenProcessed.filter(Boolean).length).toBeLessThan(madeWhenProcessed.length / 2);
+  });
 
   it('makes a WebP 240 px high of a page half, cached under the key', async () => {
     const key = keyOf(0, 0);
