@@ -3,6 +3,7 @@
 // what is made ahead (prefetch), the newest request first. The last scan opened stays open:
 // thumbnails of one screen come from the same few scans.
 import { readFile, stat } from 'node:fs/promises';
+import { thumbnailName } from '../api/thumbnail-url';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { KorrigoError } from '../errors';
 import { decodePageImage, wholePageImage } from '../pdf/page-image';
@@ -18,6 +19,12 @@ import { writeThumbnail } from './write-thumbnail';
 export interface Thumbnails {
   /** The cached file of `key`, made first when missing. */
   file(key: ThumbnailKey): Promise<string>;
+  /**
+   * One caller of `file(key)` no longer waits for it (its page left the screen). Once every caller has
+   * withdrawn and its making has not started, it is not made: their calls fail with `withdrawn`. Says
+   * whether it was so dropped.
+   */
+  withdraw(key: ThumbnailKey): boolean;
   /**
    * Makes `key` once nothing a screen asked for is waiting. Dropped, not made, once the station closes or
    * `dropAhead` is called; a failure is left for the screen's own request to meet and report.
@@ -39,11 +46,24 @@ interface Job {
   ahead: boolean;
 }
 
+/** A thumbnail asked for and not made yet. */
+interface Making {
+  done: Promise<string>;
+  /** Only made ahead: no screen waits for it. */
+  ahead: boolean;
+  /** Screen calls of `file` still waiting for it. */
+  waiting: number;
+  /** Looked for on disk, then waiting in a queue, then being made. */
+  state: 'checking' | 'queued' | 'started';
+  promote: () => void;
+  drop: () => void;
+}
+
 export function createThumbnails(dataDir: string, scansDir: string): Thumbnails {
   const asked: Job[] = [];
   let ahead: Job[] = [];
   let working = false;
-  const making = new Map<string, { done: Promise<string>; ahead: boolean; promote: () => void }>();
+  const making = new Map<string, Making>();
   let open: OpenScan | null = null;
   let closed = false;
   const sides = lastSides();
@@ -87,13 +107,15 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     return path;
   };
 
-  const file = async (key: ThumbnailKey, isAhead = false): Promise<string> => {
+  // Known synchronously from the first call on, so that a withdrawal finds it even while the disk is
+  // looked at; a file found there is given at once, without waiting in a queue.
+  const file = (key: ThumbnailKey, isAhead = false): Promise<string> => {
     const path = thumbnailPath(dataDir, key);
-    if (await exists(path)) return path;
     const known = making.get(path);
     if (known) {
       // A screen now waits for what was only made ahead: it moves to the screen's queue.
       if (!isAhead && known.ahead) known.promote();
+      if (!isAhead) known.waiting++;
       return known.done;
     }
     let resolve!: (value: string) => void;
@@ -101,28 +123,55 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     const done = new Promise<string>((yes, no) => ([resolve, reject] = [yes, no]));
     const job: Job = {
       ahead: isAhead,
-      run: () => make(key, path).then(resolve, reject),
+      run: () => {
+        entry.state = 'started';
+        return make(key, path).then(resolve, reject);
+      },
     };
-    const entry = {
+    const entry: Making = {
       done,
       ahead: isAhead,
+      waiting: isAhead ? 0 : 1,
+      state: 'checking',
       promote: () => {
         entry.ahead = false;
         job.ahead = false;
+        if (entry.state !== 'queued') return;
         ahead = ahead.filter((other) => other !== job);
         asked.push(job);
       },
+      drop: () => {
+        const at = asked.indexOf(job);
+        if (at >= 0) asked.splice(at, 1);
+        making.delete(path);
+        reject(new KorrigoError('withdrawn', `Thumbnail ${thumbnailName(key)} no longer wanted`));
+      },
     };
     making.set(path, entry);
-    const forget = () => making.delete(path);
+    const forget = () => {
+      if (making.get(path) === entry) making.delete(path);
+    };
     done.then(forget, forget);
-    (isAhead ? ahead : asked).push(job);
-    void work();
+    void exists(path).then((found) => {
+      if (making.get(path) !== entry) return;
+      if (found) return resolve(path);
+      entry.state = 'queued';
+      (entry.ahead ? ahead : asked).push(job);
+      void work();
+    });
     return done;
   };
 
   return {
     file: (key) => file(key),
+    withdraw(key) {
+      const entry = making.get(thumbnailPath(dataDir, key));
+      if (!entry || entry.ahead || entry.waiting === 0) return false;
+      entry.waiting--;
+      if (entry.waiting > 0 || entry.state === 'started') return false;
+      entry.drop();
+      return true;
+    },
     prefetch(key) {
       if (!closed) file(key, true).catch(() => undefined);
     },

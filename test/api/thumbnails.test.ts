@@ -113,6 +113,60 @@ describe('page thumbnails', () => {
     await thumbnails.close();
   });
 
+  it('does not make what every screen that asked for it withdrew before it was made', async () => {
+    const dataDir = join(root, 'withdrawn');
+    const thumbnails = createThumbnails(dataDir, join(station.dataDir, 'scans'));
+    const [first, gone, shared, last] = [0, 1, 2, 3].map((page) => ({
+      ...keyOf(1, page),
+      rotate: 270 as const,
+    }));
+    const asked = [first, gone, shared, shared, last].map((key) =>
+      thumbnails.file(key!).then(
+        (path) => ({ path }),
+        (error: { code?: string }) => ({ error: error.code }),
+      ),
+    );
+    // Withdrawn while the disk is still looked at: never queued.
+    expect(thumbnails.withdraw(gone!)).toBe(true);
+    // Another screen still waits for it: made.
+    expect(thumbnails.withdraw(shared!)).toBe(false);
+    expect(thumbnails.withdraw({ ...first!, rotate: 90 })).toBe(false);
+    const settled = await Promise.all(asked);
+    expect(settled.map((one) => ('error' in one ? one.error : 'made'))).toEqual([
+      'made',
+      'withdrawn',
+      'made',
+      'made',
+      'made',
+    ]);
+    expect(await exists(thumbnailPath(dataDir, gone!))).toBe(false);
+    // Asked again later, it is made.
+    await thumbnails.file(gone!);
+    expect(await exists(thumbnailPath(dataDir, gone!))).toBe(true);
+    await thumbnails.close();
+  });
+
+  it('drops the thumbnail request a browser abandoned, queued behind others, and makes the others', async () => {
+    const dataDir = station.dataDir;
+    // Made one at a time: two large renderings keep the maker busy while the third is asked and abandoned.
+    const busy = [2, 3].map((page) => ({ ...keyOf(0, page), size: 'large' as const, rotate: 90 as const }));
+    const making = busy.map((key) => station.dispatch('pages.thumbnail', key));
+    const abandoned = { ...keyOf(0, 0), rotate: 270 as const };
+    const abort = new AbortController();
+    const url = `${server.origin}/files/thumbs/${abandoned.sha256}/${abandoned.page}-${abandoned.half}-270.webp`;
+    const call = fetch(url, {
+      headers: { authorization: `Bearer ${server.token}` },
+      signal: abort.signal,
+    }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    abort.abort();
+    await call;
+    expect((await Promise.all(making)).every((reply) => reply.ok)).toBe(true);
+    // Anything still queued has had time to run.
+    await station.dispatch('pages.thumbnail', { ...keyOf(0, 1), rotate: 270 });
+    expect(await exists(thumbnailPath(dataDir, abandoned))).toBe(false);
+  });
+
   it('is served with cache headers, and made again when the cache lost it', async () => {
     const key = keyOf(1, 2);
     const path = thumbnailPath(station.dataDir, key);
