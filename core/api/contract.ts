@@ -243,6 +243,8 @@ export interface PageReading {
     total: number | null;
     /** Where the number's and the total's boxes lie on the page as shown now (as a header cell's `box`). */
     boxes?: { number: PagePart; total: PagePart };
+    /** How likely the number and the total are to be what is said (1 for a box left empty). */
+    confidence: { number: number; total: number };
   } | null;
   /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
   missing: ReadingMiss[];

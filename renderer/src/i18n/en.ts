@@ -244,6 +244,9 @@ export const en: Catalogue = {
     noHeader: 'No header was read on the first page.',
     pages: 'Page boxes read',
     pageBox: 'page {{number}} / {{total}}',
+    pageBoxSure: '(read at {{number}} % and {{total}} %)',
+    pageBoxOn: 'Page box of P{{page}}, read on the page',
+    doubtful: 'doubtful reading',
     noPageBox: 'page box not read',
     unread: 'side not read',
     field: {

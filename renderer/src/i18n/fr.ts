@@ -251,6 +251,9 @@ export const fr = {
     noHeader: 'Aucun en-tête lu sur la première page.',
     pages: 'Cases de page lues',
     pageBox: 'page {{number}} / {{total}}',
+    pageBoxSure: '(lue à {{number}} % et {{total}} %)',
+    pageBoxOn: 'Case de page de P{{page}}, lue sur la page',
+    doubtful: 'lecture douteuse',
     noPageBox: 'case de page non lue',
     unread: 'face non lue',
     field: {
