@@ -11,6 +11,7 @@ import type { Station } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
 import { createThumbnails } from '../../core/thumbnails/thumbnail-cache';
+import { createMaker } from '../../core/thumbnails/thumbnail-maker';
 import { thumbnailPath } from '../../core/thumbnails/thumbnail-path';
 import { writeSampleBatch } from '../e2e/sample-batch';
 
@@ -95,7 +96,8 @@ describe('page thumbnails', () => {
 
   it('makes what a screen asks for before what is made ahead, and drops what is ahead when told', async () => {
     const dataDir = join(root, 'queue');
-    const thumbnails = createThumbnails(dataDir, join(station.dataDir, 'scans'));
+    const scans = join(station.dataDir, 'scans');
+    const thumbnails = createThumbnails(dataDir, scans, createMaker(scans));
     const ahead = [0, 1, 2, 3].map((page) => ({ ...keyOf(1, page), rotate: 180 as const }));
     const made = async () =>
       (await Promise.all(ahead.map((key) => exists(thumbnailPath(dataDir, key))))).filter(Boolean).length;
@@ -115,7 +117,8 @@ describe('page thumbnails', () => {
 
   it('does not make what every screen that asked for it withdrew before it was made', async () => {
     const dataDir = join(root, 'withdrawn');
-    const thumbnails = createThumbnails(dataDir, join(station.dataDir, 'scans'));
+    const scans = join(station.dataDir, 'scans');
+    const thumbnails = createThumbnails(dataDir, scans, createMaker(scans));
     const [first, gone, shared, last] = [0, 1, 2, 3].map((page) => ({
       ...keyOf(1, page),
       rotate: 270 as const,
