@@ -33,6 +33,8 @@ export interface ReadSidesOptions {
   timeLimitMs?: number;
   /** Readings kept across runs of a job: looked up before reading, filled as each side is read. */
   cache?: SideReadingCache;
+  /** Set to have each side read make its default thumbnails for the station of this data directory. */
+  thumbnails?: { dataDir: string };
   /** Counts rise one by one; sides read in parallel may finish out of stack order. */
   onSide?: (done: number, total: number) => void;
 }
@@ -72,8 +74,12 @@ function readingOf(outcome: TaskOutcome<SideReading>, timeLimit: number): SideRe
   }
 }
 
-/** One copy of the scan that every worker reads, instead of one copy posted to each. */
+/**
+ * One copy of the scan that every worker reads, instead of one copy posted to each: the loaded bytes
+ * themselves when they were read shared (loadSource does).
+ */
 function sharedCopy(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   shared.set(bytes);
   return shared;
@@ -136,6 +142,7 @@ export async function readSides(
       pageIndex: page.source - 1,
       layout: page.layout,
       dpi,
+      thumbnails: options.thumbnails,
     };
     return image ? { ...task, image } : task;
   };
