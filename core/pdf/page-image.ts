@@ -9,6 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFPageLeaf, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
+import { bilevelTiff } from './bilevel-tiff';
 import { displayedRect, turnOf, type DisplayedRect } from './displayed-placement';
 import type { PageGeometry, Rotation } from './page-geometry';
 import { readMask, type PageMask } from './page-mask';
@@ -131,31 +132,21 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
   };
 }
 
-/** 1-bit rows (each padded to a byte) as 8-bit grey, 0 black and 255 white. */
-function unpackBits(packed: Uint8Array, width: number, height: number, inverted: boolean): Uint8Array {
-  const rowBytes = Math.ceil(width / 8);
-  if (packed.length < rowBytes * height)
-    throw new Error(`the image holds ${packed.length} bytes, not ${rowBytes * height}`);
-  const grey = new Uint8Array(width * height);
-  const [zero, one] = inverted ? [255, 0] : [0, 255];
-  for (let y = 0; y < height; y++) {
-    const row = y * rowBytes;
-    const out = y * width;
-    for (let x = 0; x < width; x++)
-      grey[out + x] = (packed[row + (x >> 3)]! >> (7 - (x & 7))) & 1 ? one : zero;
-  }
-  return grey;
-}
-
 /** The page as displayed at `dpi`, RGBA, the size pdfjs would render it. */
 export async function decodePageImage(image: PageImage, dpi: number): Promise<RenderedPage> {
   const width = Math.max(1, Math.round(image.pageWidth * (dpi / 72)));
   const height = Math.max(1, Math.round(image.pageHeight * (dpi / 72)));
   const input =
     image.format === 'bilevel'
-      ? sharp(unpackBits(inflateSync(image.data), image.width, image.height, image.inverted), {
-          raw: { width: image.width, height: image.height, channels: 1 },
-        })
+      ? // DeviceGray: a clear bit is black, unless /Decode [1 0] inverts it.
+        sharp(
+          bilevelTiff(
+            image.data,
+            image.width,
+            image.height,
+            image.inverted ? 'white-is-zero' : 'black-is-zero',
+          ),
+        )
       : sharp(image.format === 'jpeg' ? image.data : inflateSync(image.data), { failOn: 'none' });
   const { data, info } = await input
     .rotate(image.turn)

@@ -92,6 +92,23 @@ describe('composing a compact page from its background and ink masks', () => {
     },
   );
 
+  it.each([false, true])('a 1-bit scan (/Decode [1 0]: %s) decodes as pdfjs renders it', async (inverted) => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([200, 100]);
+    const scan = doc.context.stream(maskBits(400, 200, stripes), {
+      ...{ Type: 'XObject', Subtype: 'Image', Width: 400, Height: 200, ColorSpace: 'DeviceGray' },
+      ...{ BitsPerComponent: 1, Filter: 'FlateDecode', ...(inverted ? { Decode: [1, 0] } : {}) },
+    });
+    page.node.set(PDFName.of('Resources'), doc.context.obj({ XObject: { Im0: doc.context.register(scan) } }));
+    page.node.set(
+      PDFName.of('Contents'),
+      doc.context.register(doc.context.stream('q 200 0 0 100 0 0 cm /Im0 Do Q')),
+    );
+    const [both] = await bothWays(await doc.save(), 144);
+    expect(both!.image).toMatchObject({ format: 'bilevel', inverted });
+    expectSamePage(both!.composed, both!.render, LIMITS);
+  });
+
   it.each([
     ['text', 'BT ET'],
     ['a vector rectangle', '0 0 50 50 re f'],
@@ -119,6 +136,9 @@ describe('composing a compact page from its background and ink masks', () => {
     ]);
   });
 });
+
+/** Diagonal stripes and a solid corner: a turn, a mirror or a shift shows. */
+const stripes = (x: number, y: number) => (x + 2 * y) % 17 < 6 || (x > 80 && y < 20);
 
 /** A 1-bit mask's rows, packed, deflated: `ink(x, y)` says where a sample is set. */
 function maskBits(width: number, height: number, ink: (x: number, y: number) => boolean): Uint8Array {
@@ -148,10 +168,14 @@ async function handBuilt(
   const stream = (bytes: Uint8Array, dict: Record<string, unknown>): PDFRef =>
     doc.context.register(doc.context.stream(bytes, { Type: 'XObject', Subtype: 'Image', ...dict } as never));
   const mask = (extraDict: Record<string, unknown> = {}) =>
-    stream(
-      maskBits(120, 60, (x, y) => (x + 2 * y) % 17 < 6 || (x > 80 && y < 20)),
-      { Width: 120, Height: 60, ImageMask: true, BitsPerComponent: 1, Filter: 'FlateDecode', ...extraDict },
-    );
+    stream(maskBits(120, 60, stripes), {
+      Width: 120,
+      Height: 60,
+      ImageMask: true,
+      BitsPerComponent: 1,
+      Filter: 'FlateDecode',
+      ...extraDict,
+    });
   const xObjects = {
     Bg: stream(jpeg, {
       Width: 400,
