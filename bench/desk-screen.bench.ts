@@ -5,7 +5,8 @@
 //   decision → updated screen (a page turned, then Ctrl+Z), in the window that decided and in another;
 //   frame times while the strips of an 800-page batch scroll.
 // Times on screen are read in the page at the first animation frame that shows the change.
-// Run: nice -n 19 npx tsx bench/desk-screen.bench.ts [--rounds 20] [--no-settle] [--no-scroll]
+// Run: nice -n 19 npx tsx bench/desk-screen.bench.ts [--rounds 20] [--no-settle] [--no-scroll] [--batch hard]
+//      [--explain]
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +20,18 @@ import { copyPageIds } from '../test/integration/truth-check';
 import { launchChromium } from '../test/e2e/browser';
 import { ensureRendererBuilt, RENDERER_DIST } from '../test/e2e/renderer-build';
 import { whenShown } from './desk/on-screen';
-import { REVIEW_BATCH, SCROLL_BATCH, screenBatch } from './desk/screen-batches';
+import { watchPages, whatWaited } from './desk/what-waits';
+import { HARD_BATCH, HARD_TWISTS, REVIEW_BATCH, SCROLL_BATCH, screenBatch } from './desk/screen-batches';
 
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '20' },
     'no-scroll': { type: 'boolean', default: false },
     'no-settle': { type: 'boolean', default: false },
+    // review: near twins, strangers, blank headers; hard: every hand, and a roster that disagrees.
+    batch: { type: 'string', default: 'review' },
+    // Print, for every decision, what this window's screen waited for (requests, long tasks).
+    explain: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -50,7 +56,9 @@ const spread = (values: number[]) =>
 
 const startLoad = load();
 const [review, scroll] = await Promise.all([
-  screenBatch('review', REVIEW_BATCH, log),
+  values.batch === 'hard'
+    ? screenBatch('hard', HARD_BATCH, log, HARD_TWISTS)
+    : screenBatch('review', REVIEW_BATCH, log),
   values['no-scroll'] ? null : screenBatch('scroll', SCROLL_BATCH, log),
   ensureRendererBuilt(),
 ]);
@@ -73,6 +81,7 @@ await context.addInitScript({
   content: `for (const kind of ['click', 'keydown'])
     addEventListener(kind, () => { window.__actedAt = Date.now(); }, true);`,
 });
+if (values.explain) await watchPages(context);
 const actedAt = (page: Page) => page.evaluate(() => (window as unknown as { __actedAt: number }).__actedAt);
 const call = async <T>(name: string, args: unknown): Promise<T> => {
   const reply = await station.dispatch(name, args);
@@ -108,6 +117,7 @@ try {
     name.endsWith('.webp'),
   ).length;
   row('thumbnails already made when processing returns', `${madeAhead} of ${pages.length}`);
+  row('copies to review, by where their writer stands', standing(manifest, review.truth));
   const desk = await openDesk(batchId);
   const stripsAt = await whenShown(desk, { kind: 'strips' });
   const firstAt = await whenShown(desk, { kind: 'thumbnails', count: 1 });
@@ -141,9 +151,17 @@ try {
   const settleStart = Date.now();
   const skipped = new Set<string>();
   for (let step = 0; step < reviewCount * 2; step++) {
-    const label = (await desk.locator('.queue').textContent()) ?? '';
+    // The queue's head names the copy shown ("1 / 6 à vérifier — Copie 3"): typing a search or choosing a
+    // candidate leaves it as it is, a decision (or j) changes it. Watched from before the first key.
+    const head = desk.locator('.queue-head');
+    const label = (await head.count()) > 0 ? ((await head.textContent()) ?? '') : '';
     const shownCopy = /à vérifier — Copie (\d+)/.exec(label)?.[1];
     if (!shownCopy) break;
+    const next = whenShown(
+      desk,
+      { kind: 'text-changed', selector: '.queue-head', text: label },
+      30_000,
+    ).catch(() => null);
     const now = await call<BatchDetail>('batches.get', { batchId, waitForFiles: false });
     const copy = now.manifest.copies[Number(shownCopy) - 1]!;
     if (skipped.has(copy.id)) break;
@@ -185,11 +203,8 @@ try {
     }
     // From the last key or click the page received.
     const before = await actedAt(desk);
-    const shownAt = await whenShown(
-      desk,
-      { kind: 'text-changed', selector: '.queue', text: label },
-      30_000,
-    ).catch(() => Date.now());
+    const shownAt = await next;
+    if (shownAt === null) throw new Error(`copy ${shownCopy} still shown 30 s after it was settled (${way})`);
     settled[way].keys.push(keys);
     settled[way].ms.push(shownAt - before);
   }
@@ -225,7 +240,9 @@ try {
     const shownThere = whenShown(other, turned(90));
     await desk.getByRole('button', { name: 'Tourner de 90°' }).click();
     let before = await actedAt(desk);
-    own.push((await shownHere) - before);
+    const turnShown = await shownHere;
+    own.push(turnShown - before);
+    if (values.explain) log(`turn ${round}: ${await whatWaited(desk, before, turnShown)}`);
     // Only the first round makes the turned thumbnail; the others find it cached.
     if (round === 0) ownImage.push((await madeHere) - before);
     seen.push((await shownThere) - before);
@@ -234,7 +251,9 @@ try {
     const there = whenShown(other, turned(0));
     await desk.keyboard.press('Control+z');
     before = await actedAt(desk);
-    undo.push((await here) - before);
+    const undoShown = await here;
+    undo.push(undoShown - before);
+    if (values.explain) log(`undo ${round}: ${await whatWaited(desk, before, undoShown)}`);
     undoSeen.push((await there) - before);
     await whenShown(desk, made(0));
   }
@@ -326,4 +345,31 @@ function shortestQuery(roster: readonly ManifestStudent[], student: ManifestStud
       })
       .sort((a, b) => a.length - b.length)[0] ?? student.name.toLowerCase()
   );
+}
+
+/**
+ * Where the right student of each copy to review stands among its candidates: what "settle by candidate"
+ * can reach. A copy of pages of several people, or of someone not on the roster, has no right student.
+ */
+function standing(manifest: BatchDetail['manifest'], truth: typeof review.truth): string {
+  const owners = new Map(truth.pages.map((page) => [page.id, page.student]));
+  const strangers = new Set((truth.strangers ?? []).map((one) => one.email));
+  const ids = copyPageIds(manifest, truth);
+  const counts = new Map<string, number>();
+  manifest.copies.forEach((copy, c) => {
+    if (copy.status !== 'needs_review') return;
+    const writers = new Set(ids[c]!.map((id) => owners.get(id) ?? null));
+    const writer = writers.size === 1 ? [...writers][0]! : null;
+    const rank = writer ? copy.candidates.findIndex((one) => one.email === writer) : -1;
+    const where =
+      writer === null
+        ? 'several writers'
+        : strangers.has(writer)
+          ? 'not on the roster'
+          : rank >= 0
+            ? `candidate ${rank + 1}`
+            : `not among ${copy.candidates.length} candidates`;
+    counts.set(where, (counts.get(where) ?? 0) + 1);
+  });
+  return [...counts].map(([where, n]) => `${where}: ${n}`).join(', ') || 'none';
 }

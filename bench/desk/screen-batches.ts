@@ -8,6 +8,7 @@ import { generateBatch } from '../../test/generator/generate';
 import type { BatchTruth, GenerateOptions } from '../../test/generator/types';
 import { writeBatch } from '../../test/generator/write-batch';
 import { CACHE_DIR, generatorHash } from '../station/batches';
+import { twistRoster, type RosterTwists } from './roster-twists';
 
 export interface ScreenBatch {
   scans: string[];
@@ -15,13 +16,17 @@ export interface ScreenBatch {
   truth: BatchTruth;
 }
 
-/** `name`, the options and the generator's sources key the cache. */
+/** `name`, the options, the roster twists and the generator's sources key the cache. */
 export async function screenBatch(
   name: string,
   options: GenerateOptions,
   log: (line: string) => void,
+  twists?: RosterTwists,
 ): Promise<ScreenBatch> {
-  const optionsHash = createHash('sha256').update(JSON.stringify(options)).digest('hex').slice(0, 8);
+  const optionsHash = createHash('sha256')
+    .update(JSON.stringify(twists ? { options, twists } : options))
+    .digest('hex')
+    .slice(0, 8);
   const key = `desk-${name}-${options.shape}-${options.dpi}dpi-${options.students}-${optionsHash}`;
   const dir = join(CACHE_DIR, `${key}-${await generatorHash()}`);
   const done = join(dir, 'truth.json');
@@ -31,6 +36,7 @@ export async function screenBatch(
     await rm(building, { recursive: true, force: true });
     await mkdir(building, { recursive: true });
     const generated = await generateBatch(options);
+    if (twists) generated.roster.csvUtf8 = twistRoster(generated, twists, log);
     await writeBatch(generated, building);
     const described = {
       files: generated.files.map((file) => file.name),
@@ -75,3 +81,20 @@ export const SCROLL_BATCH: GenerateOptions = {
   sheetsPerStudent: [2, 2],
   fonts: ['Comic Neue'],
 };
+
+/**
+ * Headers the reader cannot settle alone, with the right student among its candidates: every handwriting
+ * family (the messier ones too), near twins, and a roster that disagrees with some headers (RosterTwists).
+ */
+export const HARD_BATCH: GenerateOptions = {
+  seed: 19,
+  shape: 'compact',
+  dpi: 150,
+  students: 30,
+  present: 28,
+  sheetsPerStudent: [1, 1],
+  twins: 3,
+  strangers: 1,
+  blankHeaderFirstSheet: 1,
+};
+export const HARD_TWISTS: RosterTwists = { seed: 19, wrongDates: 4, nearNames: 4 };

@@ -243,6 +243,8 @@ export interface PageReading {
     total: number | null;
     /** Where the number's and the total's boxes lie on the page as shown now (as a header cell's `box`). */
     boxes?: { number: PagePart; total: PagePart };
+    /** How likely the number and the total are to be what is said (1 for a box left empty). */
+    confidence: { number: number; total: number };
   } | null;
   /** Printed fields the finders missed on this page (the header's on the page that should carry it). */
   missing: ReadingMiss[];
@@ -274,6 +276,13 @@ export interface PagesHandlers {
    * served on both hosts. Made one at a time in the order asked: ask for what the screen shows first.
    */
   'pages.thumbnail': (args: ThumbnailArgs) => Promise<{ url: string }>;
+  /**
+   * The caller no longer waits for its `pages.thumbnail` call of this key (the page left the screen): once
+   * no caller waits for it and it is not being made, it is not made, and the calls fail with `withdrawn`.
+   * `withdrawn` says whether it was so dropped. A list scrolled fast then does not make what it passed.
+   * (Over HTTP, a thumbnail's GET that the browser abandons is withdrawn the same way.)
+   */
+  'pages.withdrawThumbnail': (args: ThumbnailArgs) => Promise<{ withdrawn: boolean }>;
 }
 
 /**

@@ -126,6 +126,22 @@ export function bestPair(
   return { number: best.number, total: best.total };
 }
 
+/**
+ * How likely each box is to read what `best` says: the probability of that value among everything its
+ * digits may read (1 for a box with nothing written in it: the finder saw no ink there).
+ */
+export function bestChances(reading: Pick<PageBoxReading, 'number' | 'total' | 'best'>): {
+  number: number;
+  total: number;
+} {
+  const chance = (field: FieldReading, value: number | null) =>
+    field.cells.length === 0 ? 1 : (values(field).find((one) => one.value === value)?.p ?? 0);
+  return {
+    number: chance(reading.number, reading.best.number),
+    total: chance(reading.total, reading.best.total),
+  };
+}
+
 /** `box` in pixels of `band`, the PAGE_BOX_BAND of the upright page, placed on that page. */
 function inPageBoxBand(box: PixelBox, band: PageSize): Fraction {
   const { x, y, width, height } = PAGE_BOX_BAND;

@@ -33,6 +33,8 @@ export interface ReadSidesOptions {
   timeLimitMs?: number;
   /** Readings kept across runs of a job: looked up before reading, filled as each side is read. */
   cache?: SideReadingCache;
+  /** Set to have each side read make its default thumbnails for the station of this data directory. */
+  thumbnails?: { dataDir: string };
   /** Counts rise one by one; sides read in parallel may finish out of stack order. */
   onSide?: (done: number, total: number) => void;
 }
@@ -140,6 +142,7 @@ export async function readSides(
       pageIndex: page.source - 1,
       layout: page.layout,
       dpi,
+      thumbnails: options.thumbnails,
     };
     return image ? { ...task, image } : task;
   };

@@ -35,6 +35,8 @@ export interface ExportOptions {
   keep?: readonly string[];
   /** See ProcessOptions.identify; applies when the batch is planned (first export). */
   identify?: boolean;
+  /** See PlanStackOptions.thumbnails; applies when the batch is planned (first export). */
+  thumbnails?: { dataDir: string };
 }
 
 export async function exportBatch(
@@ -56,6 +58,7 @@ export async function exportBatch(
       ));
     await planBatch(store, batchId, sources, {
       identify: options.identify,
+      thumbnails: options.thumbnails,
       onPage: (done, total) => progress({ stage: 'classify', done, total }),
       onSheet: (done, total) => progress({ stage: 'identify', done, total }),
     });

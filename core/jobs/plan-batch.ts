@@ -14,7 +14,7 @@ export async function planBatch(
   store: Store,
   batchId: string,
   sources: readonly LoadedSource[],
-  options: Pick<PlanStackOptions, 'identify' | 'onPage' | 'onSheet'> = {},
+  options: Pick<PlanStackOptions, 'identify' | 'onPage' | 'onSheet' | 'thumbnails'> = {},
 ): Promise<void> {
   if (findBatch(store.db, batchId)?.state === 'planned') return;
   const rows = batchSources(store.db, batchId);

@@ -22,6 +22,8 @@ export interface IdentifyStageOptions {
   sideReadings?: SideReadingCache;
   /** See readSides (default SIDE_TIME_LIMIT_MS): benchmarks on a loaded machine give more. */
   sideTimeLimitMs?: number;
+  /** See ReadSidesOptions.thumbnails. */
+  thumbnails?: { dataDir: string };
 }
 
 export interface IdentifiedStack {
@@ -62,6 +64,7 @@ export async function identifyStudents(
   const readings = await readSides(sides, sources, {
     cache: options.sideReadings,
     onSide: options.onSide,
+    thumbnails: options.thumbnails,
     ...(options.sideTimeLimitMs === undefined ? {} : { timeLimitMs: options.sideTimeLimitMs }),
   });
   const byPosition = new Map(sides.map((side, i) => [side.position, readings[i]!]));

@@ -34,6 +34,8 @@ export interface PlanStackOptions {
   sideReadings?: SideReadingCache;
   /** How long one side may take to read before it counts as unreadable (see readSides). */
   sideTimeLimitMs?: number;
+  /** The reader makes the default thumbnails of the sides it reads (see ReadSidesOptions.thumbnails). */
+  thumbnails?: { dataDir: string };
 }
 
 export async function planStack(
@@ -53,6 +55,7 @@ export async function planStack(
           onSide: options.onSheet,
           sideReadings: options.sideReadings,
           sideTimeLimitMs: options.sideTimeLimitMs,
+          thumbnails: options.thumbnails,
         });
   return { stack, units, copies, rescans, absent, warnings: sheetWarnings(units) };
 }

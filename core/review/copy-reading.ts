@@ -3,6 +3,7 @@
 // the decisions left it. Decisions move and turn pages, never change what a side says.
 import type { CellGuess, CopyReading, PagePart, PageReading, ReadingMiss, Rotation } from '../api/contract';
 import type { FieldReading, PageBoxReading, SideReading } from '../identify/types';
+import { bestChances } from '../identify/read-boxes';
 import { readingHalves } from '../identify/reading-halves';
 import type { ManifestCopy, ManifestPage } from '../manifest';
 
@@ -55,7 +56,11 @@ export function copyReading(
       const missing = firstOfSide
         ? (side.missing ?? []).map(({ field, code, params }) => ({ field, code, params }))
         : [];
-      return { pageBox: box ? box.best : null, missing, role: side.role };
+      return {
+        pageBox: box ? { ...box.best, confidence: bestChances(box) } : null,
+        missing,
+        role: side.role,
+      };
     }
     const order = readingHalves(side.role, side.upsideDown ?? false).indexOf(page.half);
     const box = side.pageBoxes[order];
@@ -98,9 +103,10 @@ function shownTurn(side: SideReading, page: ManifestPage): Rotation {
 }
 
 function placedPageBox(box: PageBoxReading, turn: Rotation): NonNullable<PageReading['pageBox']> {
-  if (!box.boxes) return box.best;
+  const said = { ...box.best, confidence: bestChances(box) };
+  if (!box.boxes) return said;
   const { number, total } = box.boxes;
-  return { ...box.best, boxes: { number: turnedPart(number, turn), total: turnedPart(total, turn) } };
+  return { ...said, boxes: { number: turnedPart(number, turn), total: turnedPart(total, turn) } };
 }
 
 function misses(side: SideReading, order: 0 | 1, holdsHeader: boolean): ReadingMiss[] {

@@ -50,7 +50,9 @@ export function batchHandlers(deps: HandlerDeps): HandlerTable<BatchesHandlers> 
           (id, options) => {
             named = id;
             progress.name(id);
-            return exports.update(id, { ...options, outDir });
+            // The reader leaves each side's thumbnails as the desk first shows them (a shell's station).
+            const thumbnails = deps.prefetchThumbnails ? { dataDir: deps.dataDir } : undefined;
+            return exports.update(id, { ...options, outDir, thumbnails });
           },
         );
         return batchDetail(store, batchId, manifest);

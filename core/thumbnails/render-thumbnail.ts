@@ -13,9 +13,9 @@ import type { ThumbnailSize } from '../api/contract';
  * rendered at twice the pixels it needs (an A4 height at 41 dpi), so the downscale stays sharp.
  * large: a page read on screen, its handwriting legible (an A4 height at 150 dpi is 1754 px).
  */
-export const THUMBNAIL_SIZES: Record<ThumbnailSize, { height: number; dpi: number }> = {
-  small: { height: 240, dpi: 41 },
-  large: { height: 1400, dpi: 150 },
+export const THUMBNAIL_SIZES: Record<ThumbnailSize, { height: number; dpi: number; quality: number }> = {
+  small: { height: 240, dpi: 41, quality: 70 },
+  large: { height: 1400, dpi: 150, quality: 80 },
 };
 
 export interface SideRenderings {
@@ -72,6 +72,6 @@ export async function renderThumbnail(
     .toBuffer();
   return sharp(turned)
     .resize({ height: THUMBNAIL_SIZES[size].height })
-    .webp({ quality: size === 'large' ? 80 : 70 })
+    .webp({ quality: THUMBNAIL_SIZES[size].quality })
     .toBuffer();
 }

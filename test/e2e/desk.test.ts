@@ -144,6 +144,37 @@ describe('the desk, in Chromium over the loopback server', () => {
       await crop.waitFor({ timeout: 120_000 });
       await eventually(() => crop.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1400);
       await queue.locator('.header-crop').screenshot({ path: join(SCREENSHOTS, 'desk-header-crop.png') });
+      // Each page's box drawn on that page: one outlined box for its number and one for its total.
+      const boxed = reading.pages.filter((one) => one.pageBox?.boxes);
+      expect(boxed.length).toBeGreaterThan(0);
+      const pageBoxes = queue.locator('.page-box-crop .page-box-reading');
+      await eventually(() => pageBoxes.count()).toBe(2 * boxed.length);
+      const doubtfulBoxes = boxed.flatMap((one) => [
+        one.pageBox!.confidence.number,
+        one.pageBox!.confidence.total,
+      ]);
+      expect(await queue.locator('.page-box-reading.cell-doubtful').count()).toBe(
+        doubtfulBoxes.filter((sure) => sure < 0.6).length,
+      );
+      const pageCrop = queue.locator('.page-box-crop').first();
+      const pageImage = pageCrop.locator('img');
+      await pageImage.waitFor({ timeout: 120_000 });
+      await eventually(() => pageImage.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1400);
+      const shownPage = (await pageImage.boundingBox())!;
+      const number = (await pageBoxes.first().boundingBox())!;
+      expect(
+        Math.abs(number.x - shownPage.x - boxed[0]!.pageBox!.boxes!.number.x * shownPage.width),
+      ).toBeLessThan(2);
+      expect(
+        Math.abs(number.y - shownPage.y - boxed[0]!.pageBox!.boxes!.number.y * shownPage.height),
+      ).toBeLessThan(2);
+      // Scrolled to its box: the number's box is inside the crop's view.
+      const view = (await pageCrop.boundingBox())!;
+      expect(number.x).toBeGreaterThanOrEqual(view.x);
+      expect(number.y + number.height).toBeLessThanOrEqual(view.y + view.height);
+      await queue
+        .getByRole('list', { name: 'Cases de page lues' })
+        .screenshot({ path: join(SCREENSHOTS, 'desk-page-boxes.png') });
       await shot('overview');
     },
   );

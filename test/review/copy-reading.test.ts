@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldReading, PageBoxReading, SideReading } from '../../core/identify/types';
 import { DIGIT_ALPHABET, NAME_ALPHABET } from '../../core/identify/types';
 import type { ManifestPage } from '../../core/manifest';
+import { bestChances } from '../../core/identify/read-boxes';
 import { cellGuesses, copyReading, sideReadingKey, turnedPart } from '../../core/review/copy-reading';
 
 const SHA = 'ab'.repeat(32);
@@ -130,13 +131,29 @@ describe('a copy as the reader read it', () => {
       };
       return copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key)).pages.map((one) => one.pageBox);
     };
+    const sure = { number: 0.9, total: 0.9 };
     expect(shown(false, 0)).toEqual([
-      { number: 2, total: 4, boxes },
-      { number: 3, total: 4 },
+      { number: 2, total: 4, boxes, confidence: sure },
+      { number: 3, total: 4, confidence: sure },
     ]);
     // Split from a side fed upside down, the page is shown as read; turned once more, the boxes go with it.
     expect(shown(true, 180)[0]!.boxes).toEqual(boxes);
     expect(shown(false, 90)[0]!.boxes!.number).toEqual({ x: 0.03, y: 0.84, width: 0.03, height: 0.03 });
+  });
+
+  it("says how sure each page box's reading is: the chance of its value, 1 for a box with no ink", () => {
+    // "12" read digit by digit at 50 % each: one chance in four; nothing written in the number's box.
+    const doubtful: PageBoxReading = {
+      number: { alphabet: DIGIT_ALPHABET, cells: [] },
+      total: field(DIGIT_ALPHABET, '12', 0.5),
+      best: { number: null, total: 12 },
+      empty: false,
+    };
+    expect(bestChances(doubtful)).toEqual({ number: 1, total: 0.25 });
+    // bestPair may say another value than the digits' most likely one: its own chance is given.
+    expect(bestChances({ ...doubtful, best: { number: null, total: 11 } }).total).toBeCloseTo(
+      0.5 * (0.5 / 9),
+    );
   });
 
   it('says which pages were never read, and has no header when the first page carries none', () => {

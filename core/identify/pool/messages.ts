@@ -25,4 +25,6 @@ export interface ReadTask {
   dpi: number;
   /** Set when the page is one image covering it: the side is decoded from it instead of rendered. */
   image?: PageImage;
+  /** Set to have the side's default thumbnails made from it, into this station's data directory. */
+  thumbnails?: { dataDir: string };
 }

@@ -4,9 +4,10 @@
 // batch's sides come file by file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodePageImage } from '../../pdf/page-image';
-import { openForRender, type RenderDocument } from '../../pdf/render-page';
+import { openForRender, type RenderDocument, type RenderedPage } from '../../pdf/render-page';
 import { readAnnexPage } from '../annex/read-annex-page';
 import { readSide } from '../read-side';
+import { makeSideThumbnails } from '../../thumbnails/side-thumbnails';
 import { createRecognizer } from '../recognize/create-recognizer';
 import type { SideReading } from '../types';
 import type { ReadDocument, ReadTask, ReadWorkerData } from './messages';
@@ -14,6 +15,13 @@ import { currentThread } from './thread-cpu';
 import type { PoolMessage } from './worker-pool';
 
 const port = parentPort!;
+/** A thumbnail that cannot be written is made on demand later: the reading goes on. */
+const thumbnailsOf = (side: RenderedPage, task: ReadTask, dataDir: string, upsideDown: boolean | null) =>
+  makeSideThumbnails(side, task.layout, upsideDown, {
+    dataDir,
+    sha256: task.document.key,
+    page: task.pageIndex + 1,
+  }).catch(() => undefined);
 const { modelPath } = workerData as ReadWorkerData;
 const post = (message: PoolMessage<SideReading>) => port.postMessage(message);
 
@@ -40,7 +48,9 @@ void (async () => {
           ? await decodePageImage(task.image, task.dpi)
           : await (await open(task.document)).render(task.pageIndex, task.dpi);
         const read = task.layout === 'a3' ? readSide : readAnnexPage;
-        post({ type: 'done', value: await read(side, task.dpi, recognizer) });
+        const value = await read(side, task.dpi, recognizer);
+        if (task.thumbnails) await thumbnailsOf(side, task, task.thumbnails.dataDir, value.upsideDown);
+        post({ type: 'done', value });
       } catch (error) {
         post({ type: 'failed', message: (error as Error).message });
       }

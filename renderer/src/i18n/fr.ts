@@ -251,6 +251,9 @@ export const fr = {
     noHeader: 'Aucun en-tête lu sur la première page.',
     pages: 'Cases de page lues',
     pageBox: 'page {{number}} / {{total}}',
+    pageBoxSure: '(lue à {{number}} % et {{total}} %)',
+    pageBoxOn: 'Case de page de P{{page}}, lue sur la page',
+    doubtful: 'lecture douteuse',
     noPageBox: 'case de page non lue',
     unread: 'face non lue',
     field: {
@@ -470,6 +473,7 @@ export const fr = {
     'server-refused': 'Le serveur Korrigo ne peut pas recevoir ces copies ainsi (adresse, examen ou mode).',
     'server-unreachable':
       'Le serveur Korrigo ne répond pas ou demande d’attendre : les copies restent en file, relancez plus tard.',
+    withdrawn: 'Demande retirée avant sa réponse.',
     internal: 'Erreur interne de la station. Les détails sont dans son journal.',
     'unknown-method': "Cette action n'existe pas dans cette version de la station.",
     forbidden:

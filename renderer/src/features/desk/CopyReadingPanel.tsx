@@ -1,11 +1,13 @@
 // What the reader read on the copy under review: the top of P1 large and zoomable (where the boxed header
-// is), the header read cell by cell (best character and its confidence), each page's "n / N" box, and why a
-// printed field was not found on a page. Asked of the station (`copies.reading`) whenever the copy changes.
-import { useEffect, useRef, useState } from 'react';
+// is), the header read cell by cell (best character and its confidence), each page's "n / N" box drawn on
+// that page, and why a printed field was not found on a page. Asked of the station (`copies.reading`) whenever the copy changes.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellGuess, CopyReading, Manifest, ManifestCopy, PagePart } from '../../../../core/api/contract';
+import type { CellGuess, CopyReading, Manifest, ManifestCopy } from '../../../../core/api/contract';
 import { useHost } from '../../host';
+import { PageBoxReadings } from './PageBoxReadings';
 import { cellClass, ReadingOverlay } from './ReadingOverlay';
+import { around, useScrolledTo } from './scrolled-to';
 import { thumbnailOf } from './copy-pages';
 import { Thumbnail } from './Thumbnail';
 import { ZoomSlider } from './ZoomSlider';
@@ -67,66 +69,9 @@ export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelPr
       ) : (
         reading && <p>{t('reading.noHeader')}</p>
       )}
-      {reading && (
-        <ul className="page-readings" aria-label={t('reading.pages')}>
-          {reading.pages.map((page, index) => (
-            <li key={index}>
-              <strong>P{index + 1}</strong>{' '}
-              {page.role === 'unread'
-                ? t('reading.unread')
-                : page.pageBox
-                  ? t('reading.pageBox', {
-                      number: page.pageBox.number ?? '?',
-                      total: page.pageBox.total ?? '?',
-                    })
-                  : t('reading.noPageBox')}
-              {page.missing.map((miss, at) => (
-                <span key={at} className="miss">
-                  {' · '}
-                  {t(`reading.field.${miss.field}`)} : {t(`reading.miss.${miss.code}`, miss.params)}
-                </span>
-              ))}
-            </li>
-          ))}
-        </ul>
-      )}
+      {reading && <PageBoxReadings manifest={manifest} copy={copy} pages={reading.pages} />}
     </div>
   );
-}
-
-/** The part of the page all the header's boxes take, with room around them for what is drawn above. */
-function around(boxes: readonly PagePart[]): PagePart {
-  const x = Math.min(...boxes.map((box) => box.x));
-  const y = Math.min(...boxes.map((box) => box.y));
-  const right = Math.max(...boxes.map((box) => box.x + box.width));
-  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
-  return { x, y, width: right - x, height: bottom - y };
-}
-
-/**
- * Keeps the crop's scrolled view on `part` of the page (the header's boxes) as the image arrives, is zoomed
- * or turned: the page is shown whole underneath, the header wherever the turns put it.
- */
-function useScrolledTo(part: PagePart | null) {
-  const figure = useRef<HTMLElement>(null);
-  const page = useRef<HTMLDivElement>(null);
-  const key = part && `${part.x} ${part.y} ${part.width} ${part.height}`;
-  useEffect(() => {
-    const shown = page.current;
-    const view = figure.current;
-    if (!part || !shown || !view) return;
-    const scroll = () => {
-      const margin = 0.03 * shown.offsetWidth;
-      view.scrollTop = Math.max(0, part.y * shown.offsetHeight - margin);
-      view.scrollLeft = Math.max(0, part.x * shown.offsetWidth - margin);
-    };
-    scroll();
-    const observer = new ResizeObserver(scroll);
-    observer.observe(shown);
-    return () => observer.disconnect();
-    // `key` stands for `part`'s values: a new reading with the same boxes keeps the view where it is.
-  }, [key]);
-  return { figure, page };
 }
 
 function Cell({ cell }: { cell: CellGuess }) {

@@ -1,0 +1,88 @@
+// The thumbnails a desk shows first, made by a reading worker from the side it has just read: the side is in
+// memory at reading resolution and its reading says which way up it was fed, so each page is only shrunk
+// from it (the scan is not rendered a second time) and written where the station's cache looks, under the
+// same key. Only the pages as the split shows them are made: a page the operator turns, a large thumbnail
+// or a file lost since are made on demand by the cache, as before.
+import { stat } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { Half } from '../manifest';
+import type { PageLayout } from '../pdf/page-geometry';
+import type { RenderedPage } from '../pdf/render-page';
+import { shrinkImage } from '../identify/shrink-image';
+import { THUMBNAIL_SIZES } from './render-thumbnail';
+import { thumbnailPath } from './thumbnail-path';
+import { writeThumbnail } from './write-thumbnail';
+
+/** Where a side's thumbnails go: the station's data directory, and the side by scan content and page. */
+export interface SideThumbnailsTarget {
+  dataDir: string;
+  sha256: string;
+  /** 1-based page of the scan file. */
+  page: number;
+}
+
+const small = THUMBNAIL_SIZES.small;
+/** shrinkImage's largest factor. */
+const MAX_SHRINK = 16;
+
+/**
+ * The turns the split may give this side's pages: 180° for a side fed upside down. A side whose way up the
+ * reading could not tell gets both (pairing may still decide from its other side); an A4 page is kept
+ * upright unless it is an annex fed upside down.
+ */
+function turnsOf(layout: PageLayout, upsideDown: boolean | null): (0 | 180)[] {
+  if (layout === 'a4') return upsideDown ? [0, 180] : [0];
+  if (upsideDown === null) return [0, 180];
+  return [upsideDown ? 180 : 0];
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.isFile(),
+    () => false,
+  );
+}
+
+/** Makes the side's default small thumbnails that are not on disk yet. */
+export async function makeSideThumbnails(
+  side: RenderedPage,
+  layout: PageLayout,
+  upsideDown: boolean | null,
+  target: SideThumbnailsTarget,
+): Promise<void> {
+  const halves: Half[] = layout === 'a3' ? ['left', 'right'] : ['full'];
+  const turns = turnsOf(layout, upsideDown);
+  const wanted = halves.flatMap((half) =>
+    turns.map((rotate) => ({
+      half,
+      rotate,
+      path: thumbnailPath(target.dataDir, { sha256: target.sha256, page: target.page, half, rotate }),
+    })),
+  );
+  const missing = (
+    await Promise.all(wanted.map(async (one) => ((await exists(one.path)) ? [] : [one])))
+  ).flat();
+  if (missing.length === 0) return;
+  // The side shrunk once, whole, to a little over the height shown, by a block mean in one pass over its
+  // pixels: four times cheaper than having sharp take the full-size pixels; sharp then works on a small image.
+  const factor = Math.max(1, Math.min(MAX_SHRINK, Math.floor(side.height / small.height)));
+  const shrunk = shrinkImage(side, factor);
+  const raw = Buffer.from(shrunk.data.buffer, shrunk.data.byteOffset, shrunk.data.byteLength);
+  const halfWidth = Math.floor(shrunk.width / 2);
+  for (const { half, rotate, path } of missing) {
+    const left = half === 'right' ? shrunk.width - halfWidth : 0;
+    const width = half === 'full' ? shrunk.width : halfWidth;
+    // Cut and shrunk to the height shown first: the turn (0 or 180°) keeps it.
+    const cut = await sharp(raw, { raw: { width: shrunk.width, height: shrunk.height, channels: 4 } })
+      .extract({ left, top: 0, width, height: shrunk.height })
+      .removeAlpha()
+      .resize({ height: small.height })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const webp = await sharp(cut.data, { raw: cut.info })
+      .rotate(rotate)
+      .webp({ quality: small.quality })
+      .toBuffer();
+    await writeThumbnail(path, webp);
+  }
+}

@@ -1,0 +1,98 @@
+// Each page's "n / N" box as the reader read it, drawn on the page where it was read: a crop of the page,
+// large and scrolled to its box, the number and the total outlined with their value and confidence, a
+// doubtful one marked as the header's cells are. The item's words say the same for screen readers (the
+// drawing is hidden from them); the crop takes the keyboard's focus so it scrolls with the arrow keys.
+import { useTranslation } from 'react-i18next';
+import type { CellGuess, Manifest, ManifestCopy, PageReading } from '../../../../core/api/contract';
+import { thumbnailOf } from './copy-pages';
+import { isDoubtful, ReadingOverlay } from './ReadingOverlay';
+import { around, useScrolledTo } from './scrolled-to';
+import { Thumbnail } from './Thumbnail';
+import './page-box.css';
+
+interface PageBoxReadingsProps {
+  manifest: Manifest;
+  copy: ManifestCopy;
+  /** One per page of the copy, in its order (copies.reading). */
+  pages: PageReading[];
+}
+
+export function PageBoxReadings({ manifest, copy, pages }: PageBoxReadingsProps) {
+  const { t } = useTranslation();
+  return (
+    <ul className="page-readings" aria-label={t('reading.pages')}>
+      {pages.map((page, index) => {
+        const shown = copy.pages[index];
+        return (
+          <li key={index}>
+            {shown && page.pageBox?.boxes && (
+              <PageBoxCrop manifest={manifest} page={shown} pageNumber={index + 1} reading={page.pageBox} />
+            )}
+            <span className="page-reading-words">
+              <strong>P{index + 1}</strong> <PageBoxWords page={page} />
+              {page.missing.map((miss, at) => (
+                <span key={at} className="miss">
+                  {' · '}
+                  {t(`reading.field.${miss.field}`)} : {t(`reading.miss.${miss.code}`, miss.params)}
+                </span>
+              ))}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function PageBoxWords({ page }: { page: PageReading }) {
+  const { t } = useTranslation();
+  if (page.role === 'unread') return t('reading.unread');
+  const box = page.pageBox;
+  if (!box) return t('reading.noPageBox');
+  const { number, total } = box.confidence;
+  const doubtful = isDoubtful(number) || isDoubtful(total);
+  return (
+    <span className={doubtful ? 'page-box-words cell-doubtful' : 'page-box-words'}>
+      {t('reading.pageBox', { number: box.number ?? '?', total: box.total ?? '?' })}{' '}
+      {t('reading.pageBoxSure', { number: Math.round(number * 100), total: Math.round(total * 100) })}
+      {doubtful && ` — ${t('reading.doubtful')}`}
+    </span>
+  );
+}
+
+/** The page box's two boxes as cells drawn over the page: the value said (null: nothing written). */
+export function pageBoxCells(box: NonNullable<PageReading['pageBox']>): CellGuess[] {
+  if (!box.boxes) return [];
+  const cell = (value: number | null, confidence: number, at: CellGuess['box']): CellGuess => ({
+    char: value === null ? null : String(value),
+    confidence,
+    ...(at ? { box: at } : {}),
+  });
+  return [
+    cell(box.number, box.confidence.number, box.boxes.number),
+    cell(box.total, box.confidence.total, box.boxes.total),
+  ];
+}
+
+interface PageBoxCropProps {
+  manifest: Manifest;
+  page: ManifestCopy['pages'][number];
+  /** The page's place in the copy, from 1. */
+  pageNumber: number;
+  reading: NonNullable<PageReading['pageBox']>;
+}
+
+function PageBoxCrop({ manifest, page, pageNumber, reading }: PageBoxCropProps) {
+  const { t } = useTranslation();
+  const cells = pageBoxCells(reading);
+  const frame = useScrolledTo(around(cells.map((cell) => cell.box!)));
+  const name = t('reading.pageBoxOn', { page: pageNumber });
+  return (
+    <figure className="page-box-crop" ref={frame.figure} tabIndex={0} aria-label={name}>
+      <div className="page-box-page" ref={frame.page}>
+        <Thumbnail {...thumbnailOf(manifest, page, page.rotate)} size="large" alt={`P${pageNumber}`} />
+        <ReadingOverlay cells={cells} className="page-box-overlay" boxClass="page-box-reading" />
+      </div>
+    </figure>
+  );
+}
