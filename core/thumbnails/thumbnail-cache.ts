@@ -1,7 +1,8 @@
 // Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time on a thread of their own,
 // so they never take more than one core from a batch's reading nor hold up the station's calls (rendering a
-// large page took the main thread for a second); a deleted file is made again. What a screen asks for goes before
-// what is made ahead (prefetch), the newest request first.
+// large page took the main thread for a second); a deleted file is made again. What a screen asks for goes
+// before what is made ahead (prefetch), the newest request first; what no screen waits for any more is
+// dropped. Most small thumbnails are already on disk: the reader makes them (side-thumbnails.ts).
 import { stat } from 'node:fs/promises';
 import { thumbnailName } from '../api/thumbnail-url';
 import type { ThumbnailKey } from '../api/thumbnail-url';
