@@ -28,6 +28,7 @@ export function tiltAbout(cx: number, cy: number, degrees: number): Tilt {
 export function deskewMask(mask: Mask, tilt: Tilt): Mask {
   const { width, height, data } = mask;
   const out = new Uint8Array(width * height);
+  const darkRows = darkRowsBefore(mask);
   for (let y = 0; y < height; y++) {
     // Each output row is a straight walk through the source; only its part over the source is walked,
     // so the loop needs no bounds checks (and truncating a non-negative coordinate floors it).
@@ -39,6 +40,12 @@ export function deskewMask(mask: Mask, tilt: Tilt): Mask {
     const [fromY, toY] = inside(start.y, dy, height - 1, width);
     const from = Math.max(fromX, fromY);
     const to = Math.min(toX, toY);
+    // A walk over source rows with nothing dark in them (most of a mask: paper) leaves its row blank. The
+    // rows it reads, a row of rounding to spare either way.
+    const ends = [start.y + from * dy, start.y + to * dy];
+    const top = Math.max(0, Math.floor(Math.min(...ends)) - 1);
+    const bottom = Math.min(height - 1, Math.floor(Math.max(...ends)) + 2);
+    if (from > to || darkRows[bottom + 1] === darkRows[top]) continue;
     let sx = start.x + from * dx;
     let sy = start.y + from * dy;
     for (let x = from; x <= to; x++, sx += dx, sy += dy) {
@@ -51,6 +58,17 @@ export function deskewMask(mask: Mask, tilt: Tilt): Mask {
     }
   }
   return { width, height, data: out };
+}
+
+/** How many rows above each row (and above the end) hold a dark pixel. */
+function darkRowsBefore({ width, height, data }: Mask): Int32Array {
+  const before = new Int32Array(height + 1);
+  for (let y = 0; y < height; y++) {
+    let dark = 0;
+    for (let i = y * width; i < (y + 1) * width && dark === 0; i++) dark = data[i] as number;
+    before[y + 1] = (before[y] as number) + (dark === 0 ? 0 : 1);
+  }
+  return before;
 }
 
 /**
