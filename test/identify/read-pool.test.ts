@@ -18,6 +18,8 @@ import {
 } from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
+import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
+import { readPageGeometry } from '../../core/pdf/page-geometry';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';
 import type { LoadedSource } from '../../core/pdf/load-source';
 import { loadSources } from '../../core/pipeline/load-sources';
@@ -25,14 +27,22 @@ import { classifyStack, type StackPage } from '../../core/pipeline/stack';
 import { generateBatch } from '../generator/generate';
 import { writeBatch } from '../generator/write-batch';
 
-/** What readSides did before it had workers: each side rendered and read here, one after another. */
+/**
+ * What readSides did before it had workers: each side's pixels made here (a page of placed images composed
+ * from them, any other rendered) and read, one after another.
+ */
 async function readOneByOne(sides: readonly StackPage[], sources: readonly LoadedSource[]) {
   const recognizer = await createRecognizer();
   const docs = new Map<number, RenderDocument>();
   const readings: SideReading[] = [];
   for (const side of sides) {
-    if (!docs.has(side.file)) docs.set(side.file, await openForRender(sources[side.file - 1]!.bytes));
-    const image = await docs.get(side.file)!.render(side.source - 1, READ_DPI);
+    const source = sources[side.file - 1]!;
+    const node = source.doc.getPage(side.source - 1).node;
+    const placed = wholePageImage(node, readPageGeometry(node));
+    if (!placed && !docs.has(side.file)) docs.set(side.file, await openForRender(source.bytes));
+    const image = placed
+      ? await decodePageImage(placed, READ_DPI)
+      : await docs.get(side.file)!.render(side.source - 1, READ_DPI);
     const read = side.layout === 'a3' ? readSide : readAnnexPage;
     readings.push(await read(image, READ_DPI, recognizer));
   }
