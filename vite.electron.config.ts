@@ -43,6 +43,8 @@ export default defineConfig({
         'core-host': here('./electron/core-host.ts'),
         // The core host's reading threads, started from beside core-host.cjs.
         'read-worker': here('./core/identify/pool/read-worker.ts'),
+        // The thumbnail cache's thread, likewise.
+        'thumbnail-worker': here('./core/thumbnails/thumbnail-worker.ts'),
       },
       true,
     ),

@@ -102,8 +102,16 @@ try {
   // ---- Thumbnails after processing (cold cache) --------------------------------------------------
   log(`processing the review batch (${review.scans.length} file(s))`);
   let start = performance.now();
+  // The end of splitting: the last copy PDF written (the manifest is written after it).
+  let splitAt = NaN;
+  const unsubscribe = station.subscribe((push) => {
+    if (push.event !== 'batch.progress') return;
+    const { stage, done, total } = push.payload;
+    if (stage === 'split' && done === total) splitAt = Date.now();
+  });
   const detail = await call<BatchDetail>('batches.process', { scans: review.scans, roster: review.roster });
   const processedAt = Date.now();
+  unsubscribe();
   const processing = performance.now() - start;
   const { batchId, manifest } = detail;
   const pages = manifest.copies.flatMap((copy) => copy.pages);
@@ -127,6 +135,9 @@ try {
   const firstAt = await whenShown(desk, { kind: 'thumbnails', count: 1 });
   row('end of processing → desk open (tab loaded, two clicks)', ms(stripsAt - processedAt));
   row('end of processing → first thumbnail on screen', ms(firstAt - processedAt));
+  row('end of splitting → end of processing (manifest written, call answered)', ms(processedAt - splitAt));
+  row('desk open (strips shown) → first thumbnail on screen', ms(firstAt - stripsAt));
+  if (values.explain) log(`first thumbnail: ${await whatWaited(desk, stripsAt, firstAt)}`);
   // Every strip brought on screen in turn, each screen waited for until its thumbnails show.
   const strips = desk.locator('.strips');
   for (;;) {
@@ -135,7 +146,9 @@ try {
     if (end) break;
     await strips.evaluate((el) => el.scrollBy(0, el.clientHeight));
   }
-  row(`end of processing → all ${pages.length} thumbnails seen on screen`, ms(Date.now() - processedAt));
+  const allAt = Date.now();
+  row(`end of processing → all ${pages.length} thumbnails seen on screen`, ms(allAt - processedAt));
+  row(`desk open → all ${pages.length} thumbnails seen on screen`, ms(allAt - stripsAt));
   await strips.evaluate((el) => el.scrollTo(0, 0));
 
   // ---- Settling every copy to review --------------------------------------------------------------

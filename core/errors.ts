@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'server-refused'
   /** The Korrigo server did not answer, or asked to wait: copies stay queued for a later sync. */
   | 'server-unreachable'
+  /** The caller withdrew its request before it was answered (a thumbnail that left the screen). */
+  | 'withdrawn'
   | 'internal';
 
 /** Exit code for input the operator must fix (bad file, bad arguments, unknown batch or copy). */

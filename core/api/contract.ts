@@ -276,6 +276,13 @@ export interface PagesHandlers {
    * served on both hosts. Made one at a time in the order asked: ask for what the screen shows first.
    */
   'pages.thumbnail': (args: ThumbnailArgs) => Promise<{ url: string }>;
+  /**
+   * The caller no longer waits for its `pages.thumbnail` call of this key (the page left the screen): once
+   * no caller waits for it and it is not being made, it is not made, and the calls fail with `withdrawn`.
+   * `withdrawn` says whether it was so dropped. A list scrolled fast then does not make what it passed.
+   * (Over HTTP, a thumbnail's GET that the browser abandons is withdrawn the same way.)
+   */
+  'pages.withdrawThumbnail': (args: ThumbnailArgs) => Promise<{ withdrawn: boolean }>;
 }
 
 /**

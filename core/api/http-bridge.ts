@@ -22,8 +22,11 @@ export interface HttpBridgeOptions {
 export interface KorrigoHttpBridge extends KorrigoBridge {
   /** Copies a file the browser holds into the station's inbox; replies with its path there. */
   upload(file: Blob, name: string): Promise<WireReply<{ path: string }>>;
-  /** A batch file (`/files/...`) as a Blob: a plain link could not carry the credential. */
-  fetchFile(path: string): Promise<Blob | null>;
+  /**
+   * A batch file (`/files/...`) as a Blob: a plain link could not carry the credential. `signal` abandons
+   * it (null then): a thumbnail so abandoned before it is made is not made.
+   */
+  fetchFile(path: string, options?: { signal?: AbortSignal }): Promise<Blob | null>;
   /** Ends this session on the station (its id is refused from then on) and closes the event stream. */
   endSession(): Promise<WireReply<unknown>>;
   /** Closes the event stream. */
@@ -106,9 +109,12 @@ export function createHttpBridge(options: HttpBridgeOptions): KorrigoHttpBridge 
       });
     },
 
-    async fetchFile(path) {
+    async fetchFile(path, { signal } = {}) {
       try {
-        const response = await fetch(`${options.baseUrl}${path}`, { headers: auth });
+        const response = await fetch(`${options.baseUrl}${path}`, {
+          headers: auth,
+          ...(signal ? { signal } : {}),
+        });
         return response.ok ? await response.blob() : null;
       } catch {
         return null;

@@ -17,6 +17,7 @@ const METHODS: Record<MethodName, true> = {
   'copies.redo': true,
   'copies.reading': true,
   'pages.thumbnail': true,
+  'pages.withdrawThumbnail': true,
   'sync.exams': true,
   'sync.run': true,
   'sync.status': true,

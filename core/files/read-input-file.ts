@@ -29,7 +29,15 @@ export const INPUT_PROBLEM_WORDS: Readonly<Record<InputProblem, string>> = {
   unreadable: 'cannot be read',
 };
 
-export async function readInputFile(path: string, maxBytes: number): Promise<Uint8Array> {
+/**
+ * `shared`: the bytes are read into a SharedArrayBuffer, so that worker threads given them read this one
+ * copy instead of each getting its own.
+ */
+export async function readInputFile(
+  path: string,
+  maxBytes: number,
+  { shared = false } = {},
+): Promise<Uint8Array> {
   let handle;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
@@ -45,7 +53,7 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
       throw new InputFileError('too-large', INPUT_PROBLEM_WORDS['too-large'], info.size);
     }
     // What stat measured, no more: a file still growing (a scanner writing) does not grow the read.
-    const buffer = Buffer.alloc(info.size);
+    const buffer = shared ? new Uint8Array(new SharedArrayBuffer(info.size)) : Buffer.alloc(info.size);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);

@@ -4,7 +4,7 @@ import type { RenderedPage } from '../pdf/render-page';
 import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, type Fraction } from './crop';
 import type { LocatedCell, PixelBox } from './locate/boxed-region';
 import { isEmptyCell } from './locate/cell-ink';
-import { searchHeader, type LocatedHeader } from './locate/locate-header';
+import { searchHeader, type HeaderSearch, type LocatedHeader } from './locate/locate-header';
 import { searchPageBoxBand, type PageBoxCell, type PageBoxMemory } from './locate/locate-page-box';
 import { pageView } from './page-view';
 import type { Recognizer } from './recognize/recognizer';
@@ -184,19 +184,17 @@ export async function readPageBox(
 }
 
 /**
- * The header on an A3 side, if it is a recto. Upright, a recto shows [P4 | P1] and the header tops its
- * right half. Fed upside down, it shows [P1 | P4] turned 180°: the header is at the bottom of the left
- * half, upside down.
+ * The header on an A3 side, looked for where a recto shows it. Upright, a recto shows [P4 | P1] and the
+ * header tops its right half. Fed upside down, it shows [P1 | P4] turned 180°: the header is at the bottom
+ * of the left half, upside down.
  */
-export function findHeader(
-  side: RenderedPage,
-  dpi: number,
-): { located: LocatedHeader; upsideDown: boolean } | { missing: FinderMiss[] } {
-  const upright = searchHeader(pageView(side, RIGHT_HALF, false).region(HEADER_BAND), dpi);
-  if ('found' in upright) return { located: upright.found, upsideDown: false };
-  const turned = searchHeader(pageView(side, LEFT_HALF, true).region(HEADER_BAND), dpi);
-  if ('found' in turned) return { located: turned.found, upsideDown: true };
-  // The way up that came closer to a header says why: fewer fields missing, boxes rather than none.
+export function searchSideHeader(side: RenderedPage, dpi: number, upsideDown: boolean): HeaderSearch {
+  const half = upsideDown ? LEFT_HALF : RIGHT_HALF;
+  return searchHeader(pageView(side, half, upsideDown).region(HEADER_BAND), dpi);
+}
+
+/** Why neither way up showed a header: the way that came closer says (fewer fields missing, boxes rather than none). */
+export function closerMiss(upright: FinderMiss[], turned: FinderMiss[]): FinderMiss[] {
   const closeness = (missing: FinderMiss[]) => missing.length + (missing[0]?.code === 'no-boxes' ? 3 : 0);
-  return closeness(turned.missing) < closeness(upright.missing) ? turned : upright;
+  return closeness(turned) < closeness(upright) ? turned : upright;
 }

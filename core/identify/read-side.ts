@@ -2,12 +2,13 @@
 // page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
 import type { RenderedPage } from '../pdf/render-page';
 import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, pixelRect } from './crop';
-import { fingerprintSide } from './fingerprint/side-fingerprint';
+import { fingerprintSide, type SideFingerprint } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
+import type { LocatedHeader } from './locate/locate-header';
 import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
 import { pageView, type PageView } from './page-view';
-import { findHeader, readHeader, readPageBox } from './read-boxes';
+import { closerMiss, readHeader, readPageBox, searchSideHeader } from './read-boxes';
 import { readingHalves, type SideHalf } from './reading-halves';
 import type { Recognizer } from './recognize/recognizer';
 import type { FinderMiss, PageBoxReading, SideReading } from './types';
@@ -24,14 +25,21 @@ function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolea
   return [page(first), page(second)];
 }
 
-/** Both halves' page boxes tell the same way up, or one tells and the other is silent; else null. */
-function orientationFromPageBoxes(side: RenderedPage, dpi: number, memory: PageBoxMemory): boolean | null {
-  const told = [LEFT_HALF, RIGHT_HALF].flatMap((half) => {
+/**
+ * What each half's page boxes tell, left half first: true fed upside down, false upright, null when they do
+ * not tell (see upsideDownFromBands).
+ */
+function pageBoxWays(side: RenderedPage, dpi: number, memory: PageBoxMemory): (boolean | null)[] {
+  return [LEFT_HALF, RIGHT_HALF].map((half) => {
     // Only the two bands are cut from the half, not the half first.
     const page = pageView(side, half, false);
-    const bands = [page.region(PAGE_BOX_BAND), page.region(TURNED_PAGE_BOX_BAND)] as const;
-    return upsideDownFromBands(...bands, dpi, memory) ?? [];
+    return upsideDownFromBands(page.region(PAGE_BOX_BAND), page.region(TURNED_PAGE_BOX_BAND), dpi, memory);
   });
+}
+
+/** Both halves tell the same way up, or one tells and the other is silent; else null. */
+function agreedWay(ways: readonly (boolean | null)[]): boolean | null {
+  const told = ways.flatMap((way) => (way === null ? [] : [way]));
   return told.length > 0 && told.every((turned) => turned === told[0]) ? told[0]! : null;
 }
 
@@ -61,6 +69,32 @@ async function readBoxes(
   return { pageBoxes: [reading(0), reading(1)], missing };
 }
 
+async function rectoReading(
+  side: RenderedPage,
+  dpi: number,
+  recognizer: Recognizer,
+  header: LocatedHeader,
+  upsideDown: boolean,
+  fingerprint: SideFingerprint,
+): Promise<SideReading> {
+  const pages = pagesOf(side, 'recto', upsideDown);
+  const boxes = await readBoxes(pages, dpi, recognizer, newPageBoxMemory());
+  // P1 is the right half upright, the left one fed upside down (turned, it keeps its size).
+  const p1 = pixelRect(side.width, side.height, upsideDown ? LEFT_HALF : RIGHT_HALF);
+  const p1Size = { width: p1.x1 - p1.x0, height: p1.y1 - p1.y0 };
+  return {
+    role: 'recto',
+    upsideDown,
+    header: await readHeader(header, recognizer, p1Size),
+    pageBoxes: boxes.pageBoxes,
+    // P1's printed header would count as content, and a P1 is never left blank: only P4 is asked.
+    blank: [false, isBlank(pages[1], dpi)],
+    notes: [],
+    ...(boxes.missing.length > 0 ? { missing: boxes.missing } : {}),
+    fingerprint,
+  };
+}
+
 /** `side` is the A3 side rendered as displayed at `dpi`. */
 export async function readSide(
   side: RenderedPage,
@@ -68,34 +102,31 @@ export async function readSide(
   recognizer: Recognizer,
 ): Promise<SideReading> {
   const fingerprint = fingerprintSide(side, dpi);
+  const upright = searchSideHeader(side, dpi, false);
+  if ('found' in upright) return rectoReading(side, dpi, recognizer, upright.found, false, fingerprint);
   const memory = newPageBoxMemory();
-  const found = findHeader(side, dpi);
-  if ('located' in found) {
-    const pages = pagesOf(side, 'recto', found.upsideDown);
-    const boxes = await readBoxes(pages, dpi, recognizer, memory);
-    // P1 is the right half upright, the left one fed upside down (turned, it keeps its size).
-    const p1 = pixelRect(side.width, side.height, found.upsideDown ? LEFT_HALF : RIGHT_HALF);
-    const p1Size = { width: p1.x1 - p1.x0, height: p1.y1 - p1.y0 };
-    return {
-      role: 'recto',
-      upsideDown: found.upsideDown,
-      header: await readHeader(found.located, recognizer, p1Size),
-      pageBoxes: boxes.pageBoxes,
-      // P1's printed header would count as content, and a P1 is never left blank: only P4 is asked.
-      blank: [false, isBlank(pages[1], dpi)],
-      notes: [],
-      ...(boxes.missing.length > 0 ? { missing: boxes.missing } : {}),
-      fingerprint,
-    };
-  }
-  const upsideDown = orientationFromPageBoxes(side, dpi, memory);
+  const ways = pageBoxWays(side, dpi, memory);
+  // Page boxes along the bottom edge of both halves and along neither top: the sheet was fed upright, so a
+  // recto's header would have shown where it was just looked for, not turned at the bottom of the left
+  // half (that search is a fifth of a verso's reading).
+  const fedUpright = ways.every((way) => way === false);
+  let turned = fedUpright ? undefined : searchSideHeader(side, dpi, true);
+  if (turned && 'found' in turned)
+    return rectoReading(side, dpi, recognizer, turned.found, true, fingerprint);
+  const upsideDown = agreedWay(ways);
   // Read as a verso, and upright when nothing tells: pairing may still make a recto of it (reading order
   // is then the other way round).
   const pages = pagesOf(side, 'verso', upsideDown ?? false);
   const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer, memory);
   const verso = pageBoxes.some((box) => box !== null);
-  // A verso has no header by design: its absence is news only on a side that is no verso either.
-  const misses = verso ? missing : [...found.missing, ...missing];
+  let misses = missing;
+  if (!verso) {
+    // A verso has no header by design: its absence is news only on a side that is no verso either. Where
+    // page boxes were found along both bottoms but none was then read, look the other way up after all.
+    turned ??= searchSideHeader(side, dpi, true);
+    if ('found' in turned) return rectoReading(side, dpi, recognizer, turned.found, true, fingerprint);
+    misses = [...closerMiss(upright.missing, turned.missing), ...missing];
+  }
   return {
     role: verso ? 'verso' : 'unknown',
     upsideDown,

@@ -74,8 +74,12 @@ function readingOf(outcome: TaskOutcome<SideReading>, timeLimit: number): SideRe
   }
 }
 
-/** One copy of the scan that every worker reads, instead of one copy posted to each. */
+/**
+ * One copy of the scan that every worker reads, instead of one copy posted to each: the loaded bytes
+ * themselves when they were read shared (loadSource does).
+ */
 function sharedCopy(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   shared.set(bytes);
   return shared;

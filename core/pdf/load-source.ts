@@ -88,7 +88,8 @@ export function tooManyPagesError(what: string, pages: number): KorrigoError {
 
 async function readSourceBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readInputFile(path, MAX_SOURCE_BYTES);
+    // Shared: the reading workers render from these very bytes (a scan is up to hundreds of megabytes).
+    return await readInputFile(path, MAX_SOURCE_BYTES, { shared: true });
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error;
     switch (error.problem) {

@@ -137,6 +137,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   // Named by what makes it, so it may be cached for good; made again here when the cache lost it.
   const sendThumbnail = async (res: ServerResponse, key: ThumbnailKey) => {
+    // A page that left the screen abandons its thumbnail's request (the browser aborts it): not made then.
+    res.on('close', () => {
+      if (!res.writableFinished) void station.dispatch('pages.withdrawThumbnail', key);
+    });
     const made = await station.dispatch('pages.thumbnail', key);
     if (!made.ok) return sendReply(res, made, 404);
     const headers = { ...COMMON_HEADERS, 'cache-control': 'private, max-age=31536000, immutable' };

@@ -13,5 +13,9 @@ export function pageHandlers(deps: HandlerDeps): HandlerTable<PagesHandlers> {
         return { url: thumbnailUrl(key) };
       },
     },
+    'pages.withdrawThumbnail': {
+      args: thumbnailArgs,
+      run: async (key) => ({ withdrawn: deps.thumbnails.withdraw(key) }),
+    },
   };
 }

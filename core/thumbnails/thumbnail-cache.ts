@@ -1,23 +1,25 @@
-// Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time, so they never take more
-// than one core from a batch's reading; a deleted file is made again. What a screen asks for goes before
-// what is made ahead (prefetch), the newest request first. The last scan opened stays open:
-// thumbnails of one screen come from the same few scans.
-import { readFile, stat } from 'node:fs/promises';
+// Thumbnails cached on disk under <dataDir>/thumbs/, made on demand one at a time on a thread of their own,
+// so they never take more than one core from a batch's reading nor hold up the station's calls (rendering a
+// large page took the main thread for a second); a deleted file is made again. What a screen asks for goes
+// before what is made ahead (prefetch), the newest request first; what no screen waits for any more is
+// dropped. Most small thumbnails are already on disk: the reader makes them (side-thumbnails.ts).
+import { stat } from 'node:fs/promises';
+import { thumbnailName } from '../api/thumbnail-url';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { KorrigoError } from '../errors';
-import { decodePageImage, wholePageImage } from '../pdf/page-image';
-import { readPageGeometry } from '../pdf/page-geometry';
-import { parsePdfQuietly } from '../pdf/parse-pdf';
-import { openForRender } from '../pdf/render-page';
-import type { RenderDocument, RenderedPage } from '../pdf/render-page';
-import { scanPath } from '../store/scan-files';
-import { lastSides, renderThumbnail } from './render-thumbnail';
 import { thumbnailPath } from './thumbnail-path';
-import { writeThumbnail } from './write-thumbnail';
+import type { ThumbnailMaker } from './thumbnail-maker';
+import { workerMaker } from './worker-maker';
 
 export interface Thumbnails {
   /** The cached file of `key`, made first when missing. */
   file(key: ThumbnailKey): Promise<string>;
+  /**
+   * One caller of `file(key)` no longer waits for it (its page left the screen). Once every caller has
+   * withdrawn and its making has not started, it is not made: their calls fail with `withdrawn`. Says
+   * whether it was so dropped.
+   */
+  withdraw(key: ThumbnailKey): boolean;
   /**
    * Makes `key` once nothing a screen asked for is waiting. Dropped, not made, once the station closes or
    * `dropAhead` is called; a failure is left for the screen's own request to meet and report.
@@ -39,14 +41,30 @@ interface Job {
   ahead: boolean;
 }
 
-export function createThumbnails(dataDir: string, scansDir: string): Thumbnails {
+/** A thumbnail asked for and not made yet. */
+interface Making {
+  done: Promise<string>;
+  /** Only made ahead: no screen waits for it. */
+  ahead: boolean;
+  /** Screen calls of `file` still waiting for it. */
+  waiting: number;
+  /** Looked for on disk, then waiting in a queue, then being made. */
+  state: 'checking' | 'queued' | 'started';
+  promote: () => void;
+  drop: () => void;
+}
+
+/** `maker`: by default on its own thread; a test of the queue alone may make them in its own thread. */
+export function createThumbnails(
+  dataDir: string,
+  scansDir: string,
+  maker: ThumbnailMaker = workerMaker(scansDir),
+): Thumbnails {
   const asked: Job[] = [];
   let ahead: Job[] = [];
   let working = false;
-  const making = new Map<string, { done: Promise<string>; ahead: boolean; promote: () => void }>();
-  let open: OpenScan | null = null;
+  const making = new Map<string, Making>();
   let closed = false;
-  const sides = lastSides();
 
   const work = async () => {
     if (working) return;
@@ -60,40 +78,15 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     working = false;
   };
 
-  const scanOf = async (sha256: string): Promise<OpenScan> => {
-    if (open?.sha256 === sha256) return open;
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(scanPath(scansDir, sha256)));
-    } catch (error) {
-      throw new KorrigoError('file-not-found', `No stored scan has sha256 ${sha256}`, { cause: error });
-    }
-    await open?.close();
-    open = openScan(sha256, bytes);
-    return open;
-  };
-
-  const make = async (key: ThumbnailKey, path: string): Promise<string> => {
-    const scan = await scanOf(key.sha256);
-    if (key.page > (await scan.pageCount())) {
-      throw new KorrigoError('file-not-found', `Scan ${key.sha256.slice(0, 12)} has no page ${key.page}`);
-    }
-    const size = key.size ?? 'small';
-    const side = await sides.side(key.sha256, key.page, size, (dpi) => scan.render(key.page, dpi));
-    const webp = await renderThumbnail(side, key.half, key.rotate, size);
-    // The station closed meanwhile (its data directory may be going): nothing is written any more.
-    if (closed) return path;
-    await writeThumbnail(path, webp);
-    return path;
-  };
-
-  const file = async (key: ThumbnailKey, isAhead = false): Promise<string> => {
+  // Known synchronously from the first call on, so that a withdrawal finds it even while the disk is
+  // looked at; a file found there is given at once, without waiting in a queue.
+  const file = (key: ThumbnailKey, isAhead = false): Promise<string> => {
     const path = thumbnailPath(dataDir, key);
-    if (await exists(path)) return path;
     const known = making.get(path);
     if (known) {
       // A screen now waits for what was only made ahead: it moves to the screen's queue.
       if (!isAhead && known.ahead) known.promote();
+      if (!isAhead) known.waiting++;
       return known.done;
     }
     let resolve!: (value: string) => void;
@@ -101,34 +94,61 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
     const done = new Promise<string>((yes, no) => ([resolve, reject] = [yes, no]));
     const job: Job = {
       ahead: isAhead,
-      run: () => make(key, path).then(resolve, reject),
+      run: () => {
+        entry.state = 'started';
+        return maker.make(key, path).then(() => resolve(path), reject);
+      },
     };
-    const entry = {
+    const entry: Making = {
       done,
       ahead: isAhead,
+      waiting: isAhead ? 0 : 1,
+      state: 'checking',
       promote: () => {
         entry.ahead = false;
         job.ahead = false;
+        if (entry.state !== 'queued') return;
         ahead = ahead.filter((other) => other !== job);
         asked.push(job);
       },
+      drop: () => {
+        const at = asked.indexOf(job);
+        if (at >= 0) asked.splice(at, 1);
+        making.delete(path);
+        reject(new KorrigoError('withdrawn', `Thumbnail ${thumbnailName(key)} no longer wanted`));
+      },
     };
     making.set(path, entry);
-    const forget = () => making.delete(path);
+    const forget = () => {
+      if (making.get(path) === entry) making.delete(path);
+    };
     done.then(forget, forget);
-    (isAhead ? ahead : asked).push(job);
-    void work();
+    void exists(path).then((found) => {
+      if (making.get(path) !== entry) return;
+      if (found) return resolve(path);
+      entry.state = 'queued';
+      (entry.ahead ? ahead : asked).push(job);
+      void work();
+    });
     return done;
   };
 
   return {
     file: (key) => file(key),
+    withdraw(key) {
+      const entry = making.get(thumbnailPath(dataDir, key));
+      if (!entry || entry.ahead || entry.waiting === 0) return false;
+      entry.waiting--;
+      if (entry.waiting > 0 || entry.state === 'started') return false;
+      entry.drop();
+      return true;
+    },
     prefetch(key) {
       if (!closed) file(key, true).catch(() => undefined);
     },
     warm(sha256) {
       if (closed) return;
-      ahead.push({ ahead: true, run: async () => (await scanOf(sha256)).prepare() });
+      ahead.push({ ahead: true, run: () => maker.prepare(sha256) });
       void work();
     },
     dropAhead() {
@@ -139,8 +159,7 @@ export function createThumbnails(dataDir: string, scansDir: string): Thumbnails 
       closed = true;
       ahead = [];
       while (working) await new Promise((resolve) => setTimeout(resolve, 10));
-      await open?.close();
-      open = null;
+      await maker.close();
     },
   };
 }
@@ -151,44 +170,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-interface OpenScan {
-  sha256: string;
-  pageCount(): Promise<number>;
-  /** The displayed page `page` (1-based) at `dpi`. */
-  render(page: number, dpi: number): Promise<RenderedPage>;
-  /** Parses the scan now, and opens pdfjs when its first page is not one image. */
-  prepare(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/**
- * A scan opened for thumbnails. A page that is one image covering it is decoded straight from the image
- * by sharp (several times faster than pdfjs drawing it); pdfjs is opened only for the other pages.
- */
-function openScan(sha256: string, bytes: Uint8Array): OpenScan {
-  let parsed: ReturnType<typeof parsePdfQuietly> | null = null;
-  let rendering: Promise<RenderDocument> | null = null;
-  const parse = () => (parsed ??= parsePdfQuietly(bytes));
-  const pdfjs = () => (rendering ??= openForRender(bytes.slice(), { name: `scan ${sha256.slice(0, 12)}` }));
-  const image = async (page: number) => {
-    const node = (await parse()).getPage(page - 1).node;
-    return wholePageImage(node, readPageGeometry(node));
-  };
-  return {
-    sha256,
-    pageCount: async () => (await parse()).getPageCount(),
-    async render(page, dpi) {
-      const whole = await image(page);
-      if (whole) return decodePageImage(whole, dpi);
-      return (await pdfjs()).render(page - 1, dpi);
-    },
-    async prepare() {
-      if (!(await image(1))) await pdfjs();
-    },
-    async close() {
-      if (rendering) await (await rendering).close();
-    },
-  };
 }

@@ -11,6 +11,7 @@ import type { Station } from '../../core/station/station';
 import { startHttpServer } from '../../core/server/http-server';
 import type { RunningServer } from '../../core/server/http-server';
 import { createThumbnails } from '../../core/thumbnails/thumbnail-cache';
+import { createMaker } from '../../core/thumbnails/thumbnail-maker';
 import { thumbnailPath } from '../../core/thumbnails/thumbnail-path';
 import { writeSampleBatch } from '../e2e/sample-batch';
 
@@ -95,7 +96,8 @@ describe('page thumbnails', () => {
 
   it('makes what a screen asks for before what is made ahead, and drops what is ahead when told', async () => {
     const dataDir = join(root, 'queue');
-    const thumbnails = createThumbnails(dataDir, join(station.dataDir, 'scans'));
+    const scans = join(station.dataDir, 'scans');
+    const thumbnails = createThumbnails(dataDir, scans, createMaker(scans));
     const ahead = [0, 1, 2, 3].map((page) => ({ ...keyOf(1, page), rotate: 180 as const }));
     const made = async () =>
       (await Promise.all(ahead.map((key) => exists(thumbnailPath(dataDir, key))))).filter(Boolean).length;
@@ -111,6 +113,61 @@ describe('page thumbnails', () => {
     await thumbnails.file(ahead[3]!);
     expect(await exists(thumbnailPath(dataDir, ahead[3]!))).toBe(true);
     await thumbnails.close();
+  });
+
+  it('does not make what every screen that asked for it withdrew before it was made', async () => {
+    const dataDir = join(root, 'withdrawn');
+    const scans = join(station.dataDir, 'scans');
+    const thumbnails = createThumbnails(dataDir, scans, createMaker(scans));
+    const [first, gone, shared, last] = [0, 1, 2, 3].map((page) => ({
+      ...keyOf(1, page),
+      rotate: 270 as const,
+    }));
+    const asked = [first, gone, shared, shared, last].map((key) =>
+      thumbnails.file(key!).then(
+        (path) => ({ path }),
+        (error: { code?: string }) => ({ error: error.code }),
+      ),
+    );
+    // Withdrawn while the disk is still looked at: never queued.
+    expect(thumbnails.withdraw(gone!)).toBe(true);
+    // Another screen still waits for it: made.
+    expect(thumbnails.withdraw(shared!)).toBe(false);
+    expect(thumbnails.withdraw({ ...first!, rotate: 90 })).toBe(false);
+    const settled = await Promise.all(asked);
+    expect(settled.map((one) => ('error' in one ? one.error : 'made'))).toEqual([
+      'made',
+      'withdrawn',
+      'made',
+      'made',
+      'made',
+    ]);
+    expect(await exists(thumbnailPath(dataDir, gone!))).toBe(false);
+    // Asked again later, it is made.
+    await thumbnails.file(gone!);
+    expect(await exists(thumbnailPath(dataDir, gone!))).toBe(true);
+    await thumbnails.close();
+  });
+
+  it('drops the thumbnail request a browser abandoned, queued behind others, and makes the others', async () => {
+    const dataDir = station.dataDir;
+    // Made one at a time: two large renderings keep the maker busy while the third is asked and abandoned.
+    const busy = [2, 3].map((page) => ({ ...keyOf(0, page), size: 'large' as const, rotate: 90 as const }));
+    const making = busy.map((key) => station.dispatch('pages.thumbnail', key));
+    const abandoned = { ...keyOf(0, 0), rotate: 270 as const };
+    const abort = new AbortController();
+    const url = `${server.origin}/files/thumbs/${abandoned.sha256}/${abandoned.page}-${abandoned.half}-270.webp`;
+    const call = fetch(url, {
+      headers: { authorization: `Bearer ${server.token}` },
+      signal: abort.signal,
+    }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    abort.abort();
+    await call;
+    expect((await Promise.all(making)).every((reply) => reply.ok)).toBe(true);
+    // Anything still queued has had time to run.
+    await station.dispatch('pages.thumbnail', { ...keyOf(0, 1), rotate: 270 });
+    expect(await exists(thumbnailPath(dataDir, abandoned))).toBe(false);
   });
 
   it('is served with cache headers, and made again when the cache lost it', async () => {

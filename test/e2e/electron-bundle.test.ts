@@ -107,6 +107,15 @@ describe('the Electron bundles', () => {
       type: 'reply',
       reply: { ok: true, result: [{ batchId, state: 'planned', copies: 2 }] },
     });
+    // A thumbnail no reading made (a large one) is made on the cache's thread, thumbnail-worker.cjs.
+    const page = manifest.copies[0]!.pages[0]!;
+    const sha256 = manifest.sources[page.file - 1]!.sha256;
+    const key = { sha256, page: page.source, half: page.half, rotate: page.rotate, size: 'large' as const };
+    const [thumbnail] = await runCoreHost(dataDir, [
+      { type: 'invoke', id: 1, name: 'pages.thumbnail', args: key },
+    ]);
+    expect(thumbnail).toMatchObject({ type: 'reply', reply: { ok: true } });
+    await access(join(dataDir, 'thumbs', sha256, `${page.source}-${page.half}-${page.rotate}-large.webp`));
   });
 
   it('reads the sides on worker threads started from the bundle, identifying the students', async () => {

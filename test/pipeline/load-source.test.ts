@@ -56,6 +56,9 @@ describe('loadSource', () => {
     const source = await loadSource(await write('SKM1.pdf', bytes));
     expect(source.pageCount).toBe(3);
     expect(source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // The reading workers are given these very bytes, not a copy each.
+    expect(source.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(source.bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('refuses a missing file, a folder, an empty file and a file that is not a PDF', async () => {

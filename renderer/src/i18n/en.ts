@@ -461,6 +461,7 @@ export const en: Catalogue = {
     'server-refused': 'The Korrigo server cannot take these copies this way (address, exam or mode).',
     'server-unreachable':
       'The Korrigo server does not answer or asks to wait: the copies stay queued, try again later.',
+    withdrawn: 'Request withdrawn before it was answered.',
     internal: "Internal station error. The details are in the station's log.",
     'unknown-method': 'This action does not exist in this version of the station.',
     forbidden: 'Access refused. Open the station with the link shown when « korrigo-station serve » starts.',

@@ -474,6 +474,7 @@ export const fr = {
     'server-refused': 'Le serveur Korrigo ne peut pas recevoir ces copies ainsi (adresse, examen ou mode).',
     'server-unreachable':
       'Le serveur Korrigo ne répond pas ou demande d’attendre : les copies restent en file, relancez plus tard.',
+    withdrawn: 'Demande retirée avant sa réponse.',
     internal: 'Erreur interne de la station. Les détails sont dans son journal.',
     'unknown-method': "Cette action n'existe pas dans cette version de la station.",
     forbidden:

@@ -1,8 +1,12 @@
 // A page's thumbnail, asked of the station when it is mounted: the virtualised list mounts what is on
-// screen, so what the operator sees is made first. A thumbnail the cache lost is asked for again.
+// screen, so what the operator sees is made first; one unmounted before its answer is withdrawn, so a list
+// scrolled fast neither leaves the station making every page it passed nor the browser's few connections
+// held by their calls. A thumbnail the cache lost is
+// asked for again.
 // A page turned by a decision shows its image turned at once (CSS) until the turned thumbnail is made.
 import { useEffect, useRef, useState } from 'react';
 import type { Half, Rotation, ThumbnailSize } from '../../../../core/api/contract';
+import { thumbnailUrl } from '../../../../core/api/thumbnail-url';
 import { useHost } from '../../host';
 
 interface ThumbnailProps {
@@ -35,14 +39,21 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
     let current = true;
     // Another page (or size): the image shown so far is not this one's. Only turned, it is, turned.
     setShown((before) => (before?.of === of ? before : null));
+    const key = { sha256, page, half, rotate, ...(size ? { size } : {}) };
+    let answered = false;
+    const abort = new AbortController();
     const show = async () => {
-      const key = { sha256, page, half, rotate, ...(size ? { size } : {}) };
-      const reply = await host.bridge.invoke('pages.thumbnail', key);
-      if (!current || !reply.ok) return;
-      const { url } = reply.result;
-      if (host.kind !== 'browser') return setShown({ url, src: url, of, rotate });
+      if (host.kind !== 'browser') {
+        const reply = await host.bridge.invoke('pages.thumbnail', key);
+        answered = true;
+        if (current && reply.ok) setShown({ url: reply.result.url, src: reply.result.url, of, rotate });
+        return;
+      }
       // In the browser the session id travels in a header, never in a cookie: an <img> could not send it.
-      const blob = await host.bridge.fetchFile(url);
+      // One request: the file's GET makes the thumbnail when it is missing.
+      const url = thumbnailUrl(key);
+      const blob = await host.bridge.fetchFile(url, { signal: abort.signal });
+      answered = true;
       if (!current || !blob) return;
       const src = URL.createObjectURL(blob);
       // The image shown until now is let go once replaced, not before: a turned page keeps it meanwhile.
@@ -53,6 +64,11 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
     void show();
     return () => {
       current = false;
+      if (answered) return;
+      // Over HTTP the abandoned request is the withdrawal (a call sent after it would queue behind the
+      // browser's pending requests, six at most); over IPC it is said.
+      abort.abort();
+      if (host.kind !== 'browser') void host.bridge.invoke('pages.withdrawThumbnail', key);
     };
   }, [host, sha256, page, half, rotate, size, attempt, of]);
   useEffect(
