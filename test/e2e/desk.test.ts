@@ -175,6 +175,15 @@ describe('the desk, in Chromium over the loopback server', () => {
       const view = (await pageCrop.boundingBox())!;
       expect(number.x).toBeGreaterThanOrEqual(view.x);
       expect(number.y + number.height).toBeLessThanOrEqual(view.y + view.height);
+      // Every crop's page loaded before the picture is taken.
+      const pageImages = queue.locator('.page-box-crop img');
+      await eventually(() => pageImages.count(), { timeout: 120_000 }).toBe(boxed.length);
+      await eventually(
+        () => pageImages.evaluateAll((images: HTMLImageElement[]) => images.every((img) => img.complete)),
+        {
+          timeout: 120_000,
+        },
+      ).toBe(true);
       await queue
         .getByRole('list', { name: 'Cases de page lues' })
         .screenshot({ path: join(SCREENSHOTS, 'desk-page-boxes.png') });

@@ -1,10 +1,11 @@
 // Each page's "n / N" box as the reader read it, drawn on the page where it was read: a crop of the page,
 // large and scrolled to its box, the number and the total outlined with their value and confidence, a
-// doubtful one marked as the header's cells are. Drawn at once when a box is doubtful, else on demand: each
-// crop needs the page in the large size, which the station renders in its main thread (measured: three
-// more per copy made the next copy come up in ~3 s instead of ~0.1 s at load 20). The item's words say the same for screen readers (the
-// drawing is hidden from them); the crop takes the keyboard's focus so it scrolls with the arrow keys.
-import { useState } from 'react';
+// doubtful one marked as the header's cells are. Drawn at once when a box is doubtful, else on demand, and
+// the page asked for after a moment: each crop needs the page in the large size, which the station renders
+// in its main thread (three more per copy made the next copy come up in ~3 s instead of ~0.1 s at load 20).
+// The item's words say the same for screen readers (the drawing is hidden from them); the crop takes the
+// keyboard's focus so it scrolls with the arrow keys.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellGuess, Manifest, ManifestCopy, PageReading } from '../../../../core/api/contract';
 import { thumbnailOf } from './copy-pages';
@@ -102,15 +103,34 @@ interface PageBoxCropProps {
   reading: NonNullable<PageReading['pageBox']>;
 }
 
+/**
+ * The page is asked for once the copy has been looked at a moment: an operator settling copies one key
+ * each never waits behind their renderings.
+ */
+const DWELL_MS = 800;
+
 function PageBoxCrop({ manifest, page, pageNumber, reading }: PageBoxCropProps) {
   const { t } = useTranslation();
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setDue(true), DWELL_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const cells = pageBoxCells(reading);
   const frame = useScrolledTo(around(cells.map((cell) => cell.box!)));
   const name = t('reading.pageBoxOn', { page: pageNumber });
   return (
     <figure className="page-box-crop" ref={frame.figure} tabIndex={0} aria-label={name}>
       <div className="page-box-page" ref={frame.page}>
-        <Thumbnail {...thumbnailOf(manifest, page, page.rotate)} size="large" alt={`P${pageNumber}`} />
+        {due ? (
+          <Thumbnail {...thumbnailOf(manifest, page, page.rotate)} size="large" alt={`P${pageNumber}`} />
+        ) : (
+          <span
+            className="thumbnail thumbnail-large thumbnail-pending"
+            role="img"
+            aria-label={`P${pageNumber}`}
+          />
+        )}
         <ReadingOverlay cells={cells} className="page-box-overlay" boxClass="page-box-reading" />
       </div>
     </figure>
