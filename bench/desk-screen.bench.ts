@@ -126,6 +126,10 @@ try {
   ).length;
   row('thumbnails already made when processing returns', `${madeAhead} of ${pages.length}`);
   row('copies to review, by where their writer stands', standing(manifest, review.truth));
+  row(
+    'copies the reader gave to someone else than their writer',
+    String(misassigned(manifest, review.truth)),
+  );
   const desk = await openDesk(batchId);
   const stripsAt = await whenShown(desk, { kind: 'strips' });
   const firstAt = await whenShown(desk, { kind: 'thumbnails', count: 1 });
@@ -385,4 +389,16 @@ function standing(manifest: BatchDetail['manifest'], truth: typeof review.truth)
     counts.set(where, (counts.get(where) ?? 0) + 1);
   });
   return [...counts].map(([where, n]) => `${where}: ${n}`).join(', ') || 'none';
+}
+
+/** Copies the reader settled alone (not to review) whose student did not write every page. */
+function misassigned(manifest: BatchDetail['manifest'], truth: typeof review.truth): number {
+  const owners = new Map(truth.pages.map((page) => [page.id, page.student]));
+  const ids = copyPageIds(manifest, truth);
+  return manifest.copies.filter(
+    (copy, c) =>
+      copy.status !== 'needs_review' &&
+      copy.student !== null &&
+      ids[c]!.some((id) => owners.get(id) !== null && owners.get(id) !== copy.student!.email),
+  ).length;
 }

@@ -9,7 +9,7 @@ import type { GeneratedBatch } from '../../test/generator/types';
  * students who are nobody's twin or sibling (seeded): `wrongDates` students whose birth date the roster
  * gives one day and one year off (a date written or typed wrong: the name says who, the date disagrees);
  * `nearNames` students given an absent namesake on the roster, same last name and birth date, a first
- * name one letter away (LINA / LINE, ADAM / ADAME): only one box tells them apart.
+ * name one letter away, a letter a hand writes alike (SÉLIM / SÉLIN): only one box tells them apart.
  */
 export interface RosterTwists {
   seed: number;
@@ -18,7 +18,6 @@ export interface RosterTwists {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const VOWELS = 'AEIOU';
 
 export function twistRoster(
   batch: GeneratedBatch,
@@ -65,9 +64,30 @@ function dateOff(date: string): string {
   return `${String(day).padStart(2, '0')}/${String(mm).padStart(2, '0')}/${year}`;
 }
 
-/** A first name one box away: its last vowel changed, or an E after a last consonant (LINA → LINE, ADAM → ADAME). */
+/** Capitals a hand writes alike (M / N, U / V, E / F, O / D, C / G, I / L). */
+const LOOK_ALIKE: Readonly<Record<string, string>> = {
+  M: 'N',
+  N: 'M',
+  U: 'V',
+  V: 'U',
+  E: 'F',
+  F: 'E',
+  O: 'D',
+  D: 'O',
+  C: 'G',
+  G: 'C',
+  I: 'L',
+  L: 'I',
+};
+
+/**
+ * A first name one box away: its last letter that has a look-alike changed for it (SÉLIM → SÉLIN, ADAM →
+ * ADAN), else an E after it (a name of letters without look-alikes).
+ */
 function oneLetterAway(firstName: string): string {
-  const last = firstName.at(-1)!;
-  if (!VOWELS.includes(last)) return `${firstName}E`;
-  return `${firstName.slice(0, -1)}${last === 'E' ? 'A' : 'E'}`;
+  for (let at = firstName.length - 1; at >= 0; at--) {
+    const other = LOOK_ALIKE[firstName[at]!];
+    if (other) return `${firstName.slice(0, at)}${other}${firstName.slice(at + 1)}`;
+  }
+  return `${firstName}E`;
 }

@@ -21,7 +21,12 @@ import { batchExportDir } from '../data-dir';
 
 export type ExportJob = typeof exportBatch;
 
+/** How long a decision's copy-PDF rebuild waits (decisions in a burst share it). */
+const REBUILD_PAUSE_MS = 150;
+
 export interface UpdateOptions extends ExportOptions {
+  /** Settles when the batch's turn may start (after the turns queued before it). */
+  after?: Promise<void>;
   /** A decision, run in the batch's turn before the export. */
   change?: () => void;
   /** Export there (the CLI's --out) instead of the station's own folder for the batch. */
@@ -93,9 +98,10 @@ export function batchExports(
     return manifest;
   };
 
-  const update: BatchExports['update'] = (batchId, { change, outDir, ...options } = {}) => {
+  const update: BatchExports['update'] = (batchId, { after, change, outDir, ...options } = {}) => {
     const run = (queues.get(batchId) ?? Promise.resolve())
       .catch(() => undefined)
+      .then(() => after)
       .then(() => {
         change?.();
         // A folder of the caller's is exported to every time: the job itself skips the copies it holds.
@@ -116,7 +122,10 @@ export function batchExports(
     later(batchId) {
       if (waiting.has(batchId)) return;
       waiting.add(batchId);
-      update(batchId, { change: () => waiting.delete(batchId) }).catch((error: unknown) => {
+      // Started a moment later, not in the decision's own turn of the event loop: the answer and the push
+      // go out first, and the windows drawing the decision do not share the CPU with the rewrite.
+      const pause = new Promise<void>((resolve) => setTimeout(resolve, REBUILD_PAUSE_MS));
+      update(batchId, { after: pause, change: () => waiting.delete(batchId) }).catch((error: unknown) => {
         // A station closed under it: the export is rebuilt the next time the batch is read.
         if (store.db.open) log(error);
       });

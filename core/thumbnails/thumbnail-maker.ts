@@ -69,8 +69,9 @@ interface OpenScan {
 }
 
 /**
- * A scan opened for thumbnails. A page that is one image covering it is decoded straight from the image
- * by sharp (several times faster than pdfjs drawing it); pdfjs is opened only for the other pages.
+ * A scan opened for thumbnails. A page made only of placed images (one scan image, or a compact copier
+ * page's background and ink masks) is decoded straight from them by sharp, several times faster than pdfjs
+ * drawing it; pdfjs is opened only for the other pages.
  */
 function openScan(sha256: string, bytes: Uint8Array): OpenScan {
   let parsed: ReturnType<typeof parsePdfQuietly> | null = null;
@@ -86,8 +87,9 @@ function openScan(sha256: string, bytes: Uint8Array): OpenScan {
     pageCount: async () => (await parse()).getPageCount(),
     async render(page, dpi) {
       const whole = await image(page);
-      if (whole) return decodePageImage(whole, dpi);
-      return (await pdfjs()).render(page - 1, dpi);
+      const render = async () => (await pdfjs()).render(page - 1, dpi);
+      // Image bytes sharp cannot decode (a damaged mask) may still render: pdfjs draws what it can.
+      return whole ? decodePageImage(whole, dpi).catch(render) : render();
     },
     async prepare() {
       if (!(await image(1))) await pdfjs();

@@ -13,7 +13,16 @@ export function describePage(t: TFunction, page: ManifestPage, sources: Manifest
   return parts.join(', ');
 }
 
+// One formatter per language: toLocaleString builds one per call, and the desk's history says every date
+// again whenever the desk is drawn.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, language: string): string {
   const locale = language === 'en' ? 'en-GB' : 'fr-FR';
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  let format = DATE_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format.format(new Date(iso));
 }

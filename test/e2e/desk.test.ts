@@ -147,6 +147,9 @@ describe('the desk, in Chromium over the loopback server', () => {
       // Each page's box drawn on that page: one outlined box for its number and one for its total.
       const boxed = reading.pages.filter((one) => one.pageBox?.boxes);
       expect(boxed.length).toBeGreaterThan(0);
+      // Drawn at once when a box reads doubtfully, else on demand (each crop is a large rendering).
+      const toggle = queue.getByRole('button', { name: 'Cases de page sur les pages' });
+      if ((await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click();
       const pageBoxes = queue.locator('.page-box-crop .page-box-reading');
       await eventually(() => pageBoxes.count()).toBe(2 * boxed.length);
       const doubtfulBoxes = boxed.flatMap((one) => [

@@ -38,9 +38,9 @@ const pages: PageReading[] = [
   { pageBox: { number: 3, total: 4, confidence: { number: 0.9, total: 0.9 } }, missing: [], role: 'verso' },
 ];
 
-async function render(lng: 'fr' | 'en' = 'fr') {
+async function render(lng: 'fr' | 'en' = 'fr', shown: PageReading[] = pages) {
   const host = { kind: 'browser', bridge: {} } as unknown as Host;
-  const list = createElement(PageBoxReadings, { manifest, copy, pages });
+  const list = createElement(PageBoxReadings, { manifest, copy, pages: shown });
   return renderMarkup(createElement(HostContext.Provider, { value: host }, list), lng);
 }
 
@@ -76,5 +76,15 @@ describe('the page boxes drawn on their pages', () => {
       ['page-box-words', 'page 3 / 4 (lue à 90 % et 90 %)'],
     ]);
     expect(await render('en')).toContain('page 7 / 4 (read at 41 % and 95 %) — doubtful reading');
+    expect(html).toContain('<button type="button" class="page-boxes-toggle" aria-pressed="true">');
+  });
+
+  it('draws them on demand only when every box reads surely (each crop costs a large rendering)', async () => {
+    const html = await render('fr', [pages[0]!, pages[2]!]);
+    expect(html).not.toContain('page-box-crop');
+    expect(html).toContain(
+      '<button type="button" class="page-boxes-toggle" aria-pressed="false">Cases de page sur les pages</button>',
+    );
+    expect(html).toContain('page 1 / 4 (lue à 98 % et 97 %)');
   });
 });

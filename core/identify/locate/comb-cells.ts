@@ -22,14 +22,16 @@ export function combCells(comb: CombPatch, levels: Levels): CellImage[] {
  * left of it: nobody writes along a box's edge.
  */
 function onRule(mark: Box, box: Box, h: number): boolean {
-  const within = (from: number, to: number, rule: number) => from >= rule - h - 2 && to <= rule + h + 2;
   return (
-    within(mark.top, mark.bottom, box.top) ||
-    within(mark.top, mark.bottom, box.bottom) ||
-    within(mark.left, mark.right, box.left) ||
-    within(mark.left, mark.right, box.right)
+    withinRule(mark.top, mark.bottom, box.top, h) ||
+    withinRule(mark.top, mark.bottom, box.bottom, h) ||
+    withinRule(mark.left, mark.right, box.left, h) ||
+    withinRule(mark.left, mark.right, box.right, h)
   );
 }
+
+const withinRule = (from: number, to: number, rule: number, h: number) =>
+  from >= rule - h - 2 && to <= rule + h + 2;
 
 /**
  * Box `k`'s cell: its inside, with its own marks whole. Marks of other boxes become paper, and so does
@@ -52,15 +54,14 @@ function cellOf(clean: GreyImage, marks: Marks, boxes: readonly Box[], k: number
   }
   // Its own marks that show inside the box (not printed text under the comb that happens to be its own).
   const kept = new Set<number>();
+  // Each mark is judged once, at its first pixel met (a mark has hundreds).
+  const judged = new Set<number>();
   for (let y = inside.y0; y <= inside.y1; y++) {
     for (let x = inside.x0; x <= inside.x1; x++) {
       const number = labelAt(x, y);
-      if (
-        number > 0 &&
-        marks.owner[number - 1] === k &&
-        !intruders.has(number) &&
-        !onRule(bounds(number), box, h)
-      ) {
+      if (number === 0 || judged.has(number)) continue;
+      judged.add(number);
+      if (marks.owner[number - 1] === k && !intruders.has(number) && !onRule(bounds(number), box, h)) {
         kept.add(number);
       }
     }

@@ -82,9 +82,10 @@ export function labelMarks(clean: GreyImage, boxes: readonly Box[], h: number): 
       }
     }
     let owner = -1;
-    perBox.forEach((count, k) => {
+    for (let k = 0; k < perBox.length; k++) {
+      const count = perBox[k] as number;
       if (count > 0 && (owner < 0 || count > (perBox[owner] as number))) owner = k;
-    });
+    }
     marks.owner.push(owner);
     marks.bounds.push({ left, right, top, bottom });
   }

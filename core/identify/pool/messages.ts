@@ -23,7 +23,7 @@ export interface ReadTask {
   pageIndex: number;
   layout: PageLayout;
   dpi: number;
-  /** Set when the page is one image covering it: the side is decoded from it instead of rendered. */
+  /** Set when the page is made only of placed images: the side is decoded from them instead of rendered. */
   image?: PageImage;
   /** Set to have the side's default thumbnails made from it, into this station's data directory. */
   thumbnails?: { dataDir: string };

@@ -1,6 +1,6 @@
 // A worker thread of the reading stage: loads its own recognizer once, then reads one side per task,
-// replying in order. It opens a scan file when a side of it first comes (a page that is one image is
-// decoded from it, unopened) and keeps only that one open: the pool keeps workers between batches, and a
+// replying in order. It opens a scan file when a side of it first comes (a page made only of placed
+// images is decoded from them, unopened) and keeps only that one open: the pool keeps workers between batches, and a
 // batch's sides come file by file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodePageImage } from '../../pdf/page-image';
@@ -44,9 +44,9 @@ void (async () => {
   port.on('message', (task: ReadTask) => {
     void (async () => {
       try {
-        const side = task.image
-          ? await decodePageImage(task.image, task.dpi)
-          : await (await open(task.document)).render(task.pageIndex, task.dpi);
+        const render = async () => (await open(task.document)).render(task.pageIndex, task.dpi);
+        // Image bytes sharp cannot decode (a damaged mask) may still render: pdfjs draws what it can.
+        const side = task.image ? await decodePageImage(task.image, task.dpi).catch(render) : await render();
         const read = task.layout === 'a3' ? readSide : readAnnexPage;
         const value = await read(side, task.dpi, recognizer);
         if (task.thumbnails) await thumbnailsOf(side, task, task.thumbnails.dataDir, value.upsideDown);

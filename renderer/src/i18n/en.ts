@@ -247,6 +247,7 @@ export const en: Catalogue = {
     pageBoxSure: '(read at {{number}} % and {{total}} %)',
     pageBoxOn: 'Page box of P{{page}}, read on the page',
     doubtful: 'doubtful reading',
+    drawPageBoxes: 'Page boxes on the pages',
     noPageBox: 'page box not read',
     unread: 'side not read',
     field: {

@@ -254,6 +254,7 @@ export const fr = {
     pageBoxSure: '(lue à {{number}} % et {{total}} %)',
     pageBoxOn: 'Case de page de P{{page}}, lue sur la page',
     doubtful: 'lecture douteuse',
+    drawPageBoxes: 'Cases de page sur les pages',
     noPageBox: 'case de page non lue',
     unread: 'face non lue',
     field: {

@@ -1,5 +1,5 @@
 // The batch's log: who decided what, and when (undo and redo included).
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../../core/api/contract';
 import { useHost } from '../../host';
@@ -9,7 +9,14 @@ import { formatDate } from '../../labels';
 const actionKey = (action: LogEntry['action']) =>
   action.kind === 'check-page-order' && !action.checked ? 'uncheck-page-order' : action.kind;
 
-export function DeskHistory({ batchId, revision }: { batchId: string; revision: number }) {
+/** Drawn again only when it reads the log again, not whenever the desk is. */
+export const DeskHistory = memo(function DeskHistory({
+  batchId,
+  revision,
+}: {
+  batchId: string;
+  revision: number;
+}) {
   const { t, i18n } = useTranslation();
   const { bridge } = useHost();
   const [log, setLog] = useState<LogEntry[]>([]);
@@ -38,4 +45,4 @@ export function DeskHistory({ batchId, revision }: { batchId: string; revision: 
       </ol>
     </section>
   );
-}
+});

@@ -26,12 +26,27 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
     (copy) =>
       copy.status === 'needs_review' && !copy.reasonCodes?.some((note) => note.code === 'not-on-roster'),
   );
+  // The queue follows the copy shown, not its place in the queue: a copy coming to review before it (a page
+  // of a ready copy turned in the strips) leaves the operator where they were. Once the copy shown is
+  // settled, the one taking its place comes up.
   const [position, setPosition] = useState(0);
+  const [shownId, setShownId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(0);
   const [pending, setPending] = useState<{ student: ManifestStudent; other: ManifestCopy } | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const current = queue[Math.min(position, queue.length - 1)];
+  const followed = shownId === null ? -1 : queue.findIndex((copy) => copy.id === shownId);
+  const at = followed >= 0 ? followed : Math.max(0, Math.min(position, queue.length - 1));
+  const current = queue[at];
+  const goTo = (index: number) => {
+    const to = Math.max(0, Math.min(queue.length - 1, index));
+    setPosition(to);
+    setShownId(queue[to]?.id ?? null);
+  };
+  useEffect(() => {
+    if (at !== position) setPosition(at);
+    if ((current?.id ?? null) !== shownId) setShownId(current?.id ?? null);
+  });
 
   const candidates = useMemo(
     () =>
@@ -60,12 +75,11 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
     if (other) return setPending({ student, other });
     if (await decide({ kind: 'accept', copyId: current.id, student })) reset();
   };
-  const at = Math.min(position, queue.length - 1);
   /** The next copy of the queue without a student, after the current one (wrapping), or -1. */
   const nextUnmatched = [...queue.slice(at + 1), ...queue.slice(0, at)].find((copy) => !copy.student);
   const goUnmatched = () => {
     if (!nextUnmatched) return;
-    setPosition(queue.indexOf(nextUnmatched));
+    goTo(queue.indexOf(nextUnmatched));
     reset();
   };
   const settleWithOther = async (how: 'merge' | 'replace') => {
@@ -89,7 +103,7 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const typing = event.target instanceof HTMLInputElement && event.target.value !== '';
       const step = (delta: number) => {
-        setPosition((value) => Math.min(queue.length - 1, Math.max(0, value + delta)));
+        goTo(at + delta);
         reset();
       };
       if (!typing && /^[1-5]$/.test(event.key) && !query) {
@@ -156,10 +170,10 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
       <header className="queue-head">
         <strong>{t('queue.position', { n: at + 1, total: queue.length })}</strong> —{' '}
         {t('desk.copy', { n: numberOf(current) })}
-        <button type="button" onClick={() => setPosition(Math.max(0, position - 1))}>
+        <button type="button" onClick={() => goTo(at - 1)}>
           {t('queue.previous')}
         </button>
-        <button type="button" onClick={() => setPosition(Math.min(queue.length - 1, position + 1))}>
+        <button type="button" onClick={() => goTo(at + 1)}>
           {t('queue.next')}
         </button>
         <button type="button" disabled={!nextUnmatched} onClick={goUnmatched}>

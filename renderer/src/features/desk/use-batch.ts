@@ -30,9 +30,14 @@ export function useBatch(batchId: string): DeskBatch {
   const [error, setError] = useState<WireError | null>(null);
   const [revision, setRevision] = useState(0);
   const shown = useRef<BatchDetail | null>(null);
+  /** This window's own decisions (undo, redo) still waiting for their answer. */
+  const asking = useRef(0);
+  /** The newest change pushed while they were: the answers may not hold it (another window's). */
+  const pushed = useRef(0);
 
   const show = useCallback((detail: BatchDetail) => {
-    if (shown.current && detail.seq < shown.current.seq) return;
+    // An answer no newer than the screen would only draw it again (a 128-page list, and a history read).
+    if (shown.current && detail.seq <= shown.current.seq) return;
     shown.current = detail;
     setBatch(detail);
     setRevision((value) => value + 1);
@@ -53,33 +58,48 @@ export function useBatch(batchId: string): DeskBatch {
       if (reply.ok) setRoster(reply.result);
     });
     return bridge.on('batch.changed', (change) => {
+      if (change.batchId !== batchId || change.seq <= (shown.current?.seq ?? 0)) return;
+      // Most likely this window's own decision, whose answer is on its way: reading the batch as well
+      // would cost a second request and a second drawing of the desk. Read once the answers are in.
+      if (asking.current > 0) pushed.current = Math.max(pushed.current, change.seq);
       // The desk shows pages, not copy PDFs: it need not wait for them to be rewritten.
-      if (change.batchId === batchId && change.seq > (shown.current?.seq ?? 0)) void load(false);
+      else void load(false);
     });
   }, [bridge, batchId, load]);
 
-  const decide = async (...decisions: Decision[]): Promise<boolean> => {
-    setError(null);
-    for (const decision of decisions) {
-      const reply = await bridge.invoke('copies.decide', { batchId, decision });
-      if (!reply.ok) {
-        setError(reply.error);
-        return false;
-      }
-      show(reply.result);
+  /** Runs one of this window's own changes; a change pushed meanwhile that its answer lacks is read after. */
+  const own = async <T>(ask: () => Promise<T>): Promise<T> => {
+    asking.current++;
+    try {
+      return await ask();
+    } finally {
+      if (--asking.current === 0 && pushed.current > (shown.current?.seq ?? 0)) void load(false);
     }
-    return true;
   };
+  const decide = (...decisions: Decision[]): Promise<boolean> =>
+    own(async () => {
+      setError(null);
+      for (const decision of decisions) {
+        const reply = await bridge.invoke('copies.decide', { batchId, decision });
+        if (!reply.ok) {
+          setError(reply.error);
+          return false;
+        }
+        show(reply.result);
+      }
+      return true;
+    });
   const move = async (pages: readonly PageRef[], place: Place): Promise<boolean> => {
     const decision = batch && moveDecision(batch.manifest, pages, place);
     return decision ? decide(decision) : true;
   };
-  const history = async (method: 'copies.undo' | 'copies.redo') => {
-    setError(null);
-    const reply = await bridge.invoke(method, { batchId });
-    if (reply.ok) show(reply.result);
-    else setError(reply.error);
-  };
+  const history = (method: 'copies.undo' | 'copies.redo') =>
+    own(async () => {
+      setError(null);
+      const reply = await bridge.invoke(method, { batchId });
+      if (reply.ok) show(reply.result);
+      else setError(reply.error);
+    });
   return {
     batch,
     roster,

@@ -13,7 +13,9 @@ export function useSyncStatus(batchId: string): { status: SyncStatus | null; rel
   useEffect(() => {
     let current = true;
     void bridge.invoke('sync.status', { batchId }).then((reply) => {
-      if (current && reply.ok) setStatus(reply.result);
+      // Read again after every decision, mostly unchanged: the same status must not redraw the desk.
+      if (current && reply.ok)
+        setStatus((before) => (sameJson(before, reply.result) ? before : reply.result));
     });
     return () => {
       current = false;
@@ -42,3 +44,5 @@ export function useSyncStatus(batchId: string): { status: SyncStatus | null; rel
 
   return { status, reload };
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
