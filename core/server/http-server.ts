@@ -138,10 +138,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   // Named by what makes it, so it may be cached for good; made again here when the cache lost it.
   const sendThumbnail = async (res: ServerResponse, key: ThumbnailKey) => {
     // A page that left the screen abandons its thumbnail's request (the browser aborts it): not made then.
+    // Only while this request waits: once answered, a withdrawal would take another request's wait.
+    let waiting = true;
     res.on('close', () => {
-      if (!res.writableFinished) void station.dispatch('pages.withdrawThumbnail', key);
+      if (waiting && !res.writableFinished) void station.dispatch('pages.withdrawThumbnail', key);
     });
     const made = await station.dispatch('pages.thumbnail', key);
+    waiting = false;
     if (!made.ok) return sendReply(res, made, 404);
     const headers = { ...COMMON_HEADERS, 'cache-control': 'private, max-age=31536000, immutable' };
     if (await sendFile(res, thumbnailPath(station.dataDir, key), headers)) return;

@@ -39,6 +39,8 @@ interface Job {
   run: () => Promise<unknown>;
   /** Screen requests are settled through their promise; a dropped prefetch just never runs. */
   ahead: boolean;
+  /** A large rendering takes many times a small one: the strips' small thumbnails go first. */
+  large?: boolean;
 }
 
 /** A thumbnail asked for and not made yet. */
@@ -66,12 +68,18 @@ export function createThumbnails(
   const making = new Map<string, Making>();
   let closed = false;
 
+  /** The newest small request, else the newest large one. */
+  const nextAsked = (): Job | undefined => {
+    const small = asked.findLastIndex((job) => !job.large);
+    return small >= 0 ? asked.splice(small, 1)[0] : asked.pop();
+  };
+
   const work = async () => {
     if (working) return;
     working = true;
     // The newest request first: a list scrolled fast asked for every page it passed, and the pages on
     // screen now are the last asked for.
-    for (let job = asked.pop() ?? ahead.shift(); job; job = asked.pop() ?? ahead.shift()) {
+    for (let job = nextAsked() ?? ahead.shift(); job; job = nextAsked() ?? ahead.shift()) {
       if (closed && job.ahead) continue;
       await job.run().catch(() => undefined);
     }
@@ -94,6 +102,7 @@ export function createThumbnails(
     const done = new Promise<string>((yes, no) => ([resolve, reject] = [yes, no]));
     const job: Job = {
       ahead: isAhead,
+      large: key.size === 'large',
       run: () => {
         entry.state = 'started';
         return maker.make(key, path).then(() => resolve(path), reject);

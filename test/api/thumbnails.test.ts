@@ -115,6 +115,23 @@ describe('page thumbnails', () => {
     await thumbnails.close();
   });
 
+  it("makes a screen's small thumbnails before its large ones", async () => {
+    const dataDir = join(root, 'small-first');
+    const scans = join(station.dataDir, 'scans');
+    const thumbnails = createThumbnails(dataDir, scans, createMaker(scans));
+    const large = [0, 1, 2].map((page) => ({ ...keyOf(0, page), size: 'large' as const }));
+    const made = (key: (typeof large)[number] | ReturnType<typeof keyOf>) =>
+      exists(thumbnailPath(dataDir, key));
+    // The first large one starts at once; the small one, asked before the others, still goes before them.
+    const first = thumbnails.file(large[0]!);
+    const small = thumbnails.file(keyOf(1, 3));
+    const asked = [first, ...large.slice(1).map((key) => thumbnails.file(key))];
+    await small;
+    expect((await Promise.all(large.map(made))).filter(Boolean).length).toBeLessThanOrEqual(1);
+    await Promise.all(asked);
+    await thumbnails.close();
+  });
+
   it('does not make what every screen that asked for it withdrew before it was made', async () => {
     const dataDir = join(root, 'withdrawn');
     const scans = join(station.dataDir, 'scans');

@@ -47,6 +47,8 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
         const reply = await host.bridge.invoke('pages.thumbnail', key);
         answered = true;
         if (current && reply.ok) setShown({ url: reply.result.url, src: reply.result.url, of, rotate });
+        // Its withdrawal by an element gone meanwhile (the same page, shown again) counted against it.
+        else if (current && !reply.ok && reply.error.code === 'withdrawn') void show();
         return;
       }
       // In the browser the session id travels in a header, never in a cookie: an <img> could not send it.
@@ -54,7 +56,9 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
       const url = thumbnailUrl(key);
       const blob = await host.bridge.fetchFile(url, { signal: abort.signal });
       answered = true;
-      if (!current || !blob) return;
+      if (!current) return;
+      // Not given (a withdrawal that crossed it, a file lost meanwhile): asked once more.
+      if (!blob) return setAttempt((before) => Math.min(before + 1, 1));
       const src = URL.createObjectURL(blob);
       // The image shown until now is let go once replaced, not before: a turned page keeps it meanwhile.
       if (owned.current) URL.revokeObjectURL(owned.current);
