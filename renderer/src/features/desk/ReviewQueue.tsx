@@ -109,6 +109,8 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
       if (!typing && /^[1-5]$/.test(event.key) && !query) {
         event.preventDefault();
         setChosen(Number(event.key) - 1);
+        // Enter then accepts the choice even if a button of the desk (the page boxes' toggle) kept the focus.
+        search.current?.focus();
       } else if (event.key === 'ArrowDown') {
         event.preventDefault();
         setChosen((value) => Math.min(options.length - 1, value + 1));
