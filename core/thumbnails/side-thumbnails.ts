@@ -79,7 +79,10 @@ export async function makeSideThumbnails(
       .resize({ height: small.height })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const webp = await sharp(cut.data, { raw: cut.info })
+    // Not `raw: cut.info`: it says premultiplied (the alpha removed was), and sharp would then divide the
+    // colours by an alpha that is no longer there: pages came out too bright and yellow.
+    const { width: cutWidth, height: cutHeight, channels } = cut.info;
+    const webp = await sharp(cut.data, { raw: { width: cutWidth, height: cutHeight, channels } })
       .rotate(rotate)
       .webp({ quality: small.quality })
       .toBuffer();

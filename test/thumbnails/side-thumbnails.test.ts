@@ -11,10 +11,14 @@ import { renderThumbnail, THUMBNAIL_SIZES } from '../../core/thumbnails/render-t
 import { makeSideThumbnails } from '../../core/thumbnails/side-thumbnails';
 import { thumbnailPath } from '../../core/thumbnails/thumbnail-path';
 
-/** An A3 side at 150 dpi: white, a black square near the top left corner of its left half, near the bottom left of its right half. */
+/**
+ * An A3 side at 150 dpi: tinted paper (a pure white one hid a thumbnail made too bright and yellow), a black
+ * square near the top left corner of its left half, near the bottom left of its right half.
+ */
 function sideAt150(): RenderedPage {
   const [width, height] = [2480, 1754];
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < data.length; i += 4) data.set([214, 218, 232, 255], i);
   for (const [x0, y0] of [
     [100, 100],
     [1340, 1354],
