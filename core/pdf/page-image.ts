@@ -160,3 +160,15 @@ export async function decodePageImage(image: PageImage, dpi: number): Promise<Re
   await paintMasks(page, image.masks, dpi);
   return page;
 }
+
+/**
+ * The page's pixels: decoded from its images when it is made only of them, else rendered by `render` (pdfjs).
+ * Image bytes sharp cannot decode (a damaged mask) are rendered too: pdfjs draws what it can.
+ */
+export function decodeOrRender(
+  image: PageImage | undefined,
+  dpi: number,
+  render: () => Promise<RenderedPage>,
+): Promise<RenderedPage> {
+  return image ? decodePageImage(image, dpi).catch(render) : render();
+}

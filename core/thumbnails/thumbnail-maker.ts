@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { KorrigoError } from '../errors';
-import { decodePageImage, wholePageImage } from '../pdf/page-image';
+import { decodeOrRender, wholePageImage } from '../pdf/page-image';
 import { readPageGeometry } from '../pdf/page-geometry';
 import { parsePdfQuietly } from '../pdf/parse-pdf';
 import { openForRender } from '../pdf/render-page';
@@ -86,10 +86,7 @@ function openScan(sha256: string, bytes: Uint8Array): OpenScan {
     sha256,
     pageCount: async () => (await parse()).getPageCount(),
     async render(page, dpi) {
-      const whole = await image(page);
-      const render = async () => (await pdfjs()).render(page - 1, dpi);
-      // Image bytes sharp cannot decode (a damaged mask) may still render: pdfjs draws what it can.
-      return whole ? decodePageImage(whole, dpi).catch(render) : render();
+      return decodeOrRender(await image(page), dpi, async () => (await pdfjs()).render(page - 1, dpi));
     },
     async prepare() {
       if (!(await image(1))) await pdfjs();

@@ -18,7 +18,7 @@ import {
 } from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
-import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
+import { decodeOrRender, wholePageImage } from '../../core/pdf/page-image';
 import { readPageGeometry } from '../../core/pdf/page-geometry';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';
 import type { LoadedSource } from '../../core/pdf/load-source';
@@ -38,11 +38,10 @@ async function readOneByOne(sides: readonly StackPage[], sources: readonly Loade
   for (const side of sides) {
     const source = sources[side.file - 1]!;
     const node = source.doc.getPage(side.source - 1).node;
-    const placed = wholePageImage(node, readPageGeometry(node));
-    if (!placed && !docs.has(side.file)) docs.set(side.file, await openForRender(source.bytes));
-    const image = placed
-      ? await decodePageImage(placed, READ_DPI)
-      : await docs.get(side.file)!.render(side.source - 1, READ_DPI);
+    const image = await decodeOrRender(wholePageImage(node, readPageGeometry(node)), READ_DPI, async () => {
+      if (!docs.has(side.file)) docs.set(side.file, await openForRender(source.bytes));
+      return docs.get(side.file)!.render(side.source - 1, READ_DPI);
+    });
     const read = side.layout === 'a3' ? readSide : readAnnexPage;
     readings.push(await read(image, READ_DPI, recognizer));
   }

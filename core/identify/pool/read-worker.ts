@@ -3,7 +3,7 @@
 // images is decoded from them, unopened) and keeps only that one open: the pool keeps workers between batches, and a
 // batch's sides come file by file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodePageImage } from '../../pdf/page-image';
+import { decodeOrRender } from '../../pdf/page-image';
 import { openForRender, type RenderDocument, type RenderedPage } from '../../pdf/render-page';
 import { readAnnexPage } from '../annex/read-annex-page';
 import { readSide } from '../read-side';
@@ -45,8 +45,7 @@ void (async () => {
     void (async () => {
       try {
         const render = async () => (await open(task.document)).render(task.pageIndex, task.dpi);
-        // Image bytes sharp cannot decode (a damaged mask) may still render: pdfjs draws what it can.
-        const side = task.image ? await decodePageImage(task.image, task.dpi).catch(render) : await render();
+        const side = await decodeOrRender(task.image, task.dpi, render);
         const read = task.layout === 'a3' ? readSide : readAnnexPage;
         const value = await read(side, task.dpi, recognizer);
         if (task.thumbnails) await thumbnailsOf(side, task, task.thumbnails.dataDir, value.upsideDown);
