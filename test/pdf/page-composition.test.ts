@@ -10,6 +10,7 @@ import { readPageGeometry } from '../../core/pdf/page-geometry';
 import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
 import { openForRender, type RenderedPage } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
+import { composedMaskByMask } from './per-mask-composition';
 
 /** Mean absolute difference of grey levels, and the share of pixels more than 64 levels apart. */
 function difference(a: RenderedPage, b: RenderedPage): { mean: number; off: number } {
@@ -80,6 +81,11 @@ describe('composing a compact page from its background and ink masks', () => {
     for (const { image, composed, render } of pages) {
       expect(image?.masks.length).toBeGreaterThan(10);
       expectSamePage(composed, render, LIMITS);
+      // Scaled on shared sheets, the masks show as they did scaled one call each, but for what no longer
+      // happens: a mask of an odd number of samples stretched by half a pixel to end on a whole pixel
+      // (measured mean 0.66 and 1.0 levels, 0.3 % of pixels off by more than 64, mostly on the verso's
+      // hatched band; against pdfjs the sheets are the closer: 1.22 vs 1.55 on that band, 1.90 vs 2.22 below).
+      expectSamePage(composed, await composedMaskByMask(image!, 150), { mean: 1.5, off: 0.005 });
     }
   }, 120_000);
 
