@@ -1,9 +1,12 @@
 // Masks scaled by the same factor, unpacked side by side into one sheet of one byte a sample (255 where a
-// mask paints), each turned as it is displayed, so that one sharp call scales them all. Each mask sits on
+// mask paints), each turned as it is displayed, so that one sharp call scales them all. Deflated masks are
+// inflated by zlib and unpacked here; Group 4 masks are decoded by sharp (libtiff), one call each. Each mask sits on
 // sample positions the factor maps to whole pixels, and gaps between masks wider than the resampling
 // kernel reaches keep each mask's scaled edges its own: cut back out, a mask's pixels are those it would
 // have scaled alone on an empty page.
 import { inflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { bilevelTiff } from './bilevel-tiff';
 import type { PageMask } from './page-mask';
 
 /** A scale from samples to pixels; `step` samples make whole pixels (1 when the scale is no simple ratio). */
@@ -44,8 +47,8 @@ const LARGEST_STEP = 64;
 /** A sheet's rows of masks are about this many samples wide. */
 const SHEET_WIDTH = 2048;
 
-const displayedSize = (mask: PageMask) =>
-  mask.turn === 90 || mask.turn === 270 ? [mask.height, mask.width] : [mask.width, mask.height];
+const displayedSize = ({ turn, bits }: PageMask) =>
+  turn === 90 || turn === 270 ? [bits.height, bits.width] : [bits.width, bits.height];
 
 function factorOf(value: number): Factor | undefined {
   for (let step = 1; step <= LARGEST_STEP; step++) {
@@ -73,11 +76,11 @@ const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
  * One sheet holding `masks` (all of one `sheetFactor`, or one mask alone), indexed by `indexes` in the page's
  * drawing order. Rows of masks, tallest first, each mask in a cell as wide as its gaps need.
  */
-export function drawMaskSheet(
+export async function drawMaskSheet(
   masks: readonly PageMask[],
   indexes: readonly number[],
   scale: number,
-): MaskSheet {
+): Promise<MaskSheet> {
   const [first] = masks;
   const [firstWidth, firstHeight] = displayedSize(first!);
   const factor = sheetFactor(first!, scale) ?? {
@@ -105,17 +108,40 @@ export function drawMaskSheet(
   }
   const height = y + rowHeight;
   const data = new Uint8Array(width * height);
-  order.forEach((k, n) => drawMask(data, width, masks[k]!, places[n]!));
+  const samples = await Promise.all(order.map((k) => samplesOf(masks[k]!)));
+  order.forEach((k, n) => drawMask(data, width, masks[k]!, samples[n]!, places[n]!));
   return { data, width, height, factor, margin, places };
 }
 
+/** A mask's rows: packed bits and the bit that paints, or one byte a sample, 255 where it paints. */
+type Samples = { packed: Uint8Array; painting: 0 | 1 } | { bytes: Uint8Array };
+
+async function samplesOf({ bits }: PageMask): Promise<Samples> {
+  const { width, height } = bits;
+  if (bits.compression === 'deflate') {
+    const packed = inflateSync(bits.data);
+    const rowBytes = (width + 7) >> 3;
+    if (packed.length < rowBytes * height)
+      throw new Error(`a mask's data holds ${packed.length} bytes, not ${rowBytes * height}`);
+    // A sample that decodes white paints: a 0 bit if 0 is white.
+    return { packed, painting: bits.photometric === 'white-is-zero' ? 0 : 1 };
+  }
+  const bytes = await sharp(bilevelTiff(bits)).toColourspace('b-w').raw().toBuffer();
+  if (bytes.length !== width * height)
+    throw new Error(`a mask decoded to ${bytes.length} bytes, not ${width * height}`);
+  return { bytes };
+}
+
 /** The mask's painting samples set to 255 on the sheet, turned as displayed. */
-function drawMask(sheet: Uint8Array, sheetWidth: number, mask: PageMask, place: SheetPlace): void {
-  const { width, height, turn } = mask;
-  const bits = inflateSync(mask.data);
-  const rowBytes = (width + 7) >> 3;
-  if (bits.length < rowBytes * height)
-    throw new Error(`a mask's data holds ${bits.length} bytes, not ${rowBytes * height}`);
+function drawMask(
+  sheet: Uint8Array,
+  sheetWidth: number,
+  mask: PageMask,
+  samples: Samples,
+  place: SheetPlace,
+): void {
+  const { turn } = mask;
+  const { width, height } = mask.bits;
   // Where stored sample (0, 0) lands, and the steps on the sheet for one sample along a row and down a column.
   const { left, top } = place;
   const [origin, along, down] =
@@ -126,14 +152,23 @@ function drawMask(sheet: Uint8Array, sheetWidth: number, mask: PageMask, place: 
         : turn === 270
           ? [(top + width - 1) * sheetWidth + left, -sheetWidth, 1]
           : [top * sheetWidth + left, 1, sheetWidth];
-  // By default a clear bit paints; /Decode [1 0] makes a set bit paint.
-  const painting = mask.inverted ? 1 : 0;
-  const blank = mask.inverted ? 0x00 : 0xff;
+  if ('bytes' in samples) {
+    for (let row = 0; row < height; row++) {
+      const rowOrigin = origin + row * down;
+      for (let column = 0; column < width; column++)
+        if (samples.bytes[row * width + column]) sheet[rowOrigin + column * along] = 255;
+    }
+    return;
+  }
+  const { packed, painting } = samples;
+  const rowBytes = (width + 7) >> 3;
+  // Eight samples at once where none paints (most of a mask).
+  const blank = painting ? 0x00 : 0xff;
   for (let row = 0; row < height; row++) {
     const rowStart = row * rowBytes;
     const rowOrigin = origin + row * down;
     for (let byte = 0; byte < rowBytes; byte++) {
-      const value = bits[rowStart + byte]!;
+      const value = packed[rowStart + byte]!;
       if (value === blank) continue;
       const end = Math.min(8, width - byte * 8);
       for (let bit = 0; bit < end; bit++) {

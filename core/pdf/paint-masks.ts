@@ -90,8 +90,8 @@ function lay(page: RenderedPage, cover: Coverage, [red, green, blue]: PageMask['
 export async function paintMasks(page: RenderedPage, masks: readonly PageMask[], dpi: number): Promise<void> {
   const scale = dpi / 72;
   const sheets = await Promise.all(
-    sheetsOf(masks, scale).map((indexes) => {
-      const sheet = drawMaskSheet(
+    sheetsOf(masks, scale).map(async (indexes) => {
+      const sheet = await drawMaskSheet(
         indexes.map((index) => masks[index]!),
         indexes,
         scale,

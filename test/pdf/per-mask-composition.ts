@@ -14,12 +14,7 @@ export async function composedMaskByMask(image: PageImage, dpi: number): Promise
     const y = Math.round(mask.rect.y * scale);
     const width = Math.round(mask.rect.width * scale) || 1;
     const height = Math.round(mask.rect.height * scale) || 1;
-    const tiff = bilevelTiff(
-      mask.data,
-      mask.width,
-      mask.height,
-      mask.inverted ? 'black-is-zero' : 'white-is-zero',
-    );
+    const tiff = bilevelTiff(mask.bits);
     const cover = await sharp(tiff)
       .rotate(mask.turn)
       .resize(width, height, { fit: 'fill' })
