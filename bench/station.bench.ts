@@ -1,7 +1,9 @@
 // The station's speed on generated batches, with the anchors it is measured against, in one run:
 //   pdftoppm -r 150 -gray  rasterising every page once (what merely looking at every page costs),
-//   mutool poster -x 2     cutting every page in two (the floor for a lossless split),
-//   the station's split alone (processBatch without identification).
+//   mutool poster -x 2     cutting every page in two (the floor for a lossless split), a whole process,
+//   the station's split like for like ("split files": each scan parsed, each recto and verso cut into a
+//   4-page copy and written, CPU in its process once its modules are loaded), and the station without
+//   identification ("no-identify": processBatch opening and checking the scans, copies, manifest and store).
 // Each measured run of the station is a process of its own (peak RSS is the process's). The table gives the
 // median of --runs runs; anchors and station runs alternate so they share the machine's load.
 // Run: npm run bench [-- --quick] [--runs 3] [--batches jpeg,compact,bilevel,big] [--light]
@@ -124,6 +126,7 @@ interface Row {
   ppm: Timing[];
   poster: Timing[];
   split: Timing[];
+  splitFiles: Timing[];
   stages: Record<string, number>[];
   perSide: Record<string, number>[];
 }
@@ -140,6 +143,7 @@ for (const batch of batches) {
     ppm: [],
     poster: [],
     split: [],
+    splitFiles: [],
     stages: [],
     perSide: [],
   };
@@ -154,6 +158,8 @@ for (const batch of batches) {
     row.poster.push(await poster(batch));
     const split = await station('split', batch);
     row.split.push({ wall: split.first as number, cpu: split.cpu as number });
+    const files = await station('split-files', batch);
+    row.splitFiles.push({ wall: files.first as number, cpu: files.cpu as number });
     if (!big && !light) {
       const staged = await station('stages', batch);
       row.stages.push(staged.times as Record<string, number>);
@@ -169,7 +175,7 @@ for (const batch of batches) {
 
 log('');
 log(
-  'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers (started 1st/2nd) | pdftoppm -r150 -gray s | e2e/pdftoppm | split alone s | mutool poster s | split/poster',
+  'batch    | shape   | dpi | sides |    MB | end to end s | 2nd batch s | sides/s | peak RSS MB | workers (started 1st/2nd) | pdftoppm -r150 -gray s | e2e/pdftoppm | no-identify s | mutool poster s | no-identify/poster',
 );
 for (const row of rows) log(line(row));
 log('');
@@ -177,7 +183,7 @@ log(
   'the same runs in CPU seconds (user + system, every thread of the process): what a loaded machine does not inflate',
 );
 log(
-  'batch    | end to end CPU s | 2nd batch CPU s | pdftoppm CPU s | e2e/pdftoppm CPU | split alone CPU s | mutool poster CPU s | split/poster CPU',
+  'batch    | end to end CPU s | 2nd batch CPU s | pdftoppm CPU s | e2e/pdftoppm CPU | no-identify CPU s | mutool poster CPU s | no-identify/poster CPU | split files CPU s | split files/poster CPU',
 );
 for (const row of rows) log(cpuLine(row));
 
@@ -187,13 +193,14 @@ function medians(row: Row, clock: keyof Timing) {
     e2e: of(row.e2e),
     warm: row.warm.length ? of(row.warm) : undefined,
     split: of(row.split),
+    files: of(row.splitFiles),
     ppm: of(row.ppm),
     post: of(row.poster),
   };
 }
 
 function cpuLine(row: Row): string {
-  const { e2e, warm, split, ppm, post } = medians(row, 'cpu');
+  const { e2e, warm, split, files, ppm, post } = medians(row, 'cpu');
   return [
     row.batch.name.padEnd(8),
     f(e2e).padStart(16),
@@ -202,7 +209,9 @@ function cpuLine(row: Row): string {
     f(e2e / ppm).padStart(16),
     f(split).padStart(17),
     f(post).padStart(19),
-    f(split / post).padStart(16),
+    f(split / post).padStart(22),
+    f(files).padStart(17),
+    f(files / post).padStart(22),
   ].join(' | ');
 }
 
@@ -224,7 +233,7 @@ function line(row: Row): string {
     f(e2e / ppm).padStart(12),
     f(split).padStart(13),
     f(post).padStart(15),
-    f(split / post).padStart(12),
+    f(split / post).padStart(18),
   ].join(' | ');
 }
 log('');

@@ -4,13 +4,18 @@
 //               shows what a warm session pays); end-to-end-once: once;
 //   stages      the same work stage by stage, each timed apart, plus render / locate / recognise per side
 //               over a sample of sides read in this thread;
-//   split       processBatch without identification (the station's split alone).
+//   split       processBatch without identification (opening and checking the scans, pairing, copies, store);
+//   split-files the split like for like with `mutool poster -x 2`: each scan parsed, each pair of A3 sides cut
+//               into one 4-page copy PDF and written, timed in this process once its modules are loaded (a
+//               native program pays no such start-up); no hashes, page checks, manifest or store.
 // Run by bench/station.bench.ts: tsx bench/station/run-once.ts <mode> <out dir> <roster> <scan>...
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { importBatch } from '../../core/jobs/import-batch';
-import { buildCopyPdf } from '../../core/pdf/split';
+import { readPageGeometry } from '../../core/pdf/page-geometry';
+import { parsePdfQuietly } from '../../core/pdf/parse-pdf';
+import { buildCopyPdf, type CopyPageSource } from '../../core/pdf/split';
 import { copyPageSources } from '../../core/pipeline/copy-pdf';
 import { identifyStudents } from '../../core/pipeline/identify-stage';
 import { checkInvariants } from '../../core/pipeline/invariants';
@@ -103,6 +108,37 @@ async function stages() {
   return { times, perSide, copies: identified.copies.length };
 }
 
+async function splitFiles() {
+  const start = performance.now();
+  const startCpu = process.cpuUsage();
+  let copies = 0;
+  let parseCpu = 0;
+  for (const scan of scans) {
+    const parseStart = process.cpuUsage();
+    const doc = await parsePdfQuietly(await readFile(scan));
+    parseCpu += cpuSeconds(parseStart);
+    const page = (index: number, half: 'left' | 'right'): CopyPageSource => ({
+      doc,
+      index,
+      half,
+      geometry: readPageGeometry(doc.getPage(index).node),
+      rotate: 0,
+    });
+    // A recto [P4 | P1] and its verso [P2 | P3] make a copy P1..P4.
+    for (let recto = 0; recto + 1 < doc.getPageCount(); recto += 2) {
+      const verso = recto + 1;
+      const pdf = await buildCopyPdf([
+        page(recto, 'right'),
+        page(verso, 'left'),
+        page(verso, 'right'),
+        page(recto, 'left'),
+      ]);
+      await writeFile(join(outDir!, `copy-${++copies}.pdf`), pdf);
+    }
+  }
+  return { first: seconds(start), cpu: cpuSeconds(startCpu), parseCpu, copies };
+}
+
 await mkdir(outDir, { recursive: true });
 try {
   const workers = availableParallelism();
@@ -113,9 +149,11 @@ try {
         ? await endToEnd(true, 1)
         : mode === 'split'
           ? await endToEnd(false, 1)
-          : mode === 'stages'
-            ? await stages()
-            : undefined;
+          : mode === 'split-files'
+            ? await splitFiles()
+            : mode === 'stages'
+              ? await stages()
+              : undefined;
   if (!result) throw new Error(`unknown mode ${mode}`);
   console.log(JSON.stringify({ mode, workers, peakRssMb: peakRssMb(), ...result }));
 } finally {
