@@ -37,7 +37,7 @@ export interface MaskSheet {
   width: number;
   height: number;
   factor: SheetFactor;
-  /** Pixels around a scaled mask that its edges may reach, across and down. */
+  /** Pixels around a scaled mask that its edges may reach, across and down (none on a mask's own sheet). */
   margin: { across: number; down: number };
   places: SheetPlace[];
 }
@@ -50,11 +50,15 @@ const SHEET_WIDTH = 2048;
 const displayedSize = ({ turn, bits }: PageMask) =>
   turn === 90 || turn === 270 ? [bits.height, bits.width] : [bits.width, bits.height];
 
-function factorOf(value: number): Factor | undefined {
+/**
+ * The simple ratio of whole numbers a scale of `samples` samples is, to a twentieth of a pixel over them:
+ * placements are written with rounded numbers (a 200 dpi mask scaled by 0.74992 for 3/4).
+ */
+function factorOf(value: number, samples: number): Factor | undefined {
   for (let step = 1; step <= LARGEST_STEP; step++) {
-    const pixels = value * step;
-    if (Math.abs(pixels - Math.round(pixels)) < 1e-6 && Math.round(pixels) > 0)
-      return { value: Math.round(pixels) / step, step };
+    const pixels = Math.round(value * step);
+    if (pixels > 0 && Math.abs(samples * (value - pixels / step)) < 0.05)
+      return { value: pixels / step, step };
   }
   return undefined;
 }
@@ -62,8 +66,8 @@ function factorOf(value: number): Factor | undefined {
 /** The mask's scale to pixels at `scale` pixels a point, if it is a simple ratio. */
 export function sheetFactor(mask: PageMask, scale: number): SheetFactor | undefined {
   const [width, height] = displayedSize(mask);
-  const across = factorOf((mask.rect.width * scale) / width!);
-  const down = factorOf((mask.rect.height * scale) / height!);
+  const across = factorOf((mask.rect.width * scale) / width!, width!);
+  const down = factorOf((mask.rect.height * scale) / height!, height!);
   if (!across || !down) return undefined;
   return { across, down, key: `${across.value}/${across.step} ${down.value}/${down.step}` };
 }
@@ -73,8 +77,9 @@ const reach = (factor: number) => Math.ceil(3 * Math.max(1, factor)) + 1;
 const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
 
 /**
- * One sheet holding `masks` (all of one `sheetFactor`, or one mask alone), indexed by `indexes` in the page's
- * drawing order. Rows of masks, tallest first, each mask in a cell as wide as its gaps need.
+ * One sheet holding `masks` (all of one `sheetFactor`), indexed by `indexes` in the page's drawing order:
+ * rows of masks, tallest first, each mask in a cell as wide as its gaps need. A mask of no simple scale is
+ * alone on its sheet, with no gap: scaled to the whole pixels it covers, as pdfjs draws it.
  */
 export async function drawMaskSheet(
   masks: readonly PageMask[],
@@ -83,12 +88,15 @@ export async function drawMaskSheet(
 ): Promise<MaskSheet> {
   const [first] = masks;
   const [firstWidth, firstHeight] = displayedSize(first!);
-  const factor = sheetFactor(first!, scale) ?? {
+  const shared = sheetFactor(first!, scale);
+  const factor = shared ?? {
     across: { value: (first!.rect.width * scale) / firstWidth!, step: 1 },
     down: { value: (first!.rect.height * scale) / firstHeight!, step: 1 },
     key: 'alone',
   };
-  const margin = { across: reach(factor.across.value), down: reach(factor.down.value) };
+  const margin = shared
+    ? { across: reach(factor.across.value), down: reach(factor.down.value) }
+    : { across: 0, down: 0 };
   const gapX = roundUp(Math.ceil(margin.across / factor.across.value), factor.across.step);
   const gapY = roundUp(Math.ceil(margin.down / factor.down.value), factor.down.step);
   const order = masks

@@ -48,18 +48,20 @@ async function coverages(
   if (data.length !== width * height)
     throw new Error(`a sheet of masks scaled to ${data.length} bytes, not ${width * height}`);
   const covers = new Map<number, Coverage>();
+  const [marginX, marginY] = [sheet.margin.across, sheet.margin.down];
   for (const { index, left, top, displayedWidth, displayedHeight } of sheet.places) {
     const { rect } = masks[index]!;
     // The anti-aliased edge spreads past the mask's samples; the sheet's gaps keep its neighbours out.
-    const [marginX, marginY] = [sheet.margin.across, sheet.margin.down];
     const sheetX = Math.round(left * across.value) - marginX;
     const sheetY = Math.round(top * down.value) - marginY;
+    const right = Math.min(width, Math.ceil((left + displayedWidth) * across.value - 1e-9) + marginX);
+    const bottom = Math.min(height, Math.ceil((top + displayedHeight) * down.value - 1e-9) + marginY);
     covers.set(index, {
       // Placed on whole pixels as pdfjs places a mask: its corner rounded.
       x: Math.round(rect.x * scale) - marginX,
       y: Math.round(rect.y * scale) - marginY,
-      width: Math.ceil(displayedWidth * across.value - 1e-9) + 2 * marginX,
-      height: Math.ceil(displayedHeight * down.value - 1e-9) + 2 * marginY,
+      width: right - sheetX,
+      height: bottom - sheetY,
       data,
       offset: sheetY * width + sheetX,
       stride: width,

@@ -7,7 +7,9 @@ import { bilevelTiff } from '../../core/pdf/bilevel-tiff';
 import { drawMaskSheet, sheetFactor, type MaskSheet, type SheetPlace } from '../../core/pdf/mask-sheet';
 import type { PageMask } from '../../core/pdf/page-mask';
 import type { Rotation } from '../../core/pdf/page-geometry';
+import { decodePageImage, type PageImage } from '../../core/pdf/page-image';
 import { group4 } from './group-4';
+import { composedMaskByMask } from './per-mask-composition';
 
 /** Pseudo-random rows of 1-bit samples, packed. */
 const rows = (width: number, height: number) =>
@@ -111,10 +113,36 @@ describe('a sheet of masks', () => {
       rect: { x: 0, y: 0, width: 14.4, height: 14.4 },
     };
     expect(sheetFactor(halfAgain, scale)?.key).not.toBe(sheetFactor(mask(40, 40, 0, false), scale)?.key);
-    // 7 samples over π points: no simple ratio, so the mask goes alone.
-    const odd = mask(7, 7, 0, false);
+    // Placements written with rounded numbers: a 200 dpi mask's 295 samples over 106.189 pt are 3/4 pixel each.
+    const rounded: PageMask = {
+      ...mask(98, 295, 270, false),
+      rect: { x: 0, y: 0, width: 106.189, height: 35.28 },
+    };
+    expect(sheetFactor(rounded, scale)?.key).toBe('0.75/4 0.75/4');
+    // 997 samples over 100π points: no simple ratio to a twentieth of a pixel, so the mask goes alone.
+    const odd = mask(997, 9, 0, false);
     expect(
-      sheetFactor({ ...odd, rect: { x: 0, y: 0, width: Math.PI, height: Math.PI } }, scale),
+      sheetFactor({ ...odd, rect: { x: 0, y: 0, width: 100 * Math.PI, height: 100 * Math.PI } }, scale),
     ).toBeUndefined();
+  });
+
+  it('a mask of no simple scale, alone on its sheet, paints as when each mask was scaled alone, byte for byte', async () => {
+    const odd = mask(997, 61, 90, true, 3.3, 7.7);
+    const rect = { x: 3.3, y: 7.7, width: 39.13, height: 100 * Math.PI };
+    const white = deflateSync(new Uint8Array(Math.ceil(300 / 8) * 500).fill(0xff));
+    const page: PageImage = {
+      background: {
+        format: 'bilevel',
+        bits: { data: white, width: 300, height: 500, compression: 'deflate', photometric: 'black-is-zero' },
+      },
+      turn: 0,
+      pageWidth: 72,
+      pageHeight: 120,
+      masks: [{ ...odd, colour: [20, 45, 150], rect }],
+    };
+    expect(sheetFactor(page.masks[0]!, 150 / 72)).toBeUndefined();
+    const [composed, reference] = [await decodePageImage(page, 150), await composedMaskByMask(page, 150)];
+    expect(composed.data.some((value, i) => i % 4 === 2 && value === 150)).toBe(true);
+    expect(Buffer.from(composed.data).equals(Buffer.from(reference.data))).toBe(true);
   });
 });
