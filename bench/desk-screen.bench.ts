@@ -12,10 +12,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import type { BatchDetail, ManifestStudent } from '../core/api/contract';
+import type { BatchDetail, CopyReading, ManifestStudent } from '../core/api/contract';
 import { createStation } from '../core/station/station';
 import { startHttpServer } from '../core/server/http-server';
-import { searchStudents } from '../renderer/src/features/desk/student-search';
+import { searchStudents, type SearchHints } from '../core/api/roster-search';
 import { copyPageIds } from '../test/integration/truth-check';
 import { launchChromium } from '../test/e2e/browser';
 import { ensureRendererBuilt, RENDERER_DIST } from '../test/e2e/renderer-build';
@@ -206,11 +206,19 @@ try {
       [keys, way] = [rank > 0 ? 2 : 1, 'candidate'];
     } else {
       const student = roster.find((one) => one.email === owner)!;
-      const query = shortestQuery(roster, student);
+      // What the desk orders its matches by: the header's reading and who already has a copy.
+      const reading = await call<CopyReading>('copies.reading', { batchId, copyId: copy.id });
+      const taken = new Set(
+        now.manifest.copies.flatMap((one) => (one.id !== copy.id && one.student ? [one.student.email] : [])),
+      );
+      const hints = { likely: reading.likely, hasCopy: (one: ManifestStudent) => taken.has(one.email) };
+      const { query, down } = quickestSearch(roster, student, hints);
       await desk.getByLabel('Chercher un élève (nom, prénom, date, classe)').focus();
       await desk.keyboard.type(query);
+      for (let key = 0; key < down; key++) await desk.keyboard.press('ArrowDown');
       await desk.keyboard.press('Enter');
-      [keys, way] = [query.length + 1, 'search'];
+      [keys, way] = [query.length + down + 1, 'search'];
+      log(`search for copy ${shownCopy}: "${query}"${down > 0 ? ` ↓×${down}` : ''} Enter`);
     }
     // The student already has a copy (the reader gave them another): this copy replaces it.
     const replace = desk.getByRole('button', { name: 'Remplacer cette copie' });
@@ -343,10 +351,19 @@ console.log('| measure | value |');
 console.log('|---|---|');
 for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`);
 
-/** The shortest run of name prefixes that finds the student alone, as an operator would type it. */
-function shortestQuery(roster: readonly ManifestStudent[], student: ManifestStudent): string {
+/**
+ * The fewest keys that bring `student` to the desk's search and accept them, as an operator types: name
+ * prefixes (a word, or a word and the start of the next), a birth date ("22/02", whole or begun), a name
+ * and a date; then ↓ to the student among the 8 results shown, then Enter. A lone digit 1–5 in the empty
+ * field picks a candidate: not a query.
+ */
+function quickestSearch(
+  roster: readonly ManifestStudent[],
+  student: ManifestStudent,
+  hints: SearchHints,
+): { query: string; down: number } {
   const words = student.name.toLowerCase().split(' ');
-  const queries = words.flatMap((word, w) =>
+  const names = words.flatMap((word, w) =>
     [1, 2, 3, 4, 5, 6].flatMap((n) => [
       word.slice(0, n),
       ...words
@@ -354,14 +371,21 @@ function shortestQuery(roster: readonly ManifestStudent[], student: ManifestStud
         .flatMap((next) => [1, 2, 3].map((m) => `${word.slice(0, n)} ${next.slice(0, m)}`)),
     ]),
   );
-  return (
-    queries
-      .filter((query) => {
-        const found = searchStudents(roster, query);
-        return found.length === 1 && found[0]!.email === student.email;
-      })
-      .sort((a, b) => a.length - b.length)[0] ?? student.name.toLowerCase()
+  const [year, month, day] = student.birthDate.split('-');
+  const date = `${day}/${month}/${year}`;
+  const dates = [2, 3, 4, 5, 10].map((n) => date.slice(0, n));
+  const both = words.flatMap((word) =>
+    [1, 2].flatMap((n) => dates.map((one) => `${word.slice(0, n)} ${one}`)),
   );
+  const tries = [...new Set([...names, ...dates, ...both, student.name.toLowerCase()])]
+    .filter((query) => !/^[1-5]$/.test(query))
+    .flatMap((query) => {
+      const down = searchStudents(roster, query, hints)
+        .slice(0, 8)
+        .findIndex((one) => one.email === student.email);
+      return down < 0 ? [] : [{ query, down, keys: query.length + down + 1 }];
+    });
+  return tries.sort((a, b) => a.keys - b.keys || a.down - b.down)[0]!;
 }
 
 /**

@@ -263,6 +263,11 @@ export interface CopyReading {
   } | null;
   /** One per page of the copy, in its order. */
   pages: PageReading[];
+  /**
+   * The roster's e-mails, the most likely writer first by the header's reading (the evidence the reader
+   * matched with: names and birth date); empty when the header was left empty or not read.
+   */
+  likely: string[];
 }
 
 export interface CopyArgs {
