@@ -193,8 +193,11 @@ export interface CopiesHandlers {
   'copies.reading': (args: CopyArgs) => Promise<CopyReading>;
 }
 
-/** `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high). */
-export type ThumbnailSize = 'small' | 'large';
+/**
+ * `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high), `band`
+ * for the bottom of a page alone where its "Page n / N" boxes are (PAGE_BOX_BAND, at the large size's scale).
+ */
+export type ThumbnailSize = 'small' | 'large' | 'band';
 
 export interface ThumbnailArgs {
   /** The scan file's sha256 (the manifest's `sources[].sha256`). */

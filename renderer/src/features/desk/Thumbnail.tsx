@@ -82,7 +82,7 @@ export function Thumbnail({ sha256, page, half, rotate, size, alt }: ThumbnailPr
     [],
   );
 
-  const className = size === 'large' ? 'thumbnail thumbnail-large' : 'thumbnail';
+  const className = size && size !== 'small' ? `thumbnail thumbnail-${size}` : 'thumbnail';
   if (!shown || shown.of !== of)
     return <span className={`${className} thumbnail-pending`} role="img" aria-label={alt} />;
   const turn = (rotate - shown.rotate + 360) % 360;
