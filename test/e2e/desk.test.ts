@@ -327,12 +327,21 @@ describe('the desk, in Chromium over the loopback server', () => {
     'turns a page, shows it large, and a second window sees the decision',
     { timeout: TIMEOUT_MS },
     async () => {
-      // A second tab opens the station's next login link (a session lives in one tab's sessionStorage).
+      // A second tab opens the station's next login link (a session lives in one tab's sessionStorage),
+      // then the batch's desk by its address.
       const other = await page.context().newPage();
       await other.goto(server.loginUrl);
-      await other.getByRole('button', { name: `Afficher le lot ${batchId}` }).click();
-      await other.getByRole('button', { name: 'Ouvrir le bureau de vérification' }).click();
+      await other.getByRole('button', { name: `Afficher le lot ${batchId}` }).waitFor();
+      await other.evaluate((id) => {
+        window.location.hash = `desk=${id}`;
+      }, batchId);
       await other.getByRole('button', { name: 'P2 de la copie 2' }).waitFor();
+      // The other window's turned thumbnail is refused twice (as a withdrawal crossing its request or a
+      // dropped connection would): it is asked for again until given, not left grey.
+      let asked = 0;
+      await other.route('**/*-90.webp', (route) =>
+        asked++ < 2 ? route.fulfill({ status: 404, body: '' }) : route.continue(),
+      );
 
       await page.getByRole('button', { name: 'P2 de la copie 2' }).click();
       const started = Date.now();
@@ -343,7 +352,8 @@ describe('the desk, in Chromium over the loopback server', () => {
         .getByRole('button', { name: 'P2 de la copie 2' })
         .locator('img[data-thumbnail$="-90.webp"]')
         .waitFor({ timeout: 60_000 });
-      // Logged, not asserted: it includes making the turned thumbnail, about a second on a loaded machine.
+      expect(asked).toBe(3);
+      // Logged, not asserted: it includes making the turned thumbnail (and, here, two refusals).
       console.log(`decision to the other window's screen: ${Date.now() - started} ms`);
       const turned = (await current()).manifest;
       // A turned page's tag is not read upright: that one page is expected unread, every other as it was.

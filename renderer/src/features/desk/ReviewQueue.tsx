@@ -19,6 +19,9 @@ import { useHost } from '../../host';
 import { reviewText } from '../../i18n/review-text';
 import { CopyReadingPanel } from './CopyReadingPanel';
 
+/** A birth date as the header's boxes and the search take it: 22/02/2008. */
+const asTyped = (iso: string) => iso.split('-').reverse().join('/');
+
 interface ReviewQueueProps {
   batchId: string;
   manifest: Manifest;
@@ -254,7 +257,7 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
                 >
                   <button type="button" onClick={() => void accept(student)}>
                     {query
-                      ? `${student.name} — ${student.className} — ${student.birthDate}`
+                      ? `${student.name} — ${student.className} — ${asTyped(student.birthDate)}`
                       : t('queue.candidate', {
                           key: index + 1,
                           name: student.name,
