@@ -60,7 +60,7 @@ describe('the page boxes drawn on their pages', () => {
     ]);
     // On the page-box band (the bottom 15 % of the page), asked for at once: the box at 94 % of the page
     // is at 60 % of the band, 2.5 % of the page high is a sixth of the band.
-    const placed = (style: string) =>
+    const placed = (style = '') =>
       Object.fromEntries(
         style.split(';').map((rule) => {
           const [name = '', value = ''] = rule.split(':');
