@@ -67,7 +67,7 @@ describe('the page boxes drawn on their pages', () => {
           return [name, parseFloat(value)];
         }),
       );
-    expect(placed(drawn[0]!.style ?? '')).toEqual({
+    expect(placed(drawn[0]!.style)).toEqual({
       left: 84,
       top: expect.closeTo(60, 6),
       width: 3,
