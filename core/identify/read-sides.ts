@@ -20,7 +20,7 @@ export const READ_DPI = 150;
  */
 export const SIDE_TIME_LIMIT_MS = 20_000;
 /**
- * A worker compiles its code (from the sources) and loads the model before its first side: not counted in
+ * A worker loads its code and the model before its first side: not counted in
  * the side's limit. In CPU time of the worker (see WorkerPool), so a machine busy with other work does not
  * stop the whole run.
  */

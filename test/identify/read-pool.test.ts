@@ -209,7 +209,7 @@ describe('runOnPool', () => {
     expect((await run([], TOY_WORKER, 4)).started).toHaveLength(0);
   });
 
-  it('stops with the reason when a worker cannot start or never says it is ready', async () => {
+  it('stops with the reason when a worker cannot start, be prepared, or never says it is ready', async () => {
     await expect(run(['a', 'b', 'c'], `throw new Error('no model here')`)).rejects.toMatchObject({
       code: 'internal',
       message: 'A worker thread could not start: no model here',
@@ -223,6 +223,19 @@ describe('runOnPool', () => {
         onOutcome: () => {},
       }),
     ).rejects.toMatchObject({ message: 'A worker thread could not start: not ready within 0.2 s' });
+    // Its code could not even be prepared (bundled from the sources).
+    await expect(
+      runOnPool(['a'], {
+        size: 1,
+        start: () => Promise.reject(new Error('esbuild: syntax error')),
+        timeLimitMs: 1_000,
+        startLimitMs: 200,
+        onOutcome: () => {},
+      }),
+    ).rejects.toMatchObject({
+      code: 'internal',
+      message: 'A worker thread could not start: esbuild: syntax error',
+    });
   });
 
   it('keeps its workers between runs, and ends them on close', async () => {

@@ -93,6 +93,8 @@ describe('side readings (schema 2)', () => {
       },
     ]);
     expect(store.db.inTransaction).toBe(false);
+    // Committed without its own flush, and the connection is back to flushing every commit (decisions).
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('keeps one row per side: a side put again replaces its reading, batches do not share readings', () => {

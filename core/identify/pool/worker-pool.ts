@@ -27,7 +27,8 @@ export type TaskOutcome<O> =
   | { kind: 'crashed'; message: string };
 
 export interface PoolOptions {
-  start: () => Worker;
+  /** A fresh worker; it may first have to be prepared (its code bundled, from the sources). */
+  start: () => Worker | Promise<Worker>;
   /**
    * Startup loads code and models: slow on a loaded machine, but bounded so a stuck start cannot hang. In
    * CPU time of the worker's thread once it has said `started` (Linux), in wall-clock time until then.
@@ -122,6 +123,14 @@ function watch<O>(worker: Worker): Running<O> {
   return running;
 }
 
+/** A worker that cannot start is a broken install, not a bad scan. */
+function cannotStart(why: string, cause?: unknown): KorrigoError {
+  return new KorrigoError('internal', `A worker thread could not start: ${why}`, {
+    hint: 'Reinstall the station if this happens again: its files may be damaged.',
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
 async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<Running<O>> {
   for (;;) {
     const said = Promise.race([running.next(), running.stopped.then((reason) => new Error(reason))]);
@@ -143,9 +152,7 @@ async function whenReady<O>(running: Running<O>, startLimitMs: number): Promise<
         : first instanceof Error
           ? first.message
           : `it sent ${first.type} before ready`;
-    throw new KorrigoError('internal', `A worker thread could not start: ${why}`, {
-      hint: 'Reinstall the station if this happens again: its files may be damaged.',
-    });
+    throw cannotStart(why);
   }
 }
 
@@ -239,7 +246,13 @@ export class WorkerPool<O> {
       busy.add(running);
       return running;
     }
-    const running = watch<O>(this.options.start());
+    let worker: Worker;
+    try {
+      worker = await this.options.start();
+    } catch (error) {
+      throw cannotStart((error as Error).message, error);
+    }
+    const running = watch<O>(worker);
     this.started++;
     busy.add(running);
     return whenReady(running, this.options.startLimitMs);
