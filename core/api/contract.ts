@@ -193,8 +193,11 @@ export interface CopiesHandlers {
   'copies.reading': (args: CopyArgs) => Promise<CopyReading>;
 }
 
-/** `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high). */
-export type ThumbnailSize = 'small' | 'large';
+/**
+ * `small` for the strips (about 240 px high), `large` for a page looked at (about 1400 px high), `band`
+ * for the bottom of a page alone where its "Page n / N" boxes are (PAGE_BOX_BAND, at the large size's scale).
+ */
+export type ThumbnailSize = 'small' | 'large' | 'band';
 
 export interface ThumbnailArgs {
   /** The scan file's sha256 (the manifest's `sources[].sha256`). */
@@ -263,6 +266,11 @@ export interface CopyReading {
   } | null;
   /** One per page of the copy, in its order. */
   pages: PageReading[];
+  /**
+   * The roster's e-mails, the most likely writer first by the header's reading (the evidence the reader
+   * matched with: names and birth date); empty when the header was left empty or not read.
+   */
+  likely: string[];
 }
 
 export interface CopyArgs {

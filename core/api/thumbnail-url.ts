@@ -14,12 +14,18 @@ export interface ThumbnailKey {
 
 export const THUMBNAIL_URL_PREFIX = '/files/thumbs/';
 
-const THUMBNAIL_PATH =
-  /^\/files\/thumbs\/([0-9a-f]{64})\/(\d{1,5})-(left|right|full)-(0|90|180|270)(-large)?\.webp$/;
+/**
+ * The part of a page (as shown) a `band` thumbnail holds: its bottom, where the copier sheet prints the
+ * "Page n / N" boxes, whole width. A fraction of the page's height from its top.
+ */
+export const PAGE_BOX_BAND = { top: 0.85 } as const;
 
-/** The file name within the scan's folder: `<page>-<half>-<rotate>[-large].webp`. */
+const THUMBNAIL_PATH =
+  /^\/files\/thumbs\/([0-9a-f]{64})\/(\d{1,5})-(left|right|full)-(0|90|180|270)(?:-(large|band))?\.webp$/;
+
+/** The file name within the scan's folder: `<page>-<half>-<rotate>[-large|-band].webp`. */
 export const thumbnailName = (key: ThumbnailKey) =>
-  `${key.page}-${key.half}-${key.rotate}${key.size === 'large' ? '-large' : ''}.webp`;
+  `${key.page}-${key.half}-${key.rotate}${key.size && key.size !== 'small' ? `-${key.size}` : ''}.webp`;
 
 /** Root-relative: `/files/thumbs/<sha256>/<name>` on both hosts. */
 export function thumbnailUrl(key: ThumbnailKey): string {
@@ -30,7 +36,7 @@ export function thumbnailUrl(key: ThumbnailKey): string {
 export function parseThumbnailUrl(path: string): ThumbnailKey | null {
   const match = THUMBNAIL_PATH.exec(path);
   if (!match) return null;
-  const [, sha256 = '', page = '', half = '', rotate = '', large] = match;
+  const [, sha256 = '', page = '', half = '', rotate = '', size] = match;
   const key = { sha256, page: Number(page), half: half as Half, rotate: Number(rotate) as Rotation };
-  return large ? { ...key, size: 'large' } : key;
+  return size ? { ...key, size: size as ThumbnailSize } : key;
 }

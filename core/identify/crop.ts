@@ -1,6 +1,7 @@
 // Parts of a rendered side: one rendering per side is decoded once (pdfjs decodes the whole scan image on
 // every render, whatever the region), then the halves and corners the readers need are cut from it.
 import type { RenderedPage } from '../pdf/render-page';
+import type { CellImage } from './cell-image';
 
 /** A part of an image, in fractions (0..1) of its width and height from the top-left corner. */
 export interface Fraction {
@@ -34,6 +35,18 @@ export function cropPixels(image: RenderedPage, rect: PixelRect): RenderedPage {
   for (let y = 0; y < height; y++) {
     const from = ((rect.y0 + y) * image.width + rect.x0) * 4;
     data.set(image.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return { width, height, data };
+}
+
+/** As cropPixels, of a grey image (one byte a pixel). */
+export function cropGrey(image: CellImage, rect: PixelRect): CellImage {
+  const width = rect.x1 - rect.x0;
+  const height = rect.y1 - rect.y0;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (rect.y0 + y) * image.width + rect.x0;
+    data.set(image.data.subarray(from, from + width), y * width);
   }
   return { width, height, data };
 }

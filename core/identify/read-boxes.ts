@@ -3,6 +3,7 @@
 import type { RenderedPage } from '../pdf/render-page';
 import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, type Fraction } from './crop';
 import type { LocatedCell, PixelBox } from './locate/boxed-region';
+import type { Pixels } from './locate/grey-image';
 import { isEmptyCell } from './locate/cell-ink';
 import { searchHeader, type HeaderSearch, type LocatedHeader } from './locate/locate-header';
 import { searchPageBoxBand, type PageBoxCell, type PageBoxMemory } from './locate/locate-page-box';
@@ -157,7 +158,7 @@ export type PageBoxResult = { reading: PageBoxReading } | { missing: FinderMiss 
 
 /** `band` is the PAGE_BOX_BAND of an upright page. */
 export async function readPageBox(
-  band: RenderedPage,
+  band: Pixels,
   dpi: number,
   recognizer: Recognizer,
   memory: PageBoxMemory,
@@ -190,7 +191,7 @@ export async function readPageBox(
  */
 export function searchSideHeader(side: RenderedPage, dpi: number, upsideDown: boolean): HeaderSearch {
   const half = upsideDown ? LEFT_HALF : RIGHT_HALF;
-  return searchHeader(pageView(side, half, upsideDown).region(HEADER_BAND), dpi);
+  return searchHeader(pageView(side, half, upsideDown).greyRegion(HEADER_BAND), dpi);
 }
 
 /** Why neither way up showed a header: the way that came closer says (fewer fields missing, boxes rather than none). */

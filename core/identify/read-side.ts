@@ -4,6 +4,7 @@ import type { RenderedPage } from '../pdf/render-page';
 import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, pixelRect } from './crop';
 import { fingerprintSide, type SideFingerprint } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
+import type { GreyImage } from './locate/grey-image';
 import type { LocatedHeader } from './locate/locate-header';
 import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
@@ -27,14 +28,22 @@ function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolea
 
 /**
  * What each half's page boxes tell, left half first: true fed upside down, false upright, null when they do
- * not tell (see upsideDownFromBands).
+ * not tell (see upsideDownFromBands); and the halves' bottom bands searched, upright.
  */
-function pageBoxWays(side: RenderedPage, dpi: number, memory: PageBoxMemory): (boolean | null)[] {
-  return [LEFT_HALF, RIGHT_HALF].map((half) => {
+function pageBoxWays(
+  side: RenderedPage,
+  dpi: number,
+  memory: PageBoxMemory,
+): { ways: (boolean | null)[]; bottoms: GreyImage[] } {
+  const bottoms: GreyImage[] = [];
+  const ways = [LEFT_HALF, RIGHT_HALF].map((half) => {
     // Only the two bands are cut from the half, not the half first.
     const page = pageView(side, half, false);
-    return upsideDownFromBands(page.region(PAGE_BOX_BAND), page.region(TURNED_PAGE_BOX_BAND), dpi, memory);
+    const bottom = page.greyRegion(PAGE_BOX_BAND);
+    bottoms.push(bottom);
+    return upsideDownFromBands(bottom, page.greyRegion(TURNED_PAGE_BOX_BAND), dpi, memory);
   });
+  return { ways, bottoms };
 }
 
 /** Both halves tell the same way up, or one tells and the other is silent; else null. */
@@ -48,16 +57,20 @@ function isBlank(page: PageView, dpi: number): boolean {
   return isBlankPage(page.shrunk(factor), dpi / factor);
 }
 
-/** The two pages' page boxes in reading order, and which were not found and why. */
+/**
+ * The two pages' page boxes in reading order, and which were not found and why. `bands`: the pages'
+ * PAGE_BOX_BANDs when already cut (then searched again only where `memory` has not searched them).
+ */
 async function readBoxes(
   pages: readonly PageView[],
   dpi: number,
   recognizer: Recognizer,
   memory: PageBoxMemory,
+  bands: readonly GreyImage[] = pages.map((page) => page.greyRegion(PAGE_BOX_BAND)),
 ): Promise<{ pageBoxes: [PageBoxReading | null, PageBoxReading | null]; missing: FinderMiss[] }> {
   const results = [
-    await readPageBox(pages[0]!.region(PAGE_BOX_BAND), dpi, recognizer, memory),
-    await readPageBox(pages[1]!.region(PAGE_BOX_BAND), dpi, recognizer, memory),
+    await readPageBox(bands[0]!, dpi, recognizer, memory),
+    await readPageBox(bands[1]!, dpi, recognizer, memory),
   ];
   const missing = results.flatMap((result, page) =>
     'missing' in result ? [{ ...result.missing, page: page as 0 | 1 }] : [],
@@ -105,7 +118,7 @@ export async function readSide(
   const upright = searchSideHeader(side, dpi, false);
   if ('found' in upright) return rectoReading(side, dpi, recognizer, upright.found, false, fingerprint);
   const memory = newPageBoxMemory();
-  const ways = pageBoxWays(side, dpi, memory);
+  const { ways, bottoms } = pageBoxWays(side, dpi, memory);
   // Page boxes along the bottom edge of both halves and along neither top: the sheet was fed upright, so a
   // recto's header would have shown where it was just looked for, not turned at the bottom of the left
   // half (that search is a fifth of a verso's reading).
@@ -117,7 +130,9 @@ export async function readSide(
   // Read as a verso, and upright when nothing tells: pairing may still make a recto of it (reading order
   // is then the other way round).
   const pages = pagesOf(side, 'verso', upsideDown ?? false);
-  const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer, memory);
+  // Upright, a verso's pages are its left and right halves as displayed: their bands are those just searched.
+  const bands = upsideDown ? undefined : bottoms;
+  const { pageBoxes, missing } = await readBoxes(pages, dpi, recognizer, memory, bands);
   const verso = pageBoxes.some((box) => box !== null);
   let misses = missing;
   if (!verso) {

@@ -32,6 +32,18 @@ export function shrinkImage(
     greenAlpha.fill(0);
     for (let dy = 0; dy < factor; dy++) {
       let from = (rect.y0 + y * factor + dy) * image.width + rect.x0;
+      if (factor === 3) {
+        // The factor the readers use (150 dpi to 50), written out: no inner loop of three.
+        for (let x = 0; x < width; x++, from += 3) {
+          const p = source[from]!;
+          const q = source[from + 1]!;
+          const r = source[from + 2]!;
+          redBlue[x] = redBlue[x]! + (p & 0x00ff00ff) + (q & 0x00ff00ff) + (r & 0x00ff00ff);
+          greenAlpha[x] =
+            greenAlpha[x]! + ((p >>> 8) & 0x00ff00ff) + ((q >>> 8) & 0x00ff00ff) + ((r >>> 8) & 0x00ff00ff);
+        }
+        continue;
+      }
       for (let x = 0; x < width; x++) {
         let rb = 0;
         let ga = 0;

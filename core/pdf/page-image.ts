@@ -1,31 +1,31 @@
 // A page made only of placed images is read straight from them instead of rendered: a page that is one
-// scan image covering it (a desktop scanner's JPEG, a black-and-white scan's 1-bit image), and a copier's
-// compact page (a background image covering it with 1-bit ink masks painted over it in their fill colour).
+// scan image covering it (a desktop scanner's JPEG, a black-and-white scan's 1-bit image, deflated or CCITT
+// Group 4), and a copier's compact page (a background image covering it with 1-bit ink masks painted over it
+// in their fill colour).
 // sharp decodes a JPEG at a half or a quarter of its size while decoding (shrink-on-load), several times
 // faster than pdfjs drawing it at full size, and the masks at the size they are painted (paint-masks.ts).
 // Any other page — text, vector marks, a mirrored or skewed image, an image not exactly the page, a mask
 // sharp cannot decode — returns undefined here and is rendered with pdfjs.
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
-import type { PDFContext, PDFObject, PDFPageLeaf, PDFStream } from 'pdf-lib';
+import type { PDFContext, PDFObject, PDFPageLeaf, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
-import { bilevelTiff } from './bilevel-tiff';
+import { bilevelTiff, type BilevelBits } from './bilevel-tiff';
 import { displayedRect, turnOf, type DisplayedRect } from './displayed-placement';
 import type { PageGeometry, Rotation } from './page-geometry';
 import { readMask, type PageMask } from './page-mask';
 import { paintMasks } from './paint-masks';
 import { placedImages } from './placed-images';
+import { storedBits } from './stored-bits';
 import type { RenderedPage } from './render-page';
 
+/** The image covering the page, as stored: a JPEG file (`jpeg`), that file deflated again, or 1-bit samples. */
+export type Background =
+  | { format: 'jpeg' | 'deflated-jpeg'; data: Uint8Array; width: number; height: number }
+  | { format: 'bilevel'; bits: BilevelBits };
+
 export interface PageImage {
-  /** The background's bytes as stored: a JPEG file (`jpeg`), that file deflated again, or deflated 1-bit rows. */
-  data: Uint8Array;
-  format: 'jpeg' | 'deflated-jpeg' | 'bilevel';
-  /** Pixels across and down, as stored. */
-  width: number;
-  height: number;
-  /** A 1-bit image whose /Decode is [1 0]: a set bit is black. */
-  inverted: boolean;
+  background: Background;
   /** Clockwise turn from the stored image to the page as displayed. */
   turn: Rotation;
   /** The page as displayed, in points. */
@@ -51,33 +51,50 @@ const numberOf = (context: PDFContext, value: PDFObject | undefined) => {
   return resolved instanceof PDFNumber ? resolved.asNumber() : undefined;
 };
 
-type Format = PageImage['format'];
-
-/** How the image is stored, if it is one this module decodes. */
-function formatOf(context: PDFContext, image: PDFStream): { format: Format; inverted: boolean } | undefined {
+/** The image as stored, if it is one this module decodes. */
+function backgroundOf(
+  context: PDFContext,
+  image: PDFRawStream,
+  width: number,
+  height: number,
+): Background | undefined {
   const { dict } = image;
   const get = (key: string) => dict.get(PDFName.of(key));
+  // A copy: the stream's bytes are a view into the whole file, which a message to a worker would copy whole.
+  const data = () => image.contents.slice();
   if (name(context, get('Subtype')) !== '/Image') return undefined;
-  // Transparency, masks and parameters of the filters would change what is drawn.
-  for (const key of ['SMask', 'Mask', 'ImageMask', 'DecodeParms', 'DP', 'Intent']) {
+  // Transparency and masks would change what is drawn.
+  for (const key of ['SMask', 'Mask', 'ImageMask', 'Intent']) {
     if (get(key) !== undefined) return undefined;
   }
-  const filter = lookup(context, get('Filter'));
-  const filters =
-    filter instanceof PDFArray ? filter.asArray().map((f) => name(context, f)) : [name(context, filter)];
   const space = name(context, get('ColorSpace'));
   const bits = numberOf(context, get('BitsPerComponent'));
   const decode = lookup(context, get('Decode'));
   const decodeValues =
-    decode instanceof PDFArray ? decode.asArray().map((value) => numberOf(context, value)) : undefined;
-  const jpegFilters = filters.join(' ');
-  if ((space === '/DeviceRGB' || space === '/DeviceGray') && bits === 8 && !decodeValues) {
-    if (jpegFilters === '/DCTDecode') return { format: 'jpeg', inverted: false };
-    if (jpegFilters === '/FlateDecode /DCTDecode') return { format: 'deflated-jpeg', inverted: false };
+    decode instanceof PDFArray
+      ? decode
+          .asArray()
+          .map((value) => numberOf(context, value))
+          .join(' ')
+      : undefined;
+  if (space === '/DeviceGray' && bits === 1 && (decodeValues === undefined || decodeValues === '1 0')) {
+    const stored = storedBits(context, image, width, height);
+    if (!stored) return undefined;
+    // DeviceGray: a 0 sample is black, unless /Decode [1 0] makes a 1 black.
+    const black = decodeValues === '1 0' ? 1 : 0;
+    const photometric = stored.setSample === black ? 'white-is-zero' : 'black-is-zero';
+    const { compression } = stored;
+    return { format: 'bilevel', bits: { data: data(), width, height, compression, photometric } };
   }
-  if (space === '/DeviceGray' && bits === 1 && jpegFilters === '/FlateDecode') {
-    if (!decodeValues) return { format: 'bilevel', inverted: false };
-    if (decodeValues.join(' ') === '1 0') return { format: 'bilevel', inverted: true };
+  if (get('DecodeParms') !== undefined || get('DP') !== undefined) return undefined;
+  const filter = lookup(context, get('Filter'));
+  const filters = (filter instanceof PDFArray ? filter.asArray() : [filter])
+    .map((f) => name(context, f))
+    .join(' ');
+  if ((space === '/DeviceRGB' || space === '/DeviceGray') && bits === 8 && decodeValues === undefined) {
+    if (filters === '/DCTDecode') return { format: 'jpeg', data: data(), width, height };
+    if (filters === '/FlateDecode /DCTDecode')
+      return { format: 'deflated-jpeg', data: data(), width, height };
   }
   return undefined;
 }
@@ -101,18 +118,11 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
   const { context } = page;
   const [background, ...inks] = placed;
   const { image, ctm } = background!;
-  const stored = formatOf(context, image);
   const width = numberOf(context, image.dict.get(PDFName.of('Width')));
   const height = numberOf(context, image.dict.get(PDFName.of('Height')));
   const turn = turnOf(ctm, geometry.rotate);
-  if (
-    !stored ||
-    !width ||
-    !height ||
-    turn === undefined ||
-    !coversPage(displayedRect(ctm, geometry), geometry)
-  )
-    return undefined;
+  const stored = width && height ? backgroundOf(context, image, width, height) : undefined;
+  if (!stored || turn === undefined || !coversPage(displayedRect(ctm, geometry), geometry)) return undefined;
   const masks: PageMask[] = [];
   for (const ink of inks) {
     const mask = readMask(context, ink.image, ink.ctm, ink.fill, geometry);
@@ -120,11 +130,7 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
     masks.push(mask);
   }
   return {
-    // A copy: the stream's bytes are a view into the whole file, which a message to a worker would copy whole.
-    data: image.contents.slice(),
-    ...stored,
-    width,
-    height,
+    background: stored,
     turn,
     pageWidth: geometry.width,
     pageHeight: geometry.height,
@@ -136,18 +142,13 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
 export async function decodePageImage(image: PageImage, dpi: number): Promise<RenderedPage> {
   const width = Math.max(1, Math.round(image.pageWidth * (dpi / 72)));
   const height = Math.max(1, Math.round(image.pageHeight * (dpi / 72)));
+  const { background } = image;
   const input =
-    image.format === 'bilevel'
-      ? // DeviceGray: a clear bit is black, unless /Decode [1 0] inverts it.
-        sharp(
-          bilevelTiff(
-            image.data,
-            image.width,
-            image.height,
-            image.inverted ? 'white-is-zero' : 'black-is-zero',
-          ),
-        )
-      : sharp(image.format === 'jpeg' ? image.data : inflateSync(image.data), { failOn: 'none' });
+    background.format === 'bilevel'
+      ? sharp(bilevelTiff(background.bits))
+      : sharp(background.format === 'jpeg' ? background.data : inflateSync(background.data), {
+          failOn: 'none',
+        });
   const { data, info } = await input
     .rotate(image.turn)
     .resize(width, height, { fit: 'fill' })

@@ -5,6 +5,8 @@ import type { CellGuess, CopyReading, PagePart, PageReading, ReadingMiss, Rotati
 import type { FieldReading, PageBoxReading, SideReading } from '../identify/types';
 import { bestChances } from '../identify/read-boxes';
 import { readingHalves } from '../identify/reading-halves';
+import type { RosterStudent } from '../roster/load-roster';
+import { likelyWriters } from './likely-writers';
 import type { ManifestCopy, ManifestPage } from '../manifest';
 
 /** The key side readings are kept under: `${scan sha256}:${page number}` (as core/identify/read-stack). */
@@ -42,6 +44,7 @@ export function copyReading(
   copy: Pick<ManifestCopy, 'pages'>,
   sources: readonly { sha256: string }[],
   readingOf: (key: string) => SideReading | undefined,
+  students: readonly RosterStudent[] = [],
 ): CopyReading {
   const keys = copy.pages.map((page) => sideReadingKey(sources[page.file - 1]!.sha256, page.source));
   const sides = keys.map((key) => readingOf(key));
@@ -82,6 +85,7 @@ export function copyReading(
       empty: header.empty,
     },
     pages,
+    likely: likelyWriters(header, students),
   };
 }
 

@@ -2,7 +2,7 @@
 import { batchManifest } from '../jobs/batch-manifest';
 import { batchHistory } from '../jobs/operator-decisions';
 import type { Manifest, ManifestStudent } from '../manifest';
-import { rosterStudents } from '../store/roster-rows';
+import { rosterStudents, storedRoster } from '../store/roster-rows';
 import { findBatch } from '../store/batch-rows';
 import { batchSummaries } from '../store/batch-summaries';
 import type { Store } from '../store/open-store';
@@ -68,9 +68,11 @@ export function rosterOf(store: Store, batchId: string): ManifestStudent[] {
 
 /** The copy as decided, with what the batch's reading kept of its sides. */
 export function readingOf(store: Store, batchId: string, copyId: string): CopyReading {
-  if (!findBatch(store.db, batchId)) throw batchNotFoundError(store.path, batchId);
+  const batch = findBatch(store.db, batchId);
+  if (!batch) throw batchNotFoundError(store.path, batchId);
   const copy = readCopies(store.db, batchId).find((one) => one.id === copyId);
   if (!copy) throw new KorrigoError('copy-not-found', `batch ${batchId}: there is no copy ${copyId}`);
   const readings = sideReadingCache(store, batchId);
-  return copyReading(copy, batchSources(store.db, batchId), (key) => readings.get(key));
+  const students = storedRoster(store.db, batch.rosterSha256);
+  return copyReading(copy, batchSources(store.db, batchId), (key) => readings.get(key), students);
 }

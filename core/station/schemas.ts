@@ -47,7 +47,7 @@ export const thumbnailArgs: z.ZodType<ThumbnailArgs> = z.strictObject({
   page: z.number().int().min(1).max(99_999),
   half: z.enum(['left', 'right', 'full']),
   rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
-  size: z.enum(['small', 'large']).optional(),
+  size: z.enum(['small', 'large', 'band']).optional(),
 });
 
 // The sync's arguments. A password is a string the station never echoes: no schema message quotes a value.

@@ -39,7 +39,10 @@ interface Job {
   run: () => Promise<unknown>;
   /** Screen requests are settled through their promise; a dropped prefetch just never runs. */
   ahead: boolean;
-  /** A large rendering takes many times a small one: the strips' small thumbnails go first. */
+  /**
+   * A large rendering (a band is cut from one) takes many times a small one: the strips' small thumbnails
+   * go first.
+   */
   large?: boolean;
 }
 
@@ -102,7 +105,7 @@ export function createThumbnails(
     const done = new Promise<string>((yes, no) => ([resolve, reject] = [yes, no]));
     const job: Job = {
       ahead: isAhead,
-      large: key.size === 'large',
+      large: (key.size ?? 'small') !== 'small',
       run: () => {
         entry.state = 'started';
         return maker.make(key, path).then(() => resolve(path), reject);

@@ -7,6 +7,7 @@ import { BatchHistory } from './features/history/BatchHistory';
 import { HotFolderPanel } from './features/hot-folder/HotFolderPanel';
 import { NewBatch } from './features/new-batch/NewBatch';
 import { SyncPanel } from './features/sync/SyncPanel';
+import { deskInAddress, showDeskInAddress } from './desk-address';
 import { EndSession } from './EndSession';
 import { useHost } from './host';
 import { LANGUAGES } from './i18n/i18n';
@@ -16,7 +17,17 @@ export function App() {
   const { bridge } = host;
   const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<BatchDetail | null>(null);
-  const [desk, setDesk] = useState<string | null>(null);
+  const [desk, setShownDesk] = useState<string | null>(deskInAddress);
+  const setDesk = (batchId: string | null) => {
+    showDeskInAddress(batchId);
+    setShownDesk(batchId);
+  };
+  // An address typed or changed by a link opens that batch's desk.
+  useEffect(() => {
+    const follow = () => setShownDesk(deskInAddress());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const [historyRevision, setHistoryRevision] = useState(0);
 
   // The desktop shell's native menu speaks the UI's language.

@@ -28,6 +28,8 @@ describe('page thumbnails', () => {
   let batch: BatchDetail;
   /** For each page of the batch, in copy order: its thumbnail was on disk when processing returned. */
   let madeWhenProcessed: boolean[];
+  /** The same for each page's page-box band. */
+  let bandsWhenProcessed: boolean[];
   /** The same, made by the cache (its renderings keep an alpha channel, the reader's have none). */
   let cachedWhenProcessed: boolean[];
 
@@ -45,6 +47,9 @@ describe('page thumbnails', () => {
     batch = reply.result as BatchDetail;
     const pages = batch.manifest.copies.flatMap((copy, i) => copy.pages.map((_, k) => keyOf(i, k)));
     madeWhenProcessed = await Promise.all(pages.map((key) => exists(thumbnailPath(station.dataDir, key))));
+    bandsWhenProcessed = await Promise.all(
+      pages.map((key) => exists(thumbnailPath(station.dataDir, { ...key, size: 'band' }))),
+    );
     cachedWhenProcessed = await Promise.all(
       pages.map(async (key) =>
         (await exists(thumbnailPath(station.dataDir, key)))
@@ -69,6 +74,7 @@ describe('page thumbnails', () => {
   it("finds every page's thumbnail made by the reading when processing returns", () => {
     expect(madeWhenProcessed.length).toBeGreaterThanOrEqual(8);
     expect(madeWhenProcessed.every(Boolean)).toBe(true);
+    expect(bandsWhenProcessed).toEqual(madeWhenProcessed);
     expect(cachedWhenProcessed.filter(Boolean).length).toBeLessThan(madeWhenProcessed.length / 2);
   });
 
@@ -212,6 +218,17 @@ describe('page thumbnails', () => {
     const meta = await sharp(thumbnailPath(station.dataDir, key)).metadata();
     expect(meta.height).toBe(1400);
     expect(meta.width! / meta.height!).toBeCloseTo(210 / 297, 1);
+  });
+
+  it("serves a page's page-box band (its bottom at the large size's scale) under its own name", async () => {
+    const key = keyOf(0, 1);
+    const url = `${server.origin}/files/thumbs/${key.sha256}/${key.page}-${key.half}-${key.rotate}-band.webp`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(response.status).toBe(200);
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect(meta.height).toBe(210);
+    // The width of the page at 1400 px high for 15 % of its height.
+    expect(meta.width! / meta.height!).toBeCloseTo(210 / 297 / 0.15, 0);
   });
 
   it("gives a copy's reading, with what the finders missed on each side", async () => {

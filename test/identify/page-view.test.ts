@@ -1,7 +1,8 @@
 // A page cut from its side part by part gives exactly the pixels of making the whole page first (cropping
-// the half, turning it) and cutting or shrinking that: the readers see the same images either way.
+// the half, turning it) and cutting (and greying) or shrinking that: the readers see the same images either way.
 import { describe, expect, it } from 'vitest';
 import { crop, HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF } from '../../core/identify/crop';
+import { toGrey } from '../../core/identify/locate/grey-image';
 import { rotate180 } from '../../core/identify/locate/rotate';
 import { pageView } from '../../core/identify/page-view';
 import { shrinkImage } from '../../core/identify/shrink-image';
@@ -23,10 +24,11 @@ describe('pageView', () => {
     ['right', RIGHT_HALF],
   ] as const) {
     for (const upsideDown of [false, true]) {
-      it(`cuts and shrinks the ${name} page ${upsideDown ? 'turned' : 'upright'} as the whole page would`, () => {
+      it(`cuts (in colour and grey) and shrinks the ${name} page ${upsideDown ? 'turned' : 'upright'} as the whole page would`, () => {
         const whole = upsideDown ? rotate180(crop(side, half)) : crop(side, half);
         const view = pageView(side, half, upsideDown);
         for (const part of parts) expect(view.region(part)).toEqual(crop(whole, part));
+        for (const part of parts) expect(view.greyRegion(part)).toEqual(toGrey(crop(whole, part)));
         for (const factor of [1, 2, 3, 4]) expect(view.shrunk(factor)).toEqual(shrinkImage(whole, factor));
       });
     }

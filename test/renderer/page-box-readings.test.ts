@@ -58,7 +58,20 @@ describe('the page boxes drawn on their pages', () => {
       ['page-box-reading cell-doubtful', '7', '41'],
       ['page-box-reading', '4', '95'],
     ]);
-    expect(drawn[0]!.style).toBe('left:84%;top:94%;width:3%;height:2.5%');
+    // On the page-box band (the bottom 15 % of the page), asked for at once: the box at 94 % of the page
+    // is at 60 % of the band, 2.5 % of the page high is a sixth of the band.
+    const placed = (style = '') =>
+      Object.fromEntries(
+        style.split(';').map((rule) => [rule.split(':')[0], parseFloat(rule.split(':')[1]!)]),
+      );
+    expect(placed(drawn[0]!.style)).toEqual({
+      left: 84,
+      top: expect.closeTo(60, 6),
+      width: 3,
+      height: expect.closeTo(16.667, 2),
+    });
+    expect(html.match(/class="thumbnail thumbnail-band thumbnail-pending"/g)).toHaveLength(2);
+    expect(html).not.toContain('thumbnail-large');
     // Not the header's boxes (the desk counts those), and hidden from screen readers like them.
     expect(html).not.toMatch(/class="box-reading/);
     expect(html.match(/class="page-box-overlay" aria-hidden="true"/g)).toHaveLength(2);
@@ -86,5 +99,14 @@ describe('the page boxes drawn on their pages', () => {
       '<button type="button" class="page-boxes-toggle" aria-pressed="false">Cases de page sur les pages</button>',
     );
     expect(html).toContain('page 1 / 4 (lue à 98 % et 97 %)');
+  });
+
+  it('draws a box outside the band (a page turned since) on the whole page, asked for after a moment', async () => {
+    const turned = boxed(2, 4, [0.41, 0.95], 'verso');
+    turned.pageBox.boxes = { number: { ...part(0.84), y: 0.5 }, total: { ...part(0.9), y: 0.5 } };
+    const html = await render('fr', [turned]);
+    expect(html).toContain('style="left:84%;top:50%;width:3%;height:2.5%"');
+    expect(html).toContain('class="thumbnail thumbnail-large thumbnail-pending"');
+    expect(html).not.toContain('thumbnail-band');
   });
 });

@@ -6,6 +6,7 @@ import { DIGIT_ALPHABET, NAME_ALPHABET } from '../../core/identify/types';
 import type { ManifestPage } from '../../core/manifest';
 import { bestChances } from '../../core/identify/read-boxes';
 import { cellGuesses, copyReading, sideReadingKey, turnedPart } from '../../core/review/copy-reading';
+import { rosterOf } from '../identify/match/class-roster';
 
 const SHA = 'ab'.repeat(32);
 
@@ -78,7 +79,13 @@ describe('a copy as the reader read it', () => {
       ]);
       const [p2, p3] = upsideDown ? (['right', 'left'] as const) : (['left', 'right'] as const);
       const copy = { pages: [page(1, p1), page(2, p2), page(2, p3), page(1, p4)] };
-      const reading = copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key));
+      const students = rosterOf([
+        { lastName: 'DURAND', firstName: 'MARIE', birthDate: '12/03/2008' },
+        { lastName: 'DUPONT', firstName: 'MARIE', birthDate: '12/03/2008' },
+      ]).map((member) => member.student);
+      const reading = copyReading(copy, [{ sha256: SHA }], (key) => readings.get(key), students);
+      // The whole roster, the student the header names first.
+      expect(reading.likely).toEqual([students[1]!.email, students[0]!.email]);
       expect(reading.header!.lastName.map((cell) => cell.char ?? ' ').join('')).toBe('DUPONT  ');
       expect(reading.header!.birthDate.map((cell) => cell.char).join('')).toBe('12032008');
       expect(reading.pages.map((one) => one.pageBox?.number ?? null)).toEqual([1, 2, 3, null]);

@@ -118,4 +118,44 @@ describe('thumbnails made by the reader', () => {
     expect((await sharp(thumbnailPath(dir, key(5, 'full', 0))).metadata()).height).toBe(240);
     expect(await exists(thumbnailPath(dir, key(5, 'full', 180)))).toBe(false);
   });
+
+  it("makes each page's page-box band: the bottom of the page as shown, as the cache cuts it from a large page", async () => {
+    // Pages 1 (upright) and 2 (fed upside down) were made by the first test.
+    const band = THUMBNAIL_SIZES.band.height;
+    const pixels = async (image: string | Buffer) => {
+      const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+      return { data, width: info.width, height: info.height };
+    };
+    const at = (image: { data: Buffer; width: number }, x: number, y: number) =>
+      image.data[y * image.width + x]!;
+    for (const [page, half, rotate] of [
+      [1, 'right', 0],
+      [1, 'left', 0],
+      [2, 'left', 180],
+    ] as const) {
+      const ours = await pixels(thumbnailPath(dir, { ...key(page, half, rotate), size: 'band' }));
+      const theirs = await pixels(await renderThumbnail(side, half, rotate, 'band'));
+      expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
+      // A whole half's width at the large size's scale: 1240 px at 150 dpi shown 1400 / 1754.
+      expect(ours.height).toBe(band);
+      expect(ours.width).toBe(Math.round((1240 * band) / 263));
+      let difference = 0;
+      for (let i = 0; i < ours.data.length; i++) difference += Math.abs(ours.data[i]! - theirs.data[i]!);
+      expect(difference / ours.data.length).toBeLessThan(5);
+    }
+    const scale = band / 263;
+    // The right half's square reaches into its bottom (rows 1354–1653 of 1754, x 100–399).
+    const right = await pixels(thumbnailPath(dir, { ...key(1, 'right', 0), size: 'band' }));
+    expect(at(right, Math.round(250 * scale), Math.round(60 * scale))).toBeLessThan(60);
+    expect(at(right, Math.round(800 * scale), Math.round(60 * scale))).toBeGreaterThan(150);
+    // The left half's is near its top: upright its band is paper; turned 180° the band is its top, turned.
+    const left = await pixels(thumbnailPath(dir, { ...key(1, 'left', 0), size: 'band' }));
+    expect(left.data.reduce((low, value) => Math.min(low, value), 255)).toBeGreaterThan(150);
+    const turned = await pixels(thumbnailPath(dir, { ...key(2, 'left', 180), size: 'band' }));
+    expect(at(turned, Math.round((1240 - 250) * scale), Math.round((262 - 200) * scale))).toBeLessThan(60);
+    // A page turned a quarter (by the operator; the cache makes it): its band is the half's right side.
+    const quarter = await pixels(await renderThumbnail(side, 'left', 90, 'band'));
+    expect(quarter.height).toBe(band);
+    expect(quarter.width / quarter.height).toBeCloseTo(1754 / 186, 0);
+  });
 });

@@ -2,12 +2,11 @@
 // dpi (cheap, and thin rules survive it: a mask pixel is dark when any pixel it stands for is): grey
 // levels, the tilt measured and undone, the combs found. Each chosen comb is then measured again and cut
 // into clean cells at full resolution, placed back in the caller's pixels.
-import type { RenderedPage } from '../../pdf/render-page';
 import type { CellImage } from '../types';
 import { combCells } from './comb-cells';
 import { combPatch } from './comb-patch';
 import { findCombs, type Box, type Comb, type CombShape } from './combs';
-import { darkMask, measureLevels, toGrey, type GreyImage, type Levels } from './grey-image';
+import { darkMask, greyOf, measureLevels, type GreyImage, type Levels, type Pixels } from './grey-image';
 import { deskewMask, tiltAbout, type Tilt } from './rotate';
 import { estimateSkew, MAX_SKEW_DEGREES } from './skew';
 
@@ -39,13 +38,9 @@ export interface BoxedRegion {
 
 const SEARCH_DPI = 100;
 
-export function findBoxedRegion(
-  image: RenderedPage,
-  dpi: number,
-  shape: Omit<CombShape, 'scale'>,
-): BoxedRegion {
+export function findBoxedRegion(image: Pixels, dpi: number, shape: Omit<CombShape, 'scale'>): BoxedRegion {
   if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);
-  const grey = toGrey(image);
+  const grey = greyOf(image);
   const levels = measureLevels(grey);
   const factor = Math.max(1, Math.floor(dpi / SEARCH_DPI));
   const mask = darkMask(grey, levels.dark, factor);

@@ -15,16 +15,33 @@ export type GreyImage = CellImage;
 
 /** Luminance (Rec. 601 weights, integer arithmetic: this runs on every pixel of every sheet). */
 export function toGrey(image: RenderedPage): GreyImage {
-  const { width, height, data } = image;
+  const { width, height } = image;
   const grey = new Uint8Array(width * height);
-  // One 32-bit read per pixel (RGBA in memory order: red in the low byte on little-endian machines).
-  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, grey.length);
-  for (let i = 0; i < grey.length; i++) {
-    const p = pixels[i] as number;
-    grey[i] = (77 * (p & 0xff) + 150 * ((p >>> 8) & 0xff) + 29 * ((p >>> 16) & 0xff)) >> 8;
-  }
+  const pixels = rgbaWords(image);
+  for (let i = 0; i < grey.length; i++) grey[i] = luminance(pixels[i] as number);
   return { width, height, data: grey };
+}
+
+/** toGrey's grey of one pixel read as a 32-bit word. */
+export const luminance = (p: number): number =>
+  (77 * (p & 0xff) + 150 * ((p >>> 8) & 0xff) + 29 * ((p >>> 16) & 0xff)) >> 8;
+
+/** One 32-bit word per pixel (RGBA in memory order: red in the low byte on little-endian machines). */
+export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
+  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+}
+
+/**
+ * A rendering (RGBA) or its grey already: the box searches start from grey, and a caller that cut its
+ * region grey straight from the side (PageView.greyRegion) saves the colour copy and the conversion.
+ */
+export type Pixels = RenderedPage | GreyImage;
+
+/** The grey of `image`: itself when it is grey already (one byte a pixel), else toGrey's. */
+export function greyOf(image: Pixels): GreyImage {
+  const pixels = image.width * image.height;
+  return pixels > 0 && image.data.length === pixels ? (image as GreyImage) : toGrey(image as RenderedPage);
 }
 
 export interface Levels {

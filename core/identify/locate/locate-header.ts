@@ -3,10 +3,10 @@
 // date is 8 boxes, either in groups of 2 / 2 / 4 (printed slashes between them) or in one run, and may
 // share its row with other boxes; other rows (N° candidat, N° d'inscription…) may sit above, between or
 // beside them. Where the header sits, how the sheet lay on the glass and how it was scanned do not matter.
-import type { RenderedPage } from '../../pdf/render-page';
 import type { FinderMiss } from '../types';
 import { findBoxedRegion, locatedCells, type LocatedCell } from './boxed-region';
 import type { Box, Comb, CombShape } from './combs';
+import type { Pixels } from './grey-image';
 
 export interface LocatedHeader {
   /** Left to right; 15–30 boxes (24 on the CCYC sheet). */
@@ -41,13 +41,13 @@ const OTHER_PITCH = 0.25;
  * Null when the image holds no such header: a verso, a loose form, a blank or unreadable page. A student's
  * annex with its own identification frame (the same three fields in boxes, CMEN-like) is found too.
  */
-export function locateHeader(image: RenderedPage, dpi: number): LocatedHeader | null {
+export function locateHeader(image: Pixels, dpi: number): LocatedHeader | null {
   const search = searchHeader(image, dpi);
   return 'found' in search ? search.found : null;
 }
 
 /** As locateHeader, saying which field was not found and why when the header is not there. */
-export function searchHeader(image: RenderedPage, dpi: number): HeaderSearch {
+export function searchHeader(image: Pixels, dpi: number): HeaderSearch {
   const region = findBoxedRegion(image, dpi, HEADER_BOXES);
   if (region.combs.length === 0) return { missing: [{ field: 'header', code: 'no-boxes', params: {} }] };
   const names = region.combs

@@ -2,12 +2,12 @@
 // by side with a printed slash between them — one box per number ("Page [3] / [8]", two digits in one box)
 // or two digit cells per number ("Page [0][3] / [0][8]"), framed or not, anywhere along the bottom edge.
 // Found as that pair of groups, alone on its row (the date's 2 / 2 / 4 groups are not a page box).
-import type { RenderedPage } from '../../pdf/render-page';
-import { crop } from '../crop';
+import { cropGrey, pixelRect } from '../crop';
 import type { CellImage, FinderMiss } from '../types';
 import { findBoxedRegion, locatedCells, type LocatedCell } from './boxed-region';
 import type { Box, Comb, CombShape } from './combs';
 import { splitGlyphs } from './glyphs';
+import { greyOf, type Pixels } from './grey-image';
 
 export interface PageBoxCell extends LocatedCell {
   /** The number's digit boxes, left to right (one or two). */
@@ -40,7 +40,7 @@ const ALONE_WIDTHS = 3;
  * Finds the page box in a rendering of the bottom band of a page as displayed (`dpi`: its resolution).
  * Null when there is none: not the exam paper, or the band holds something else.
  */
-export function locatePageBox(image: RenderedPage, dpi: number): LocatedPageBox | null {
+export function locatePageBox(image: Pixels, dpi: number): LocatedPageBox | null {
   const search = searchPageBox(image, dpi);
   return 'found' in search ? search.found : null;
 }
@@ -53,9 +53,23 @@ export function locatePageBox(image: RenderedPage, dpi: number): LocatedPageBox 
  */
 export interface PageBoxMemory {
   spot: { x0: number; x1: number } | null;
+  /**
+   * The searches made on the side, by band (the image passed) and window: a verso's bottom bands are
+   * searched to tell which way up it was fed, then again to read them.
+   */
+  searched: Map<Pixels, Map<string, PageBoxSearch>>;
 }
 
-export const newPageBoxMemory = (): PageBoxMemory => ({ spot: null });
+export const newPageBoxMemory = (): PageBoxMemory => ({ spot: null, searched: new Map() });
+
+/** searchPageBox's result for `key` of `band`, searched once a side (it depends on the pixels alone). */
+function remembered(memory: PageBoxMemory, band: Pixels, key: string, search: () => PageBoxSearch) {
+  let byKey = memory.searched.get(band);
+  if (!byKey) memory.searched.set(band, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = search()));
+  return result;
+}
 
 /** The window around the last spot searched first, in fractions of the band's width on either side. */
 const SPOT_MARGIN = 0.1;
@@ -66,21 +80,27 @@ const SPOT_MARGIN = 0.1;
  * `nearLastOnly`.
  */
 export function searchPageBoxBand(
-  band: RenderedPage,
+  image: Pixels,
   dpi: number,
   memory: PageBoxMemory,
   nearLastOnly = false,
 ): PageBoxSearch {
+  // Grey once, not once per window searched.
+  const band = greyOf(image);
   const last = memory.spot;
   if (last && band.width > 0) {
     const x0 = Math.max(0, last.x0 - SPOT_MARGIN);
     const x1 = Math.min(1, last.x1 + SPOT_MARGIN);
-    const window = crop(band, { x: x0, y: 0, width: x1 - x0, height: 1 });
-    const near = searchPageBox(window, dpi);
+    const near = remembered(memory, image, `${dpi} ${x0} ${x1}`, () =>
+      searchPageBox(
+        cropGrey(band, pixelRect(band.width, band.height, { x: x0, y: 0, width: x1 - x0, height: 1 })),
+        dpi,
+      ),
+    );
     if ('found' in near) return { found: shifted(near.found, Math.round(x0 * band.width)) };
     if (nearLastOnly) return near;
   }
-  const search = searchPageBox(band, dpi);
+  const search = remembered(memory, image, `${dpi}`, () => searchPageBox(band, dpi));
   if ('found' in search && band.width > 0) {
     const { number, total } = search.found;
     memory.spot = { x0: number.box.x / band.width, x1: (total.box.x + total.box.width) / band.width };
@@ -99,7 +119,7 @@ function shifted(found: LocatedPageBox, dx: number): LocatedPageBox {
 }
 
 /** As locatePageBox, saying why when there is none. */
-export function searchPageBox(image: RenderedPage, dpi: number): PageBoxSearch {
+export function searchPageBox(image: Pixels, dpi: number): PageBoxSearch {
   const region = findBoxedRegion(image, dpi, PAGE_BOX_CELLS);
   if (region.combs.length === 0) return { missing: { field: 'pageBox', code: 'no-boxes', params: {} } };
   // A digit's upright can pass for one more rule inside a group: three boxes may be two.

@@ -4,7 +4,8 @@
 import type { RenderedPage } from '../../pdf/render-page';
 import { PAGE_BOX_BAND, crop } from '../crop';
 import { newPageBoxMemory, searchPageBoxBand, type PageBoxMemory } from './locate-page-box';
-import { rotate180 } from './rotate';
+import { greyOf, type Pixels } from './grey-image';
+import { rotateGrey180 } from './rotate';
 
 /** Where the page box of a page fed upside down shows: along the top edge. */
 export const TURNED_PAGE_BOX_BAND = {
@@ -27,13 +28,13 @@ export function detectUpsideDown(
 
 /** As detectUpsideDown, given only the page's PAGE_BOX_BAND and TURNED_PAGE_BOX_BAND, as displayed. */
 export function upsideDownFromBands(
-  bottom: RenderedPage,
-  top: RenderedPage,
+  bottom: Pixels,
+  top: Pixels,
   dpi: number,
   memory: PageBoxMemory = newPageBoxMemory(),
 ): boolean | null {
   const upright = 'found' in searchPageBoxBand(bottom, dpi, memory);
   // Found upright, it was found where the memory says: the other way up, only there can one hide.
-  const turned = 'found' in searchPageBoxBand(rotate180(top), dpi, memory, upright);
+  const turned = 'found' in searchPageBoxBand(rotateGrey180(greyOf(top)), dpi, memory, upright);
   return upright === turned ? null : turned;
 }

@@ -126,6 +126,11 @@ export function deskewPatch(
   return { width, height, data: out };
 }
 
+/** As rotate180, of a grey image (one byte a pixel). */
+export function rotateGrey180(image: GreyImage): GreyImage {
+  return { width: image.width, height: image.height, data: image.data.slice().reverse() };
+}
+
 /** The image turned by half a turn, pixel for pixel: what a sheet fed upside down looks like righted. */
 export function rotate180(image: RenderedPage): RenderedPage {
   const { width, height, data } = image;

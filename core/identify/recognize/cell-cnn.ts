@@ -33,6 +33,16 @@ interface Layer {
   bias: Float64Array;
 }
 
+/**
+ * A convolution block's working arrays, made once per network and reused for every cell (a cell's pass is
+ * synchronous): a side's forty cells no longer leave some 6 MB behind for the garbage collector.
+ */
+interface ConvBuffers {
+  patch: Float64Array;
+  full: Float64Array;
+  pooled: Float64Array;
+}
+
 /** Dense weights (file layout inputs × outputs) transposed to outputs × inputs: one dot product per output. */
 function byOutput(kernel: Float32Array, inputs: number, outputs: number): Float64Array {
   const out = new Float64Array(kernel.length);
@@ -43,28 +53,38 @@ function byOutput(kernel: Float32Array, inputs: number, outputs: number): Float6
 }
 
 /**
- * Convolution weights (file layout patch × outputs) regrouped by four outputs: for each group, each patch
- * value's four weights sit side by side, so one pass over the patch feeds four sums.
+ * Convolution weights (file layout patch × outputs) regrouped by eight outputs (four for the last when
+ * they are not a multiple of eight): for each group, each patch value's weights sit side by side, so one
+ * pass over the patch feeds a group's sums. Group `o0` starts at `o0 * inputs`.
  */
-function byFourOutputs(kernel: Float32Array, inputs: number, outputs: number): Float64Array {
+function byOutputGroups(kernel: Float32Array, inputs: number, outputs: number): Float64Array {
   const out = new Float64Array(kernel.length);
-  for (let q = 0; q < inputs; q++) {
-    for (let o = 0; o < outputs; o++)
-      out[((o >> 2) * inputs + q) * 4 + (o & 3)] = kernel[q * outputs + o] as number;
+  for (let o0 = 0; o0 < outputs; o0 += groupSize(o0, outputs)) {
+    const size = groupSize(o0, outputs);
+    for (let q = 0; q < inputs; q++) {
+      for (let o = o0; o < o0 + size; o++)
+        out[o0 * inputs + q * size + o - o0] = kernel[q * outputs + o] as number;
+    }
   }
   return out;
 }
 
+/** Outputs are multiples of four: eight at a time, four for the last when eight do not fit. */
+const groupSize = (o0: number, outputs: number): number => (o0 + 8 <= outputs ? 8 : 4);
+
 /**
  * 3×3 'same' convolution, ReLU, 2×2 max pooling; tensors are height × width × channels. Each output pixel
- * gathers its 3×3×channels patch once, then accumulates four output channels per pass over it, skipping
- * the zeros that paper and ReLU leave.
+ * gathers its 3×3×channels patch once, then accumulates eight output channels per pass over it.
  */
-function convBlock(input: Float64Array, height: number, width: number, conv: Layer): Float64Array {
+function convBlock(
+  input: Float64Array,
+  height: number,
+  width: number,
+  conv: Layer,
+  { patch, full, pooled }: ConvBuffers,
+): Float64Array {
   const channels = conv.inputs / 9;
   const { inputs, outputs, weights, bias } = conv;
-  const patch = new Float64Array(inputs);
-  const full = new Float64Array(height * width * outputs);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let p = 0;
@@ -76,7 +96,41 @@ function convBlock(input: Float64Array, height: number, width: number, conv: Lay
         }
       }
       const out = (y * width + x) * outputs;
-      for (let o = 0; o < outputs; o += 4) {
+      // Each sum adds its patch's products in patch order, skipping the zeros that paper and ReLU leave.
+      let o = 0;
+      for (; o + 8 <= outputs; o += 8) {
+        let s0 = bias[o] as number;
+        let s1 = bias[o + 1] as number;
+        let s2 = bias[o + 2] as number;
+        let s3 = bias[o + 3] as number;
+        let s4 = bias[o + 4] as number;
+        let s5 = bias[o + 5] as number;
+        let s6 = bias[o + 6] as number;
+        let s7 = bias[o + 7] as number;
+        const group = o * inputs;
+        for (let q = 0; q < inputs; q++) {
+          const value = patch[q] as number;
+          if (value === 0) continue;
+          const w = group + 8 * q;
+          s0 += value * (weights[w] as number);
+          s1 += value * (weights[w + 1] as number);
+          s2 += value * (weights[w + 2] as number);
+          s3 += value * (weights[w + 3] as number);
+          s4 += value * (weights[w + 4] as number);
+          s5 += value * (weights[w + 5] as number);
+          s6 += value * (weights[w + 6] as number);
+          s7 += value * (weights[w + 7] as number);
+        }
+        full[out + o] = s0;
+        full[out + o + 1] = s1;
+        full[out + o + 2] = s2;
+        full[out + o + 3] = s3;
+        full[out + o + 4] = s4;
+        full[out + o + 5] = s5;
+        full[out + o + 6] = s6;
+        full[out + o + 7] = s7;
+      }
+      if (o < outputs) {
         let s0 = bias[o] as number;
         let s1 = bias[o + 1] as number;
         let s2 = bias[o + 2] as number;
@@ -100,7 +154,6 @@ function convBlock(input: Float64Array, height: number, width: number, conv: Lay
   }
   const pooledHeight = height >> 1;
   const pooledWidth = width >> 1;
-  const pooled = new Float64Array(pooledHeight * pooledWidth * outputs);
   for (let y = 0; y < pooledHeight; y++) {
     for (let x = 0; x < pooledWidth; x++) {
       const topLeft = (2 * y * width + 2 * x) * outputs;
@@ -132,12 +185,23 @@ function dense(input: Float64Array, layer: Layer, relu: boolean): Float64Array {
 }
 
 export class CellCnn {
+  private readonly buffers: ConvBuffers[];
+
   private constructor(
     private readonly convs: Layer[],
     private readonly denses: Layer[],
     readonly classes: string[],
     readonly temperature: number,
-  ) {}
+  ) {
+    let height = INPUT_HEIGHT;
+    let width = INPUT_WIDTH;
+    this.buffers = convs.map(({ inputs, outputs }) => {
+      const full = new Float64Array(height * width * outputs);
+      height >>= 1;
+      width >>= 1;
+      return { patch: new Float64Array(inputs), full, pooled: new Float64Array(height * width * outputs) };
+    });
+  }
 
   /** Builds the network from a model file; throws when the file does not fit its own description. */
   static fromFile(file: CellCnnFile): CellCnn {
@@ -174,7 +238,7 @@ export class CellCnn {
     });
     const convs = file.convChannels.map((outputs) => {
       if (outputs % 4 !== 0) throw new Error(`Convolution widths must be multiples of 4, got ${outputs}.`);
-      const conv = layer(9 * channels, outputs, byFourOutputs);
+      const conv = layer(9 * channels, outputs, byOutputGroups);
       channels = outputs;
       height >>= 1;
       width >>= 1;
@@ -195,8 +259,8 @@ export class CellCnn {
     let height = INPUT_HEIGHT;
     let width = INPUT_WIDTH;
     let tensor: Float64Array = Float64Array.from(input);
-    for (const conv of this.convs) {
-      tensor = convBlock(tensor, height, width, conv);
+    for (const [i, conv] of this.convs.entries()) {
+      tensor = convBlock(tensor, height, width, conv, this.buffers[i]!);
       height >>= 1;
       width >>= 1;
     }

@@ -1,10 +1,9 @@
 // What the reader read on the copy under review: the top of P1 large and zoomable (where the boxed header
 // is), the header read cell by cell (best character and its confidence), each page's "n / N" box drawn on
-// that page, and why a printed field was not found on a page. Asked of the station (`copies.reading`) whenever the copy changes.
-import { useEffect, useState } from 'react';
+// that page, and why a printed field was not found on a page (the queue asks `copies.reading` for it).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellGuess, CopyReading, Manifest, ManifestCopy } from '../../../../core/api/contract';
-import { useHost } from '../../host';
 import { PageBoxReadings } from './PageBoxReadings';
 import { cellClass, ReadingOverlay } from './ReadingOverlay';
 import { around, useScrolledTo } from './scrolled-to';
@@ -13,29 +12,17 @@ import { Thumbnail } from './Thumbnail';
 import { ZoomSlider } from './ZoomSlider';
 
 interface CopyReadingPanelProps {
-  batchId: string;
   manifest: Manifest;
   copy: ManifestCopy;
+  /** The station's reading of this copy; null while it is asked. */
+  reading: CopyReading | null;
 }
 
 const FIELDS = ['lastName', 'firstName', 'birthDate'] as const;
 
-export function CopyReadingPanel({ batchId, manifest, copy }: CopyReadingPanelProps) {
+export function CopyReadingPanel({ manifest, copy, reading }: CopyReadingPanelProps) {
   const { t } = useTranslation();
-  const { bridge } = useHost();
-  const [reading, setReading] = useState<CopyReading | null>(null);
   const [zoom, setZoom] = useState(1);
-
-  useEffect(() => {
-    let current = true;
-    setReading(null);
-    void bridge.invoke('copies.reading', { batchId, copyId: copy.id }).then((reply) => {
-      if (current && reply.ok) setReading(reply.result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [bridge, batchId, copy.id]);
 
   const first = copy.pages[0]!;
   const placed = reading?.header

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestCopy } from '../../../../core/api/contract';
 import { ErrorAlert } from '../../ErrorAlert';
+import { PIPELINE_STAGES, ProgressPanel } from '../new-batch/ProgressPanel';
 import { formatDate } from '../../labels';
 import { pageRef, thumbnailOf } from './copy-pages';
 import type { Selection } from './copy-pages';
@@ -31,7 +32,7 @@ const SHOWN: Record<'all' | 'review' | 'ready', (copy: ManifestCopy) => boolean>
 
 export function Desk({ batchId, onClose }: { batchId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { batch, roster, error, decide, move, undo, redo, revision } = useBatch(batchId);
+  const { batch, roster, error, decide, move, undo, redo, revision, processing } = useBatch(batchId);
   const sync = useSyncStatus(batchId).status;
   const [filter, setFilter] = useState<Filter>('all');
   /** The page the keyboard is on (and the tools act on); `chosen` the pages a move takes, by pageKey. */
@@ -61,7 +62,12 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!batch) return error ? <ErrorAlert error={error} /> : <p className="hint">{t('history.loading')}</p>;
+  if (!batch) {
+    if (error) return <ErrorAlert error={error} />;
+    // Opened on a batch still being processed: its copies come once they are made.
+    if (processing) return <ProgressPanel stages={PIPELINE_STAGES} progress={processing} />;
+    return <p className="hint">{t('history.loading')}</p>;
+  }
   const { manifest } = batch;
   const review = manifest.copies.filter(SHOWN.review).length;
   const rescans = manifest.setAside ?? [];

@@ -1,14 +1,26 @@
-// The copies to review, one at a time: the reasons in words, up to five ranked candidates (keys 1–5), a
-// roster search that filters as you type (↑ ↓ Enter), and Enter to accept (one decision: assigned and
-// validated, so one Ctrl+Z takes it back). After each decision the next copy to review comes up; → / j and
-// ← / k skip, n goes to the next copy without a student. The students still without a copy are listed, and
-// clicking one accepts the current copy for them.
+// The copies to review, one at a time: the reasons in words, up to five ranked candidates (keys 1–5; a
+// second digit or a slash after one starts a birth-date search instead: "22/02"), a roster search that
+// filters as you type (↑ ↓ Enter; students without a copy and the header's likely writer first, see
+// core/api/roster-search), and Enter to accept (one decision: assigned and validated, so one Ctrl+Z takes
+// it back). After each decision the next copy to review comes up; → / j and ← / k skip, n goes to the next
+// copy without a student. The students still without a copy are listed, and clicking one accepts the
+// current copy for them.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, Manifest, ManifestCopy, ManifestStudent } from '../../../../core/api/contract';
+import type {
+  CopyReading,
+  Decision,
+  Manifest,
+  ManifestCopy,
+  ManifestStudent,
+} from '../../../../core/api/contract';
+import { searchStudents } from '../../../../core/api/roster-search';
+import { useHost } from '../../host';
 import { reviewText } from '../../i18n/review-text';
 import { CopyReadingPanel } from './CopyReadingPanel';
-import { searchStudents } from './student-search';
+
+/** A birth date as the header's boxes and the search take it: 22/02/2008. */
+const asTyped = (iso: string) => iso.split('-').reverse().join('/');
 
 interface ReviewQueueProps {
   batchId: string;
@@ -21,6 +33,7 @@ interface ReviewQueueProps {
 
 export function ReviewQueue({ batchId, manifest, roster, decide, active }: ReviewQueueProps) {
   const { t } = useTranslation();
+  const { bridge } = useHost();
   // A copy the operator said is nobody of the roster's has nothing left to settle here.
   const queue = manifest.copies.filter(
     (copy) =>
@@ -35,6 +48,8 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
   const [chosen, setChosen] = useState(0);
   const [pending, setPending] = useState<{ student: ManifestStudent; other: ManifestCopy } | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  /** A candidate key just pressed in an empty search: a digit or "/" after it makes it a date ("22/02"). */
+  const digit = useRef<string | null>(null);
   const followed = shownId === null ? -1 : queue.findIndex((copy) => copy.id === shownId);
   const at = followed >= 0 ? followed : Math.max(0, Math.min(position, queue.length - 1));
   const current = queue[at];
@@ -48,6 +63,20 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
     if ((current?.id ?? null) !== shownId) setShownId(current?.id ?? null);
   });
 
+  const currentId = current?.id;
+  const [read, setRead] = useState<{ copyId: string; reading: CopyReading } | null>(null);
+  useEffect(() => {
+    if (!currentId) return;
+    let live = true;
+    void bridge.invoke('copies.reading', { batchId, copyId: currentId }).then((reply) => {
+      if (live && reply.ok) setRead({ copyId: currentId, reading: reply.result });
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge, batchId, currentId]);
+  const reading = read && read.copyId === currentId ? read.reading : null;
+
   const candidates = useMemo(
     () =>
       (current?.candidates ?? []).slice(0, 5).flatMap((candidate) => {
@@ -56,10 +85,13 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
       }),
     [current, roster],
   );
-  const results = useMemo(() => searchStudents(roster, query).slice(0, 8), [roster, query]);
-  const options = query ? results : candidates.map((candidate) => candidate.student);
   const copyOf = (student: ManifestStudent) =>
     manifest.copies.find((copy) => copy !== current && copy.student?.email === student.email);
+  const results = searchStudents(roster, query, {
+    likely: reading?.likely,
+    hasCopy: (student) => copyOf(student) !== undefined,
+  }).slice(0, 8);
+  const options = query ? results : candidates.map((candidate) => candidate.student);
   const numberOf = (copy: ManifestCopy) => manifest.copies.indexOf(copy) + 1;
 
   const reset = () => {
@@ -102,12 +134,20 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
       // A page of the strips handled the key already (its arrows move the focus or the pages).
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       const typing = event.target instanceof HTMLInputElement && event.target.value !== '';
+      const candidateKey = digit.current;
+      digit.current = null;
       const step = (delta: number) => {
         goTo(at + delta);
         reset();
       };
-      if (!typing && /^[1-5]$/.test(event.key) && !query) {
+      if (candidateKey && !query && /^[0-9/]$/.test(event.key)) {
         event.preventDefault();
+        setQuery(candidateKey + event.key);
+        setChosen(0);
+        search.current?.focus();
+      } else if (!typing && /^[1-5]$/.test(event.key) && !query) {
+        event.preventDefault();
+        digit.current = event.key;
         setChosen(Number(event.key) - 1);
         // Enter then accepts the choice even if a button of the desk (the page boxes' toggle) kept the focus.
         search.current?.focus();
@@ -183,7 +223,7 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
         </button>
       </header>
       <div className="queue-body">
-        <CopyReadingPanel batchId={batchId} manifest={manifest} copy={current} />
+        <CopyReadingPanel manifest={manifest} copy={current} reading={reading} />
         <div className="queue-decide">
           <p>{current.student ? t('queue.student', { name: current.student.name }) : t('queue.noStudent')}</p>
           <h3>{t('queue.reasons')}</h3>
@@ -217,7 +257,7 @@ export function ReviewQueue({ batchId, manifest, roster, decide, active }: Revie
                 >
                   <button type="button" onClick={() => void accept(student)}>
                     {query
-                      ? `${student.name} — ${student.className} — ${student.birthDate}`
+                      ? `${student.name} — ${student.className} — ${asTyped(student.birthDate)}`
                       : t('queue.candidate', {
                           key: index + 1,
                           name: student.name,

@@ -1,10 +1,13 @@
 // One batch as the desk shows it: loaded through the API, changed only by decisions (and undo, redo), and
 // reloaded when another window's decision changes it (the station's `batch.changed` push). Answers may
-// arrive out of order (a reload and a decision's answer cross): the newest by log entry wins.
+// arrive out of order (a reload and a decision's answer cross): the newest by log entry wins. A batch still
+// being processed is read once its copies are made (`batches.get` waits for the run), its progress followed
+// meanwhile.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchDetail, Decision, ManifestStudent, PageRef } from '../../../../core/api/contract';
 import type { WireError } from '../../../../core/api/wire';
 import { useHost } from '../../host';
+import type { StageProgress } from '../new-batch/ProgressPanel';
 import { moveDecision } from './page-moves';
 import type { Place } from './page-moves';
 
@@ -21,6 +24,8 @@ export interface DeskBatch {
   redo: () => Promise<void>;
   /** Bumped at every change, whoever made it: the history reloads on it. */
   revision: number;
+  /** The batch's processing as pushed while it runs, before the batch can be shown; null when none seen. */
+  processing: StageProgress | null;
 }
 
 export function useBatch(batchId: string): DeskBatch {
@@ -29,6 +34,7 @@ export function useBatch(batchId: string): DeskBatch {
   const [roster, setRoster] = useState<ManifestStudent[]>([]);
   const [error, setError] = useState<WireError | null>(null);
   const [revision, setRevision] = useState(0);
+  const [processing, setProcessing] = useState<StageProgress | null>(null);
   const shown = useRef<BatchDetail | null>(null);
   /** This window's own decisions (undo, redo) still waiting for their answer. */
   const asking = useRef(0);
@@ -49,6 +55,15 @@ export function useBatch(batchId: string): DeskBatch {
       else setError(reply.error);
     },
     [bridge, batchId, show],
+  );
+
+  useEffect(
+    () =>
+      bridge.on('batch.progress', ({ batchId: of, stage, done, total }) => {
+        if (of === batchId && !shown.current)
+          setProcessing((before) => ({ ...before, [stage]: { done, total } }));
+      }),
+    [bridge, batchId],
   );
 
   useEffect(() => {
@@ -109,5 +124,6 @@ export function useBatch(batchId: string): DeskBatch {
     undo: () => history('copies.undo'),
     redo: () => history('copies.redo'),
     revision,
+    processing,
   };
 }

@@ -10,11 +10,9 @@ import { fromBrowserFiles, fromPaths, stationPaths, withPickedNames } from './ch
 import { sortDropped } from './dropped-files';
 import type { ChosenFile } from './chosen-file';
 import { FilePicker } from './FilePicker';
-import { ProgressPanel } from './ProgressPanel';
+import { PIPELINE_STAGES, ProgressPanel } from './ProgressPanel';
 import type { StageProgress } from './ProgressPanel';
 import { ScanList } from './ScanList';
-
-const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'identify', 'split', 'write'];
 
 export function NewBatch({ onProcessed }: { onProcessed: (batch: BatchDetail) => void }) {
   const host = useHost();

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ShownStage } from '../../labels';
 
+export const PIPELINE_STAGES: ShownStage[] = ['load', 'classify', 'identify', 'split', 'write'];
+
 export type StageProgress = Partial<Record<ShownStage, { done: number; total: number }>>;
 
 export function ProgressPanel({ stages, progress }: { stages: ShownStage[]; progress: StageProgress }) {
