@@ -62,7 +62,10 @@ describe('the page boxes drawn on their pages', () => {
     // is at 60 % of the band, 2.5 % of the page high is a sixth of the band.
     const placed = (style = '') =>
       Object.fromEntries(
-        style.split(';').map((rule) => [rule.split(':')[0], parseFloat(rule.split(':')[1]!)]),
+        style.split(';').map((rule) => {
+          const [name = '', value = ''] = rule.split(':');
+          return [name, parseFloat(value)];
+        }),
       );
     expect(placed(drawn[0]!.style)).toEqual({
       left: 84,

@@ -139,6 +139,7 @@ export const en: Catalogue = {
   },
   desk: {
     title: 'Desk — batch of {{date}}',
+    processing: 'Desk — batch being processed: its copies show as soon as they are made',
     counts: '{{review}} to review out of {{total}}',
     filter: 'Filter copies',
     filterAll: 'All ({{count}})',

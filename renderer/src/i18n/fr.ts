@@ -146,6 +146,7 @@ export const fr = {
   },
   desk: {
     title: 'Bureau — lot du {{date}}',
+    processing: 'Bureau — lot en cours de traitement : ses copies s’affichent dès qu’elles sont faites',
     counts: '{{review}} à vérifier sur {{total}}',
     filter: 'Filtrer les copies',
     filterAll: 'Toutes ({{count}})',

@@ -64,8 +64,24 @@ export function Desk({ batchId, onClose }: { batchId: string; onClose: () => voi
 
   if (!batch) {
     if (error) return <ErrorAlert error={error} />;
-    // Opened on a batch still being processed: its copies come once they are made.
-    if (processing) return <ProgressPanel stages={PIPELINE_STAGES} progress={processing} />;
+    // Opened on a batch still being processed: its copies come once they are made. The stages it ran
+    // before this window opened were not seen: only those from the first seen are shown.
+    if (processing) {
+      const seen = PIPELINE_STAGES.findIndex((stage) => processing[stage]);
+      return (
+        <div className="desk">
+          <section className="card desk-bar" aria-labelledby="desk-title">
+            <h2 id="desk-title">{t('desk.processing')}</h2>
+            <button type="button" onClick={onClose}>
+              {t('app.back')}
+            </button>
+          </section>
+          <div className="card">
+            <ProgressPanel stages={PIPELINE_STAGES.slice(Math.max(0, seen))} progress={processing} />
+          </div>
+        </div>
+      );
+    }
     return <p className="hint">{t('history.loading')}</p>;
   }
   const { manifest } = batch;
