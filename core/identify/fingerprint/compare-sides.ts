@@ -61,20 +61,33 @@ const SEARCH_MM = 8;
  */
 const COARSE_REJECT = 0.4;
 
-interface Prepared {
-  /** Per pyramid level, finest (the fingerprint's cells) first, each twice as coarse as the last. */
-  levels: Grid[][];
+const LEVELS = 4;
+const TOP = LEVELS - 1;
+
+/**
+ * What a side keeps between comparisons: its ink, its grids upright at every level, and turned at the
+ * coarsest only, which every comparison tries both ways. A side is compared with every other side of the
+ * batch, so what it keeps is held for all of them at once (kept whole, both ways, a 400-side batch held
+ * ~1 MB a side). Only the later side of a pair is tried turned below the coarsest level, and the later side
+ * stays the same while it is compared with every earlier one: its turned grids are kept for the last few
+ * sides only.
+ */
+interface Kept {
   ink: number;
+  upright: Grid[][];
+  turnedTop: Grid[];
 }
 
-const LEVELS = 4;
-const cache = new WeakMap<SideFingerprint, { upright: Prepared; turned: Prepared }>();
+/** Sides whose turned grids are kept, most recently used last: a sheet's two sides, with room to spare. */
+const RECENT_TURNED = 4;
+const recentTurned = new Map<SideFingerprint, Grid[][]>();
+
+const kept = new WeakMap<SideFingerprint, Kept>();
 
 export function compareSides(a: SideFingerprint, b: SideFingerprint): SideComparison {
   if (!comparable(a, b)) return { verdict: 'different', similarity: 0, shiftMm: [0, 0], turned: false };
-  const pa = prepared(a).upright;
-  const pb = prepared(b);
-  if (pa.ink < TOO_LITTLE_INK_MM2 && pb.upright.ink < TOO_LITTLE_INK_MM2) {
+  const [inkA, inkB] = [keptOf(a).ink, keptOf(b).ink];
+  if (inkA < TOO_LITTLE_INK_MM2 && inkB < TOO_LITTLE_INK_MM2) {
     return { verdict: 'too-little-ink', similarity: 0, shiftMm: [0, 0], turned: false };
   }
   if (coverage(a) > TEXTURE_COVERAGE || coverage(b) > TEXTURE_COVERAGE) {
@@ -82,7 +95,7 @@ export function compareSides(a: SideFingerprint, b: SideFingerprint): SideCompar
   }
   const unmoved = { shiftMm: [0, 0] as [number, number], turned: false };
   // Σ min ≤ the smaller total and Σ max ≥ the larger, whatever the alignment.
-  const bound = Math.min(pa.ink, pb.upright.ink) / Math.max(pa.ink, pb.upright.ink);
+  const bound = Math.min(inkA, inkB) / Math.max(inkA, inkB);
   if (bound <= SAME_ABOVE) return { verdict: 'different', similarity: bound, ...unmoved };
 
   const aligned = alignSides(a, b, COARSE_REJECT);
@@ -113,54 +126,77 @@ export function alignSides(
   b: SideFingerprint,
   giveUpBelow = 0,
 ): Omit<SideComparison, 'verdict'> | null {
-  const pa = prepared(a).upright;
-  const pb = prepared(b);
-  const top = LEVELS - 1;
+  const [ga, gb] = [gridsOf(a), gridsOf(b)];
   const limit = (level: number) => SEARCH_MM / (a.cellMm * 2 ** level);
-  const reach = Math.ceil(limit(top));
-  const [upright, half] = [pb.upright, pb.turned].map((p) => ({
-    p,
-    ...bestShift(pa.levels[top] as Grid[], p.levels[top] as Grid[], { x: 0, y: 0, reach, step: 1 }),
+  const reach = Math.ceil(limit(TOP));
+  const [upright, half] = (['upright', 'turned'] as const).map((way) => ({
+    way,
+    ...bestShift(ga('upright', TOP), gb(way, TOP), { x: 0, y: 0, reach, step: 1 }),
   })) as [Candidate, Candidate];
   const pick = upright.score >= half.score ? upright : half;
   let at = { score: pick.score, dx: pick.dx, dy: pick.dy };
-  for (let level = top - 1; level >= 0; level--) {
+  for (let level = TOP - 1; level >= 0; level--) {
     const around = { x: at.dx * 2, y: at.dy * 2, reach: 1, step: 1, limit: limit(level) };
-    at = bestShift(pa.levels[level] as Grid[], pick.p.levels[level] as Grid[], around);
+    at = bestShift(ga('upright', level), gb(pick.way, level), around);
     if (level === 1 && at.score < giveUpBelow) return null;
   }
   // Then to a quarter cell, one axis after the other.
   for (const only of ['x', 'y'] as const) {
     const around = { x: at.dx, y: at.dy, reach: 2, step: 0.25, limit: limit(0), only };
-    at = bestShift(pa.levels[0] as Grid[], pick.p.levels[0] as Grid[], around);
+    at = bestShift(ga('upright', 0), gb(pick.way, 0), around);
   }
   return { similarity: at.score, shiftMm: [at.dx * a.cellMm, at.dy * a.cellMm], turned: pick === half };
 }
 
+type Way = 'upright' | 'turned';
+
 interface Candidate {
-  p: Prepared;
+  way: Way;
   score: number;
   dx: number;
   dy: number;
 }
 
-function prepared(print: SideFingerprint): { upright: Prepared; turned: Prepared } {
-  let found = cache.get(print);
+function keptOf(print: SideFingerprint): Kept {
+  let found = kept.get(print);
   if (!found) {
     const fine = smoothedPages(print);
+    const upright = pyramid(fine);
     found = {
-      upright: pyramid(fine, print.cellMm),
-      turned: pyramid(fine.map(turned).reverse(), print.cellMm),
+      ink: fine.reduce((sum, g) => sum + inkArea(g, print.cellMm), 0),
+      upright,
+      turnedTop: pyramid(turnedPages(fine))[TOP]!,
     };
-    cache.set(print, found);
+    kept.set(print, found);
   }
   return found;
 }
 
-function pyramid(fine: Grid[], cellMm: number): Prepared {
+/** A side's grids at a level, either way up. */
+function gridsOf(print: SideFingerprint): (way: Way, level: number) => Grid[] {
+  const { upright, turnedTop } = keptOf(print);
+  return (way, level) => {
+    if (way === 'upright') return upright[level]!;
+    return level === TOP ? turnedTop : turnedLevels(print, upright[0]!)[level]!;
+  };
+}
+
+function turnedLevels(print: SideFingerprint, fine: Grid[]): Grid[][] {
+  const levels = recentTurned.get(print) ?? pyramid(turnedPages(fine));
+  recentTurned.delete(print);
+  recentTurned.set(print, levels);
+  if (recentTurned.size > RECENT_TURNED) recentTurned.delete(recentTurned.keys().next().value!);
+  return levels;
+}
+
+/** The pages of a side turned half a turn: each page turned, and their order reversed. */
+const turnedPages = (pages: Grid[]): Grid[] => pages.map(turned).reverse();
+
+/** Per level, finest (the fingerprint's cells) first, each twice as coarse as the last. */
+function pyramid(fine: Grid[]): Grid[][] {
   const levels = [fine];
   while (levels.length < LEVELS) levels.push((levels.at(-1) as Grid[]).map((g) => downsample(g, 2)));
-  return { levels, ink: fine.reduce((sum, g) => sum + inkArea(g, cellMm), 0) };
+  return levels;
 }
 
 interface Search {
