@@ -1,6 +1,7 @@
 // Runs test/jobs/process-entry.ts as a real process the kill tests SIGKILL, and sums up what a run left:
 // the output folder as file -> hash, and what the store holds.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ export interface Run {
   lines: string[];
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** From its first line to its end, in ms: the span a kill `afterMs` can land in. */
+  msAfterFirstLine: number;
 }
 
 export interface Kill {
@@ -40,16 +43,20 @@ export function runEntry(dir: string, scans: string[], kill: Kill = {}, identify
     });
     const lines: string[] = [];
     let pending = '';
+    let firstLineAt: number | undefined;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (kill.afterMs !== undefined && lines.length === 0 && pending === '') {
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      if (firstLineAt === undefined) {
+        firstLineAt = Date.now();
+        if (kill.afterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
       }
       const parts = (pending + chunk).split('\n');
       pending = parts.pop()!;
       lines.push(...parts);
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ lines, code, signal }));
+    child.on('close', (code, signal) =>
+      resolve({ lines, code, signal, msAfterFirstLine: Date.now() - (firstLineAt ?? Date.now()) }),
+    );
   });
 }
 
@@ -95,4 +102,20 @@ export async function outcome(dir: string) {
   };
   db.close();
   return { files, store };
+}
+
+/** Whether the run in `dir` got as far as marking its one job done (no store yet: not done). */
+export function jobDone(dir: string): boolean {
+  const path = join(dir, 'station.sqlite');
+  if (!existsSync(path)) return false;
+  const db = new Database(path, { readonly: true });
+  try {
+    const jobs = db.prepare('SELECT state FROM jobs').all() as { state: string }[];
+    return jobs.length === 1 && jobs[0]!.state === 'done';
+  } catch {
+    // Killed before the store's tables were made.
+    return false;
+  } finally {
+    db.close();
+  }
 }
