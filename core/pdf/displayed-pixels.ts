@@ -4,18 +4,18 @@
 import type { Rotation } from './page-geometry';
 import type { RenderedPage } from './render-page';
 
-/** Samples as decoded: rows top to bottom, `channels` bytes a pixel (grey, or red green blue). */
+/** Samples as decoded: rows top to bottom, `channels` bytes a pixel (grey, red green blue, or opaque RGBA). */
 export interface Samples {
   data: Uint8Array;
   width: number;
   height: number;
-  channels: 1 | 3;
+  channels: 1 | 3 | 4;
 }
 
 // Pixels are written as 32-bit words, red in the low byte: the byte order of every machine Node runs on.
 const OPAQUE = 0xff << 24;
 /** One opaque grey pixel a grey level. */
-const GREY_PIXEL = Uint32Array.from({ length: 256 }, (_, level) => OPAQUE | (level * 0x010101));
+export const GREY_PIXEL = Uint32Array.from({ length: 256 }, (_, level) => OPAQUE | (level * 0x010101));
 
 /**
  * The samples turned clockwise by `turn`, as a `width` × `height` RGBA page. The turned samples may be a
@@ -36,13 +36,18 @@ export function displayedRgba(samples: Samples, turn: Rotation, width: number, h
         : turn === 270
           ? [0, 1, 0, -1, 0, w - 1]
           : [1, 0, 0, 0, 1, 0];
+  const words = channels === 4 ? new Uint32Array(data.buffer, data.byteOffset, w * h) : undefined;
   // Stored rows are read in order and the turned pixels written across: reading across rows costs more.
   for (let y = 0; y < h; y++) {
     const [x0, y0] = [bx * y + cx, by * y + cy];
     const [from, to] = intersect(inRange(ax, x0, width), inRange(ay, y0, height), w);
     const along = ay * width + ax;
     let at = y0 * width + x0 + from * along;
-    if (channels === 1) {
+    if (words && along === 1) {
+      out.set(words.subarray(y * w + from, y * w + to), at);
+    } else if (words) {
+      for (let x = from; x < to; x++, at += along) out[at] = words[y * w + x]!;
+    } else if (channels === 1) {
       for (let x = from; x < to; x++, at += along) out[at] = GREY_PIXEL[data[y * w + x]!]!;
     } else {
       for (let x = from, k = (y * w + from) * 3; x < to; x++, k += 3, at += along)

@@ -19,12 +19,13 @@ function packedRows(width: number, height: number, seed: number): Uint8Array {
   return rows;
 }
 
-/** The reference: libtiff's decoded samples (0 or 255), averaged over each block and rounded. */
+/** The reference: libtiff's decoded samples (0 or 255), averaged over each block and rounded, as RGBA. */
 async function byLibtiff(bits: BilevelBits, factor: number) {
   const { width, height } = bits;
   const decoded = await sharp(bilevelTiff(bits)).toColourspace('b-w').raw().toBuffer();
   const [outWidth, outHeight] = [Math.ceil(width / factor), Math.ceil(height / factor)];
-  const grey = new Uint8Array(outWidth * outHeight);
+  // Opaque grey RGBA.
+  const grey = new Uint8Array(outWidth * outHeight * 4).fill(255);
   for (let outY = 0; outY < outHeight; outY++) {
     for (let outX = 0; outX < outWidth; outX++) {
       let [sum, count] = [0, 0];
@@ -34,7 +35,7 @@ async function byLibtiff(bits: BilevelBits, factor: number) {
           count++;
         }
       }
-      grey[outY * outWidth + outX] = Math.round(sum / count);
+      grey.fill(Math.round(sum / count), (outY * outWidth + outX) * 4, (outY * outWidth + outX) * 4 + 3);
     }
   }
   return grey;
@@ -63,7 +64,7 @@ describe('a 1-bit image shrunk from its packed bits', () => {
       expect([shrunk.width, shrunk.height, shrunk.channels]).toEqual([
         Math.ceil(width / factor),
         Math.ceil(height / factor),
-        1,
+        4,
       ]);
       expect(shrunk.data, `${width} × ${height}`).toEqual(await byLibtiff(bits, factor));
     }
