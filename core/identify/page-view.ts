@@ -3,25 +3,54 @@
 // test), so each is cut from the side and turned alone. The pixels are exactly those of cropping the half,
 // turning it, then cropping or shrinking that (and, for a grey region, converting that to grey).
 import type { RenderedPage } from '../pdf/render-page';
-import { cropPixels, pixelRect, type Fraction, type PixelRect } from './crop';
-import { luminance, rgbaWords, type GreyImage } from './locate/grey-image';
+import { cropGrey, cropPixels, pixelRect, type Fraction, type PixelRect } from './crop';
+import { toGrey, type GreyImage } from './locate/grey-image';
 import { rotate180 } from './locate/rotate';
 import { shrinkImage } from './shrink-image';
+
+/**
+ * A rendered side and its grey (toGrey's), made once: the fingerprint and every box search read grey, and
+ * converting each part they read again would go over most of the side's colour pixels twice.
+ */
+export interface SideImage {
+  colour: RenderedPage;
+  grey: GreyImage;
+}
+
+/**
+ * The grey of the last side read, kept for the next: a side's grey is 4 MB at 150 dpi, and a new one per
+ * side is memory for the collector to come back for. Taken while a side is read (a side read meanwhile
+ * makes its own), given back after; nothing read from a side keeps a view of its grey.
+ */
+let spare: Uint8Array | undefined;
+
+/** `read` given the side and its grey, in a buffer reused from side to side. */
+export async function withSideImage<T>(
+  colour: RenderedPage,
+  read: (side: SideImage) => Promise<T>,
+): Promise<T> {
+  const buffer = spare;
+  spare = undefined;
+  const side = { colour, grey: toGrey(colour, buffer) };
+  try {
+    return await read(side);
+  } finally {
+    spare = side.grey.data;
+  }
+}
 
 export interface PageView {
   /** `part` of the upright page. */
   region(part: Fraction): RenderedPage;
-  /**
-   * toGrey(region(part)), made in one pass from the side: the box searches read grey, and a band cut,
-   * turned and converted in three copies costs three passes and two colour images for the collector.
-   */
+  /** toGrey(region(part)), cut from the side's grey. */
   greyRegion(part: Fraction): GreyImage;
   /** The upright page `factor` times smaller each way, as shrinkImage makes it. */
   shrunk(factor: number): RenderedPage;
 }
 
-export function pageView(side: RenderedPage, half: Fraction, upsideDown: boolean): PageView {
-  const page = pixelRect(side.width, side.height, half);
+export function pageView(side: SideImage, half: Fraction, upsideDown: boolean): PageView {
+  const { colour } = side;
+  const page = pixelRect(colour.width, colour.height, half);
   const width = page.x1 - page.x0;
   const height = page.y1 - page.y0;
   /** Where `rect` of the upright page lies on the side (turned back when the page was turned). */
@@ -33,14 +62,17 @@ export function pageView(side: RenderedPage, half: Fraction, upsideDown: boolean
   };
   const upright = (image: RenderedPage) => (upsideDown ? rotate180(image) : image);
   return {
-    region: (part) => upright(cropPixels(side, onSide(pixelRect(width, height, part)))),
-    greyRegion: (part) => greyCut(side, onSide(pixelRect(width, height, part)), upsideDown),
+    region: (part) => upright(cropPixels(colour, onSide(pixelRect(width, height, part)))),
+    greyRegion: (part) => {
+      const rect = onSide(pixelRect(width, height, part));
+      return upsideDown ? turnedCut(side.grey, rect) : cropGrey(side.grey, rect);
+    },
     // shrinkImage drops the last columns and rows that make no whole block: shrinking only the blocks it
     // keeps, straight from the side, then turning the small image, gives the same pixels.
     shrunk: (factor) =>
       upright(
         shrinkImage(
-          side,
+          colour,
           factor,
           onSide({ x0: 0, y0: 0, x1: width - (width % factor), y1: height - (height % factor) }),
         ),
@@ -48,22 +80,17 @@ export function pageView(side: RenderedPage, half: Fraction, upsideDown: boolean
   };
 }
 
-/** The grey of `rect` of the side, turned half round when `turned`. */
-function greyCut(side: RenderedPage, rect: PixelRect, turned: boolean): GreyImage {
+/** `rect` of a grey image turned half round: rotateGrey180(cropGrey(grey, rect)) in one copy. */
+function turnedCut(grey: GreyImage, rect: PixelRect): GreyImage {
   const width = rect.x1 - rect.x0;
   const height = rect.y1 - rect.y0;
   const data = new Uint8Array(width * height);
-  const pixels = rgbaWords(side);
+  const source = grey.data;
   for (let y = 0; y < height; y++) {
-    const from = (rect.y0 + y) * side.width + rect.x0;
-    if (turned) {
-      // Row y of the rectangle is row height - 1 - y of the turned image, read right to left.
-      const to = (height - y) * width - 1;
-      for (let x = 0; x < width; x++) data[to - x] = luminance(pixels[from + x] as number);
-    } else {
-      const to = y * width;
-      for (let x = 0; x < width; x++) data[to + x] = luminance(pixels[from + x] as number);
-    }
+    const from = (rect.y0 + y) * grey.width + rect.x0;
+    // Row y of the rectangle is row height - 1 - y of the turned image, read right to left.
+    const to = (height - y) * width - 1;
+    for (let x = 0; x < width; x++) data[to - x] = source[from + x] as number;
   }
   return { width, height, data };
 }

@@ -1,13 +1,12 @@
 // Reading the boxes of an exam page: the boxed header of P1 and the "Page n / N" box of any page, every box
 // read within its alphabet with a probability for every character.
-import type { RenderedPage } from '../pdf/render-page';
 import { HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, type Fraction } from './crop';
 import type { LocatedCell, PixelBox } from './locate/boxed-region';
 import type { Pixels } from './locate/grey-image';
 import { isEmptyCell } from './locate/cell-ink';
 import { searchHeader, type HeaderSearch, type LocatedHeader } from './locate/locate-header';
 import { searchPageBoxBand, type PageBoxCell, type PageBoxMemory } from './locate/locate-page-box';
-import { pageView } from './page-view';
+import { pageView, type SideImage } from './page-view';
 import type { Recognizer } from './recognize/recognizer';
 import {
   DIGIT_ALPHABET,
@@ -189,7 +188,7 @@ export async function readPageBox(
  * header tops its right half. Fed upside down, it shows [P1 | P4] turned 180°: the header is at the bottom
  * of the left half, upside down.
  */
-export function searchSideHeader(side: RenderedPage, dpi: number, upsideDown: boolean): HeaderSearch {
+export function searchSideHeader(side: SideImage, dpi: number, upsideDown: boolean): HeaderSearch {
   const half = upsideDown ? LEFT_HALF : RIGHT_HALF;
   return searchHeader(pageView(side, half, upsideDown).greyRegion(HEADER_BAND), dpi);
 }

@@ -8,7 +8,7 @@ import type { GreyImage } from './locate/grey-image';
 import type { LocatedHeader } from './locate/locate-header';
 import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
-import { pageView, type PageView } from './page-view';
+import { pageView, withSideImage, type PageView, type SideImage } from './page-view';
 import { closerMiss, readHeader, readPageBox, searchSideHeader } from './read-boxes';
 import { readingHalves, type SideHalf } from './reading-halves';
 import type { Recognizer } from './recognize/recognizer';
@@ -20,7 +20,7 @@ const BLANK_DPI = 50;
 export const NEITHER_HEADER_NOR_PAGE_BOX = 'neither an exam header nor a page box found on this A3 side';
 
 /** The side's two pages, upright, in reading order. */
-function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolean): [PageView, PageView] {
+function pagesOf(side: SideImage, role: 'recto' | 'verso', upsideDown: boolean): [PageView, PageView] {
   const page = (half: SideHalf) => pageView(side, half === 'left' ? LEFT_HALF : RIGHT_HALF, upsideDown);
   const [first, second] = readingHalves(role, upsideDown);
   return [page(first), page(second)];
@@ -31,7 +31,7 @@ function pagesOf(side: RenderedPage, role: 'recto' | 'verso', upsideDown: boolea
  * not tell (see upsideDownFromBands); and the halves' bottom bands searched, upright.
  */
 function pageBoxWays(
-  side: RenderedPage,
+  side: SideImage,
   dpi: number,
   memory: PageBoxMemory,
 ): { ways: (boolean | null)[]; bottoms: GreyImage[] } {
@@ -83,7 +83,7 @@ async function readBoxes(
 }
 
 async function rectoReading(
-  side: RenderedPage,
+  side: SideImage,
   dpi: number,
   recognizer: Recognizer,
   header: LocatedHeader,
@@ -93,7 +93,7 @@ async function rectoReading(
   const pages = pagesOf(side, 'recto', upsideDown);
   const boxes = await readBoxes(pages, dpi, recognizer, newPageBoxMemory());
   // P1 is the right half upright, the left one fed upside down (turned, it keeps its size).
-  const p1 = pixelRect(side.width, side.height, upsideDown ? LEFT_HALF : RIGHT_HALF);
+  const p1 = pixelRect(side.colour.width, side.colour.height, upsideDown ? LEFT_HALF : RIGHT_HALF);
   const p1Size = { width: p1.x1 - p1.x0, height: p1.y1 - p1.y0 };
   return {
     role: 'recto',
@@ -108,13 +108,13 @@ async function rectoReading(
   };
 }
 
-/** `side` is the A3 side rendered as displayed at `dpi`. */
-export async function readSide(
-  side: RenderedPage,
-  dpi: number,
-  recognizer: Recognizer,
-): Promise<SideReading> {
-  const fingerprint = fingerprintSide(side, dpi);
+/** `rendered` is the A3 side rendered as displayed at `dpi`. */
+export function readSide(rendered: RenderedPage, dpi: number, recognizer: Recognizer): Promise<SideReading> {
+  return withSideImage(rendered, (side) => readSideImage(side, dpi, recognizer));
+}
+
+async function readSideImage(side: SideImage, dpi: number, recognizer: Recognizer): Promise<SideReading> {
+  const fingerprint = fingerprintSide(side.grey, dpi);
   const upright = searchSideHeader(side, dpi, false);
   if ('found' in upright) return rectoReading(side, dpi, recognizer, upright.found, false, fingerprint);
   const memory = newPageBoxMemory();

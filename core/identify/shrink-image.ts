@@ -23,27 +23,19 @@ export function shrinkImage(
   const height = Math.floor((rect.y1 - rect.y0) / factor);
   const data = new Uint8ClampedArray(width * height * 4);
   const area = factor * factor;
-  const redBlue = new Uint32Array(width);
-  const greenAlpha = new Uint32Array(width);
   const aligned = image.data.byteOffset % 4 === 0 ? image.data : image.data.slice();
   const source = new Uint32Array(aligned.buffer, aligned.byteOffset, image.width * image.height);
+  if (factor === 3) {
+    shrinkByThree(source, image.width, rect, data, width, height);
+    return { width, height, data };
+  }
+  const redBlue = new Uint32Array(width);
+  const greenAlpha = new Uint32Array(width);
   for (let y = 0; y < height; y++) {
     redBlue.fill(0);
     greenAlpha.fill(0);
     for (let dy = 0; dy < factor; dy++) {
       let from = (rect.y0 + y * factor + dy) * image.width + rect.x0;
-      if (factor === 3) {
-        // The factor the readers use (150 dpi to 50), written out: no inner loop of three.
-        for (let x = 0; x < width; x++, from += 3) {
-          const p = source[from]!;
-          const q = source[from + 1]!;
-          const r = source[from + 2]!;
-          redBlue[x] = redBlue[x]! + (p & 0x00ff00ff) + (q & 0x00ff00ff) + (r & 0x00ff00ff);
-          greenAlpha[x] =
-            greenAlpha[x]! + ((p >>> 8) & 0x00ff00ff) + ((q >>> 8) & 0x00ff00ff) + ((r >>> 8) & 0x00ff00ff);
-        }
-        continue;
-      }
       for (let x = 0; x < width; x++) {
         let rb = 0;
         let ga = 0;
@@ -66,4 +58,58 @@ export function shrinkImage(
     }
   }
   return { width, height, data };
+}
+
+/**
+ * shrinkImage at the factor the readers use (150 dpi to 50), written out: a block's nine pixels summed at
+ * once from its three rows, with no row of running sums to load and store.
+ */
+function shrinkByThree(
+  source: Uint32Array,
+  across: number,
+  rect: PixelRect,
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+): void {
+  for (let y = 0; y < height; y++) {
+    let a = (rect.y0 + y * 3) * across + rect.x0;
+    let b = a + across;
+    let c = b + across;
+    for (let x = 0, to = y * width * 4; x < width; x++, to += 4, a += 3, b += 3, c += 3) {
+      const a0 = source[a]!;
+      const a1 = source[a + 1]!;
+      const a2 = source[a + 2]!;
+      const b0 = source[b]!;
+      const b1 = source[b + 1]!;
+      const b2 = source[b + 2]!;
+      const c0 = source[c]!;
+      const c1 = source[c + 1]!;
+      const c2 = source[c + 2]!;
+      const rb =
+        (a0 & 0x00ff00ff) +
+        (a1 & 0x00ff00ff) +
+        (a2 & 0x00ff00ff) +
+        (b0 & 0x00ff00ff) +
+        (b1 & 0x00ff00ff) +
+        (b2 & 0x00ff00ff) +
+        (c0 & 0x00ff00ff) +
+        (c1 & 0x00ff00ff) +
+        (c2 & 0x00ff00ff);
+      const ga =
+        ((a0 >>> 8) & 0x00ff00ff) +
+        ((a1 >>> 8) & 0x00ff00ff) +
+        ((a2 >>> 8) & 0x00ff00ff) +
+        ((b0 >>> 8) & 0x00ff00ff) +
+        ((b1 >>> 8) & 0x00ff00ff) +
+        ((b2 >>> 8) & 0x00ff00ff) +
+        ((c0 >>> 8) & 0x00ff00ff) +
+        ((c1 >>> 8) & 0x00ff00ff) +
+        ((c2 >>> 8) & 0x00ff00ff);
+      data[to] = (rb & 0xffff) / 9;
+      data[to + 1] = (ga & 0xffff) / 9;
+      data[to + 2] = (rb >>> 16) / 9;
+      data[to + 3] = (ga >>> 16) / 9;
+    }
+  }
 }

@@ -1,4 +1,9 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+// Streams parsed as views into the file's bytes, not copies of them (see stream-bytes.ts), and each
+// object's own bytes kept for the copies to be written from (see object-bytes.ts).
+import './stream-bytes';
+import './object-bytes';
+import './name-pool';
 
 /**
  * pdf-lib's parser writes its findings ("Trying to parse invalid object ...") with console.warn and has no

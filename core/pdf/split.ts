@@ -1,11 +1,12 @@
 // Lossless split: each half of an A3 side is the same page (same content stream, same images) with its
 // own MediaBox and CropBox, so nothing is rasterised or re-encoded and the scan's images are shared.
-import { PDFDocument, PDFName, degrees } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import type { Half } from '../manifest';
 import type { Box, PageGeometry, Rotation } from './page-geometry';
 // Scan images are written with one block copy each, not byte by byte (see stream-bytes.ts).
 import './stream-bytes';
+import { saveVerbatim } from './verbatim-copy';
 
 export type SideHalf = 'left' | 'right';
 
@@ -38,21 +39,36 @@ export interface CopyPageSource {
   rotate: Rotation;
 }
 
-/** One PDF holding `pages` in the given order; A4 pages are copied unchanged. */
+/** One PDF holding `pages` in the given order; A4 pages are copied unchanged. No metadata: the same
+ * input gives byte-identical copies, run after run. */
 export async function buildCopyPdf(pages: readonly CopyPageSource[]): Promise<Uint8Array> {
-  // No metadata: the same input gives byte-identical copies, run after run.
+  const doc = pages[0]?.doc;
+  if (doc && pages.every((page) => page.doc === doc)) {
+    return saveVerbatim(
+      doc,
+      pages.map((page) => page.index),
+      (leaf, position) => shape(leaf, pages[position]!),
+    );
+  }
+  // A copy across two scan files (its sheet's sides are in both): their object numbers collide, so
+  // pdf-lib copies and renumbers the pages.
   const out = await PDFDocument.create({ updateMetadata: false });
   const copied = await copyPagesOncePerSource(out, pages);
-  pages.forEach((page, position) => {
-    const copy = out.addPage(copied[position]);
-    if (page.half !== 'full') cropTo(copy.node, halfBox(page.geometry, page.half));
-    // Turning is lossless too: only /Rotate changes, and the half's box stays as selected above.
-    if (page.rotate !== 0) copy.setRotation(degrees((page.geometry.rotate + page.rotate) % 360));
-  });
+  pages.forEach((page, position) => shape(out.addPage(copied[position]).node, page));
   // Objects written one by one with a plain cross-reference table: pdf-lib deflates object streams in
   // JavaScript (pako), a quarter of a compact batch's split and over half of a bilevel one's, to save ~2 %
-  // of a copy's size (its images are compressed already).
-  return out.save({ useObjectStreams: false });
+  // of a copy's size (its images are compressed already). All at once: the default pauses a timer tick
+  // every 50 objects.
+  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
+
+/** The half's boxes and the station's turn, on the copy's page dictionary. */
+function shape(copy: PDFPageLeaf, page: CopyPageSource): void {
+  if (page.half !== 'full') cropTo(copy, halfBox(page.geometry, page.half));
+  // Turning is lossless too: only /Rotate changes, and the half's box stays as selected above.
+  if (page.rotate !== 0) {
+    copy.set(PDFName.of('Rotate'), PDFNumber.of((page.geometry.rotate + page.rotate) % 360));
+  }
 }
 
 /** One copyPages call per source document, so objects its pages share (images, fonts) are copied once. */

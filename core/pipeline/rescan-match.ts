@@ -69,9 +69,12 @@ function repeatConfidence(later: ComparedSheet, first: ComparedSheet): number | 
   if (contradicts(later, first)) return null;
   let best: number | null = null;
   for (const pairing of pairings(later.sides.length, first.sides.length)) {
-    const comparisons = pairing.map(([l, f]) =>
-      compareSides(first.sides[f] as SideFingerprint, later.sides[l] as SideFingerprint),
-    );
+    const comparisons: SideComparison[] = [];
+    for (const [l, f] of pairing) {
+      comparisons.push(compareSides(first.sides[f] as SideFingerprint, later.sides[l] as SideFingerprint));
+      // One pair of other paper rules the pairing out: the other pair need not be searched.
+      if (comparisons.at(-1)!.verdict === 'different') break;
+    }
     const confidence = pairingConfidence(comparisons);
     if (confidence !== null && (best === null || confidence > best)) best = confidence;
   }

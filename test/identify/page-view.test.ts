@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { crop, HEADER_BAND, LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF } from '../../core/identify/crop';
 import { toGrey } from '../../core/identify/locate/grey-image';
 import { rotate180 } from '../../core/identify/locate/rotate';
-import { pageView } from '../../core/identify/page-view';
+import { pageView, withSideImage } from '../../core/identify/page-view';
 import { shrinkImage } from '../../core/identify/shrink-image';
 import type { RenderedPage } from '../../core/pdf/render-page';
 
@@ -26,7 +26,7 @@ describe('pageView', () => {
     for (const upsideDown of [false, true]) {
       it(`cuts (in colour and grey) and shrinks the ${name} page ${upsideDown ? 'turned' : 'upright'} as the whole page would`, () => {
         const whole = upsideDown ? rotate180(crop(side, half)) : crop(side, half);
-        const view = pageView(side, half, upsideDown);
+        const view = pageView({ colour: side, grey: toGrey(side) }, half, upsideDown);
         for (const part of parts) expect(view.region(part)).toEqual(crop(whole, part));
         for (const part of parts) expect(view.greyRegion(part)).toEqual(toGrey(crop(whole, part)));
         for (const factor of [1, 2, 3, 4]) expect(view.shrunk(factor)).toEqual(shrinkImage(whole, factor));
@@ -61,5 +61,27 @@ describe('shrinkImage', () => {
       const part = crop(image, { x: 5 / 67, y: 3 / 23, width: 45 / 67, height: 18 / 23 });
       expect(shrinkImage(image, factor, rect)).toEqual(blockMeans(part, factor));
     }
+  });
+});
+
+describe('withSideImage', () => {
+  it("gives each side its own grey while it is read, reusing a finished side's buffer", async () => {
+    const [a, b, c] = [noise(67, 23), noise(67, 23), noise(31, 9)];
+    const greys: Uint8Array[] = [];
+    const read = (side: RenderedPage) =>
+      withSideImage(side, async ({ grey }) => {
+        expect(grey).toEqual(toGrey(side));
+        greys.push(grey.data);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        // Still this side's grey after another side was read meanwhile.
+        expect(grey).toEqual(toGrey(side));
+      });
+    a.data.reverse();
+    await Promise.all([read(a), read(b)]);
+    expect(greys[0]).not.toBe(greys[1]);
+    await read(b);
+    expect(greys.slice(0, 2)).toContain(greys[2]);
+    await read(c);
+    expect(greys[3]).toHaveLength(31 * 9);
   });
 });

@@ -3,9 +3,8 @@
 // give nearly the same grids up to a shift (the paper lay elsewhere on the glass); two students' sheets
 // printed from the same template do not, even when both carry little writing, because their strokes fall
 // in different places. Plain JSON, so a job can checkpoint it with its side readings.
-import type { RenderedPage } from '../../pdf/render-page';
 import { eraseRules, RULE_MM } from '../locate/erase-rules';
-import { INK } from '../locate/grey-image';
+import { greyOf, INK, type Pixels } from '../locate/grey-image';
 import { deskewMask, tiltAbout } from '../locate/rotate';
 import { estimateSkew, MAX_SKEW_DEGREES } from '../locate/skew';
 import { blocksBelow, darkestBlocks } from './darkest-blocks';
@@ -39,12 +38,12 @@ const BLOCK_MM = 0.5;
  */
 const PRINTED_BAND = 0.21;
 
-/** Fingerprints a side rendered as displayed at `dpi`. */
-export function fingerprintSide(page: RenderedPage, dpi: number): SideFingerprint {
+/** Fingerprints a side rendered as displayed at `dpi` (or its grey). */
+export function fingerprintSide(page: Pixels, dpi: number): SideFingerprint {
   if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);
   const factor = Math.max(1, Math.round((BLOCK_MM * dpi) / 25.4));
   const blockMm = (factor * 25.4) / dpi;
-  const blocks = darkestBlocks(page, factor);
+  const blocks = darkestBlocks(greyOf(page), factor);
   const { levels } = blocks;
   // The tilt is measured on everything dark, where the printed rules weigh most; the grid counts only ink.
   const skewDegrees = estimateSkew(blocksBelow(blocks, levels.dark), MAX_SKEW_DEGREES);

@@ -13,23 +13,25 @@ export const INK = 0.55;
 /** 0 = black, 255 = white, row-major (the same layout as a cell crop). */
 export type GreyImage = CellImage;
 
-/** Luminance (Rec. 601 weights, integer arithmetic: this runs on every pixel of every sheet). */
-export function toGrey(image: RenderedPage): GreyImage {
-  const { width, height } = image;
-  const grey = new Uint8Array(width * height);
-  const pixels = rgbaWords(image);
-  for (let i = 0; i < grey.length; i++) grey[i] = luminance(pixels[i] as number);
-  return { width, height, data: grey };
-}
-
-/** toGrey's grey of one pixel read as a 32-bit word. */
-export const luminance = (p: number): number =>
-  (77 * (p & 0xff) + 150 * ((p >>> 8) & 0xff) + 29 * ((p >>> 16) & 0xff)) >> 8;
-
-/** One 32-bit word per pixel (RGBA in memory order: red in the low byte on little-endian machines). */
-export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
+/**
+ * Luminance (Rec. 601 weights, integer arithmetic: this runs on every pixel of every sheet), into `into`
+ * when it is given and has the right size.
+ */
+export function toGrey(image: RenderedPage, into?: Uint8Array): GreyImage {
+  const { width, height, data } = image;
+  const count = width * height;
+  const grey = into?.length === count ? into : new Uint8Array(count);
+  // One 32-bit word per pixel (red in the low byte on little-endian machines); a view needs an aligned start.
   const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  return new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, count);
+  // Written out here, not a helper called per pixel: the loop is the cost of a side's grey. Red and blue are
+  // weighed in one multiplication: (r + b·2¹⁶)·(77·2¹⁶ + 29) holds 77r + 29b (< 2¹⁵) in bits 16–31 and 29r
+  // (< 2¹⁶) below them, the rest falls off the 32 bits.
+  for (let i = 0; i < count; i++) {
+    const p = pixels[i] as number;
+    grey[i] = ((Math.imul(p & 0xff00ff, 0x4d001d) >>> 16) + 150 * ((p >>> 8) & 0xff)) >> 8;
+  }
+  return { width, height, data: grey };
 }
 
 /**
@@ -102,6 +104,13 @@ export function darkMask(grey: GreyImage, level: number, factor: number): Mask {
   const width = Math.ceil(grey.width / factor);
   const height = Math.ceil(grey.height / factor);
   const data = new Uint8Array(width * height);
+  if (factor === 1) {
+    // The searches' factor at 150 dpi: a pixel is dark when its grey is below the level's ceiling, read off
+    // the difference's sign bit, with no branch on noisy paper.
+    const bound = Math.ceil(level);
+    for (let i = 0; i < data.length; i++) data[i] = ((grey.data[i] as number) - bound) >>> 31;
+    return { width, height, data };
+  }
   const column = Int32Array.from({ length: grey.width }, (_, x) => Math.floor(x / factor));
   for (let y = 0; y < grey.height; y++) {
     const source = y * grey.width;

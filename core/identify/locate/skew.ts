@@ -36,8 +36,9 @@ export function estimateSkew(mask: Mask, maxDegrees: number): number {
     // Every stride-th kept point: the points whose index is a multiple of `every`.
     const every = Math.max(1, Math.floor(kept / pass.points)) * keepEvery;
     const span = pass.span || maxDegrees;
+    const taken = takenPoints(points, every);
     angle = bestAngle(angle - span, angle + span, pass.step, (degrees) =>
-      profileSharpness(points, degrees, every, pass.binRows, bins, extent),
+      profileSharpness(taken, degrees, pass.binRows, bins, extent),
     );
   }
   return Math.max(-maxDegrees, Math.min(maxDegrees, angle));
@@ -106,34 +107,71 @@ function grown(array: Int32Array): Int32Array {
 }
 
 /**
- * Sum of squared bin counts of the sheared row profile of the points numbered by multiples of `every`:
- * largest when lines fall into single rows. `bins` is all zeros on entry and is left so: only the bins the
- * points can reach are counted and cleared, one to spare either way against rounding.
+ * The points of a pass (those numbered by multiples of `every`), run by run: the same for every angle the
+ * pass tries, so worked out once.
+ */
+interface Taken {
+  /** Per run holding such points: its row, the column of its first such point and how many it holds. */
+  ys: Int32Array;
+  xs: Int32Array;
+  counts: Int32Array;
+  runs: number;
+  every: number;
+  /** The rows of the first and last run of all the points, and the mask's width: the bins they can reach. */
+  top: number;
+  bottom: number;
+  width: number;
+}
+
+function takenPoints(points: Points, every: number): Taken {
+  const { ys, xs, firsts } = points;
+  const taken: Taken = {
+    ys: new Int32Array(points.runs),
+    xs: new Int32Array(points.runs),
+    counts: new Int32Array(points.runs),
+    runs: 0,
+    every,
+    top: ys[0] ?? 0,
+    bottom: ys[Math.max(0, points.runs - 1)] ?? 0,
+    width: points.width,
+  };
+  for (let r = 0; r < points.runs; r++) {
+    const first = firsts[r] as number;
+    const end = r + 1 < points.runs ? (firsts[r + 1] as number) : points.count;
+    // The run's points taken, `every` apart: their columns from x by `every`, n of them.
+    const from = Math.ceil(first / every) * every;
+    if (from >= end) continue;
+    taken.ys[taken.runs] = ys[r] as number;
+    taken.xs[taken.runs] = (xs[r] as number) + from - first;
+    taken.counts[taken.runs] = Math.floor((end - 1 - from) / every) + 1;
+    taken.runs++;
+  }
+  return taken;
+}
+
+/**
+ * Sum of squared bin counts of the sheared row profile of the points taken: largest when lines fall into
+ * single rows. `bins` is all zeros on entry and is left so: only the bins the points can reach are counted
+ * and cleared, one to spare either way against rounding.
  */
 function profileSharpness(
-  points: Points,
+  taken: Taken,
   degrees: number,
-  every: number,
   binRows: number,
   bins: Int32Array,
   offset: number,
 ): number {
-  if (points.runs === 0) return 0;
+  if (taken.runs === 0) return 0;
   const slope = Math.tan((degrees * Math.PI) / 180);
-  const { ys, xs, firsts, width } = points;
+  const { ys, xs, counts, every, width } = taken;
   // `offset` keeps the value positive, so truncating after adding a half rounds it. binRows is 1, 2 or
   // 4: multiplying by its inverse is dividing, to the last bit.
   const shift = offset + 0.5;
   const perBin = 1 / binRows;
-  for (let r = 0; r < points.runs; r++) {
+  for (let r = 0; r < taken.runs; r++) {
     const y = ys[r] as number;
-    const first = firsts[r] as number;
-    const end = r + 1 < points.runs ? (firsts[r + 1] as number) : points.count;
-    // The run's points taken, `every` apart: their columns from x by `every`, n of them.
-    const taken = Math.ceil(first / every) * every;
-    if (taken >= end) continue;
-    let n = Math.floor((end - 1 - taken) / every) + 1;
-    let x = (xs[r] as number) + taken - first;
+    let x = xs[r] as number;
+    let n = counts[r] as number;
     // The bin falls (or rises) with the column, never back: each bin's share of the run is a stretch of
     // it, found by halving, for the same bins as point by point.
     while (n > 0) {
@@ -153,8 +191,8 @@ function profileSharpness(
       n -= same + 1;
     }
   }
-  const lowest = (ys[0] as number) - Math.max(0, width * slope) + shift;
-  const highest = (ys[points.runs - 1] as number) - Math.min(0, width * slope) + shift;
+  const lowest = taken.top - Math.max(0, width * slope) + shift;
+  const highest = taken.bottom - Math.min(0, width * slope) + shift;
   const from = Math.max(0, Math.floor(lowest * perBin) - 1);
   const to = Math.min(bins.length - 1, Math.ceil(highest * perBin) + 1);
   let sum = 0;

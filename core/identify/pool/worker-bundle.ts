@@ -6,6 +6,7 @@
 // bundle runs from a data: URL with nothing written to disk.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Plugin } from 'esbuild';
 
 /** Bare imports (packages) left out of the bundle, each as the absolute URL it resolves to from its importer. */
@@ -52,4 +53,22 @@ export async function bundleWorker(entry: string): Promise<URL> {
   });
   const code = result.outputFiles[0]!.text;
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+const bundles = new Map<string, Promise<URL>>();
+
+/** A worker thread on the TypeScript file `entry`, started from its bundle, made once per process. */
+export async function startBundledWorker(entry: string, options: WorkerOptions): Promise<Worker> {
+  let bundled = bundles.get(entry);
+  if (!bundled) {
+    // A bundle that failed (a syntax error in the sources) is tried again by the next start.
+    bundled = bundleWorker(entry).catch((error: unknown) => {
+      bundles.delete(entry);
+      throw error;
+    });
+    bundles.set(entry, bundled);
+  }
+  // Workers otherwise inherit the parent's flags: under tsx, a `--require` of its own that enables source
+  // maps in every worker.
+  return new Worker(await bundled, { ...options, execArgv: [] });
 }

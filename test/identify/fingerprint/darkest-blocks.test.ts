@@ -1,5 +1,5 @@
-// One pass gives the fingerprint what toGrey, measureLevels and two darkMasks gave: the same levels and the
-// same masks, to the pixel.
+// One pass over the side's grey gives the fingerprint what measureLevels and two darkMasks gave: the same
+// levels and the same masks, to the pixel.
 import { describe, expect, it } from 'vitest';
 import { blocksBelow, darkestBlocks } from '../../../core/identify/fingerprint/darkest-blocks';
 import { darkMask, measureLevels, toGrey } from '../../../core/identify/locate/grey-image';
@@ -21,8 +21,8 @@ describe('darkestBlocks', () => {
       const image = speckled(101, 37, offset);
       const grey = toGrey(image);
       const levels = measureLevels(grey);
-      for (const factor of [1, 2, 3, 4]) {
-        const blocks = darkestBlocks(image, factor);
+      for (const factor of [1, 2, 3, 4, 5]) {
+        const blocks = darkestBlocks(grey, factor);
         expect(blocks.levels).toEqual(levels);
         for (const level of [levels.dark, Math.round(levels.paper * 0.55), 120])
           expect(blocksBelow(blocks, level)).toEqual(darkMask(grey, level, factor));
