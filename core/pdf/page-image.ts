@@ -9,10 +9,8 @@
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFPageLeaf, PDFRawStream } from 'pdf-lib';
-import sharp, { type Sharp } from 'sharp';
-import { shrinkBilevel } from './bilevel-shrink';
+import sharp from 'sharp';
 import { bilevelTiff, type BilevelBits } from './bilevel-tiff';
-import { displayedRgba } from './displayed-pixels';
 import { displayedRect, turnOf, type DisplayedRect } from './displayed-placement';
 import type { PageGeometry, Rotation } from './page-geometry';
 import { readMask, type PageMask } from './page-mask';
@@ -144,53 +142,24 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
 export async function decodePageImage(image: PageImage, dpi: number): Promise<RenderedPage> {
   const width = Math.max(1, Math.round(image.pageWidth * (dpi / 72)));
   const height = Math.max(1, Math.round(image.pageHeight * (dpi / 72)));
-  const page = await backgroundPixels(image, width, height);
-  await paintMasks(page, image.masks, dpi);
-  return page;
-}
-
-/**
- * The whole number of stored samples to a pixel, when the image shrunk by it is the page's size to a pixel
- * (a 300 dpi scan read at 150 dpi: 2), else undefined.
- */
-function wholeFactor(shownWidth: number, shownHeight: number, width: number, height: number) {
-  const factor = Math.round(shownWidth / width);
-  const near = (samples: number, pixels: number) => Math.abs(Math.ceil(samples / factor) - pixels) <= 1;
-  return factor >= 1 && near(shownWidth, width) && near(shownHeight, height) ? factor : undefined;
-}
-
-async function backgroundPixels(image: PageImage, width: number, height: number): Promise<RenderedPage> {
-  const { background, turn } = image;
-  const turned = turn === 90 || turn === 270;
-  const stored = background.format === 'bilevel' ? background.bits : background;
-  const [shownWidth, shownHeight] = turned ? [stored.height, stored.width] : [stored.width, stored.height];
-  const shrinking = shownWidth > width && shownHeight > height;
-  if (background.format === 'bilevel') {
-    const factor = wholeFactor(shownWidth, shownHeight, width, height);
-    if (factor && background.bits.compression === 'deflate')
-      return displayedRgba(shrinkBilevel(background.bits, factor), turn, width, height);
-    return sharpPixels(sharp(bilevelTiff(background.bits)), turn, width, height, shrinking);
-  }
-  const data = background.format === 'jpeg' ? background.data : inflateSync(background.data);
-  return sharpPixels(sharp(data, { failOn: 'none' }), turn, width, height, shrinking);
-}
-
-/**
- * Turned, scaled and widened to RGBA by sharp. Shrunk with a triangle filter: the page is mostly shrunk by
- * two (300 dpi scans read at 150 dpi), where it averages each 2 × 2 block as pdfjs' own shrinking does; it
- * is closer to pdfjs' pixels than the default Lanczos-3 (mean 0.67–0.85 against 0.85–1.27 grey levels on the
- * bench's 300 dpi JPEG sides) and costs ~15 ms less a side. Enlarged as before.
- */
-async function sharpPixels(input: Sharp, turn: Rotation, width: number, height: number, shrinking: boolean) {
+  const { background } = image;
+  const input =
+    background.format === 'bilevel'
+      ? sharp(bilevelTiff(background.bits))
+      : sharp(background.format === 'jpeg' ? background.data : inflateSync(background.data), {
+          failOn: 'none',
+        });
   const { data, info } = await input
-    .rotate(turn)
-    .resize(width, height, { fit: 'fill', kernel: shrinking ? 'linear' : 'lanczos3' })
+    .rotate(image.turn)
+    .resize(width, height, { fit: 'fill' })
     .toColourspace('srgb')
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) throw new Error(`the image decoded to ${info.channels} channels, not 4`);
-  return { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+  const page = { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+  await paintMasks(page, image.masks, dpi);
+  return page;
 }
 
 /**

@@ -55,15 +55,6 @@ describe('reading a page from its sole image', () => {
     }
   });
 
-  it('a 1-bit scan at twice the resolution read is shrunk from its bits to what pdfjs renders', async () => {
-    for (const { image, render } of await firstPages({ shape: 'bilevel', dpi: 2 * DPI })) {
-      expect(image?.background.format).toBe('bilevel');
-      const decoded = await decodePageImage(image!, DPI);
-      expect([decoded.width, decoded.height]).toEqual([render.width, render.height]);
-      expect(meanDifference(decoded, render)).toBeLessThan(bilevelTolerance('bilevel'));
-    }
-  });
-
   it('inherited /Rotate is followed', async () => {
     for (const { image, render } of await firstPages({ shape: 'jpeg', rotate: 90, inheritRotate: true })) {
       expect(meanDifference(await decodePageImage(image!, DPI), render)).toBeLessThan(4);
