@@ -1,5 +1,6 @@
 import type { RenderedPage } from '../pdf/render-page';
 import type { PixelRect } from './crop';
+import { rgbaWords } from './locate/grey-image';
 
 /** Two channels share a 32-bit sum in 16-bit lanes: a block's 255s must fit in one. */
 const MAX_FACTOR = 16;
@@ -23,8 +24,7 @@ export function shrinkImage(
   const height = Math.floor((rect.y1 - rect.y0) / factor);
   const data = new Uint8ClampedArray(width * height * 4);
   const area = factor * factor;
-  const aligned = image.data.byteOffset % 4 === 0 ? image.data : image.data.slice();
-  const source = new Uint32Array(aligned.buffer, aligned.byteOffset, image.width * image.height);
+  const source = rgbaWords(image);
   if (factor === 3) {
     shrinkByThree(source, image.width, rect, data, width, height);
     return { width, height, data };

@@ -1,7 +1,7 @@
 // The fingerprint needs two dark masks of a whole side at one block size (everything dark, for the tilt;
 // ink only, for the grid) and the side's grey levels. Both masks follow from each block's darkest grey, so
 // one pass over the side's grey gives both.
-import { measureLevels, type GreyImage, type Levels, type Mask } from '../locate/grey-image';
+import { darkMask, measureLevels, type GreyImage, type Levels, type Mask } from '../locate/grey-image';
 
 export interface DarkestBlocks {
   /** Of the whole side: measureLevels(grey). */
@@ -87,13 +87,7 @@ function anySize(
   }
 }
 
-/** The blocks darker than `level`: darkMask(grey, level, factor). */
+/** The blocks darker than `level`: darkMask(grey, level, factor), from the blocks' darkest greys. */
 export function blocksBelow(blocks: DarkestBlocks, level: number): Mask {
-  const { darkest } = blocks;
-  const data = new Uint8Array(darkest.length);
-  // A whole grey is below `level` when it is below its ceiling: then the difference's sign bit is the answer,
-  // with no branch on noisy paper.
-  const bound = Math.ceil(level);
-  for (let i = 0; i < data.length; i++) data[i] = ((darkest[i] as number) - bound) >>> 31;
-  return { width: blocks.width, height: blocks.height, data };
+  return darkMask({ width: blocks.width, height: blocks.height, data: blocks.darkest }, level, 1);
 }

@@ -18,12 +18,10 @@ export type GreyImage = CellImage;
  * when it is given and has the right size.
  */
 export function toGrey(image: RenderedPage, into?: Uint8Array): GreyImage {
-  const { width, height, data } = image;
+  const { width, height } = image;
   const count = width * height;
   const grey = into?.length === count ? into : new Uint8Array(count);
-  // One 32-bit word per pixel (red in the low byte on little-endian machines); a view needs an aligned start.
-  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, count);
+  const pixels = rgbaWords(image);
   // Written out here, not a helper called per pixel: the loop is the cost of a side's grey. Red and blue are
   // weighed in one multiplication: (r + b·2¹⁶)·(77·2¹⁶ + 29) holds 77r + 29b (< 2¹⁵) in bits 16–31 and 29r
   // (< 2¹⁶) below them, the rest falls off the 32 bits.
@@ -32,6 +30,13 @@ export function toGrey(image: RenderedPage, into?: Uint8Array): GreyImage {
     grey[i] = ((Math.imul(p & 0xff00ff, 0x4d001d) >>> 16) + 150 * ((p >>> 8) & 0xff)) >> 8;
   }
   return { width, height, data: grey };
+}
+
+/** One 32-bit word per pixel (RGBA in memory order: red in the low byte on little-endian machines). */
+export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
+  // A view needs a 4-byte-aligned start.
+  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
 }
 
 /**
