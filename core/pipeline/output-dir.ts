@@ -13,6 +13,7 @@ export const MANIFEST_FILE = 'manifest.json';
 
 /** Temporary names as writeFileAtomic makes them. */
 const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{8}\.tmp$/;
+const MANIFEST_TEMP = /^\.manifest\.json\.\d+-[0-9a-f]{8}\.tmp$/;
 
 /**
  * Creates the folder, writable, and refuses one that holds another batch's output: its copies would be
@@ -79,8 +80,9 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
 
 /**
  * Removes copy PDFs of an earlier run that the new manifest does not list (and temporary files of a run
- * that crashed), so the folder matches its manifest. Only files named as copies are candidates, and scan
- * files are never touched, even if the operator keeps them in there.
+ * that crashed, beside the manifest as well as among the copies), so the folder matches its manifest.
+ * Only files named as copies or as our temporary files are candidates, and scan files are never touched,
+ * even if the operator keeps them in there.
  */
 export async function removeStaleCopies(
   outDir: string,
@@ -94,5 +96,9 @@ export async function removeStaleCopies(
     const path = resolve(copiesDir, entry.name);
     const stale = COPY_FILE.test(entry.name) || TEMP_FILE.test(entry.name);
     if (entry.isFile() && stale && !listed.has(path) && !protectedPaths.has(path)) await rm(path);
+  }
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    const path = resolve(outDir, entry.name);
+    if (entry.isFile() && MANIFEST_TEMP.test(entry.name) && !protectedPaths.has(path)) await rm(path);
   }
 }

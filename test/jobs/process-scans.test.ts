@@ -124,6 +124,25 @@ describe('processing with the store', () => {
     expect((await stat(kept!)).mtimeMs).toBe(keptTime);
   });
 
+  it('removes the temporary files a killed export left beside the manifest and among the copies, and only those', async () => {
+    const scans = await writeExamDay(tempDir());
+    const roster = await writeRoster(tempDir());
+    const store = openTestStore({ now: FIXED_NOW });
+    const outDir = join(tempDir(), 'out');
+    const { batchId } = await processInto(store, { scans, roster, outDir });
+    // What a process killed inside writeFileAtomic leaves, and two files of the operator's that look alike.
+    await writeFile(join(outDir, '.manifest.json.4242-0bee88e7.tmp'), '{"half": ');
+    await writeFile(join(outDir, 'copies', '.0123456789ab-p0001-right.pdf.4242-0bee88e7.tmp'), '%PDF-1.7');
+    await writeFile(join(outDir, '.manifest.json.notes.tmp'), 'mine');
+    await writeFile(join(outDir, 'notes.txt'), 'mine');
+    const operators = await folderContents(outDir);
+    delete operators['.manifest.json.4242-0bee88e7.tmp'];
+    delete operators['copies/.0123456789ab-p0001-right.pdf.4242-0bee88e7.tmp'];
+
+    await exportBatch(store, batchId, outDir);
+    expect(await folderContents(outDir)).toEqual(operators);
+  });
+
   it('refuses to export from a stored scan that was modified, naming the original file', async () => {
     const scans = await writeExamDay(tempDir());
     const store = openTestStore({ now: FIXED_NOW });
