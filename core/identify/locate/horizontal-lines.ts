@@ -1,6 +1,7 @@
 // Printed horizontal rules (box edges, frames) as long runs of dark pixels. Handwriting and printed text
 // rarely make a run several millimetres long, and ink crossing a rule only makes it darker, never shorter.
 import type { Mask } from './grey-image';
+import { maskWords, nextDark } from './skip-paper';
 
 /** A rule of a deskewed image: horizontal to within a pixel along its length. */
 export interface HorizontalLine {
@@ -42,9 +43,10 @@ export function findHorizontalLines(
 ): HorizontalLine[] {
   const runs: Run[] = [];
   const rowStart: number[] = [];
+  const words = maskWords(mask);
   for (let y = 0; y < height; y++) {
     rowStart.push(runs.length);
-    collectRuns(mask, width, y, minLength, maxGap, runs);
+    collectRuns(mask, words, width, y, minLength, maxGap, runs);
   }
   rowStart.push(runs.length);
   const parent = runs.map((_, i) => i);
@@ -73,6 +75,7 @@ export function findHorizontalLines(
 
 function collectRuns(
   mask: Uint8Array,
+  words: Uint32Array | null,
   width: number,
   y: number,
   minLength: number,
@@ -88,8 +91,9 @@ function collectRuns(
     if (start >= 0 && length >= minLength && dark >= MIN_DENSITY * length)
       runs.push({ y, x0: start, x1: last, dark });
   };
-  for (let x = 0; x < width; x++) {
-    if (mask[row + x] !== 1) continue;
+  const end = row + width;
+  for (let i = nextDark(mask, words, row, end); i < end; i = nextDark(mask, words, i + 1, end)) {
+    const x = i - row;
     if (start < 0 || x - last - 1 > maxGap) {
       close();
       start = x;

@@ -2,6 +2,7 @@
 // pixels sharpest when it is taken along their true direction. Sheared projections (not rotations) are
 // enough at a few degrees, and they cost one addition per dark pixel and angle.
 import type { Mask } from './grey-image';
+import { maskWords, nextDark } from './skip-paper';
 
 /** Beyond the ±3° a scanner's feeder lets through, with the paper's own placement on the glass on top. */
 export const MAX_SKEW_DEGREES = 5;
@@ -66,35 +67,25 @@ function horizontalPoints({ width, height, data: mask }: Mask): Points {
   let firsts: Int32Array = new Int32Array(1024);
   let runs = 0;
   let count = 0;
-  // Paper is most of a mask: it is skipped four pixels at a time where a row's bytes allow.
-  const words =
-    mask.byteOffset % 4 === 0 ? new Uint32Array(mask.buffer, mask.byteOffset, mask.length >> 2) : null;
+  const words = maskWords(mask);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    let x = 0;
-    while (x < width) {
-      if (words && (row + x) % 4 === 0 && x + 4 <= width && words[(row + x) >> 2] === 0) {
-        x += 4;
-        continue;
-      }
-      if (mask[row + x] === 0) {
-        x++;
-        continue;
-      }
-      const from = x;
-      while (x < width && mask[row + x] !== 0) x++;
-      // A run of dark pixels [from, x) holds the points from + 1 .. x - 2: each has both neighbours.
-      if (x - from < 3) continue;
+    const end = row + width;
+    for (let i = nextDark(mask, words, row, end); i < end; i = nextDark(mask, words, i, end)) {
+      const from = i;
+      while (i < end && mask[i] !== 0) i++;
+      // A run of dark pixels [from, i) holds the points from + 1 .. i - 2: each has both neighbours.
+      if (i - from < 3) continue;
       if (runs === ys.length) {
         ys = grown(ys);
         xs = grown(xs);
         firsts = grown(firsts);
       }
       ys[runs] = y;
-      xs[runs] = from + 1;
+      xs[runs] = from - row + 1;
       firsts[runs] = count;
       runs++;
-      count += x - from - 2;
+      count += i - from - 2;
     }
   }
   return { ys, xs, firsts, runs, count, width };

@@ -102,7 +102,10 @@ export function cellToInput(
     );
   }
   const histogram = new Uint32Array(256);
-  for (const value of data) histogram[value] = (histogram[value] as number) + 1;
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i] as number;
+    histogram[value] = (histogram[value] as number) + 1;
+  }
   const paper = percentile(histogram, data.length, 0.9);
   const ink = percentile(histogram, data.length, 0.01);
   const contrast = Math.max(paper - ink, MIN_CONTRAST);
