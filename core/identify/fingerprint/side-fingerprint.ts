@@ -6,6 +6,7 @@
 import { eraseRules, RULE_MM } from '../locate/erase-rules';
 import { greyOf, INK, type Pixels } from '../locate/grey-image';
 import { deskewMask, tiltAbout } from '../locate/rotate';
+import { maskWords, nextDark } from '../locate/skip-paper';
 import { estimateSkew, MAX_SKEW_DEGREES } from '../locate/skew';
 import { blocksBelow, darkestBlocks } from './darkest-blocks';
 
@@ -58,10 +59,17 @@ export function fingerprintSide(page: Pixels, dpi: number): SideFingerprint {
   const counts = Array.from({ length: pageCount }, () => new Uint16Array(columns * rows));
   const cellOf = (block: number) => Math.floor((block * blockMm) / CELL_MM);
   const band = Math.round(writing.height * PRINTED_BAND);
+  const words = maskWords(writing.data);
   for (let y = band; y < writing.height - band; y++) {
     const row = Math.min(rows - 1, cellOf(y)) * columns;
-    for (let x = 0; x < writing.width; x++) {
-      if (writing.data[y * writing.width + x] !== 1) continue;
+    const start = y * writing.width;
+    const end = start + writing.width;
+    for (
+      let i = nextDark(writing.data, words, start, end);
+      i < end;
+      i = nextDark(writing.data, words, i + 1, end)
+    ) {
+      const x = i - start;
       const pageIndex = Math.min(pageCount - 1, Math.floor(x / pageBlocks));
       const grid = counts[pageIndex] as Uint16Array;
       const cell = row + Math.min(columns - 1, cellOf(x - pageIndex * pageBlocks));

@@ -110,10 +110,7 @@ export function darkMask(grey: GreyImage, level: number, factor: number): Mask {
   const height = Math.ceil(grey.height / factor);
   const data = new Uint8Array(width * height);
   if (factor === 1) {
-    // The searches' factor at 150 dpi: a pixel is dark when its grey is below the level's ceiling, read off
-    // the difference's sign bit, with no branch on noisy paper.
-    const bound = Math.ceil(level);
-    for (let i = 0; i < data.length; i++) data[i] = ((grey.data[i] as number) - bound) >>> 31;
+    darkPixels(grey.data, Math.ceil(level), data);
     return { width, height, data };
   }
   const column = Int32Array.from({ length: grey.width }, (_, x) => Math.floor(x / factor));
@@ -125,4 +122,28 @@ export function darkMask(grey: GreyImage, level: number, factor: number): Mask {
     }
   }
   return { width, height, data };
+}
+
+/**
+ * The searches' factor at 150 dpi: a pixel is dark when its grey is below `bound`, with no branch on noisy
+ * paper. Four pixels a step for a bound of 0–256 where the grey's start allows a 32-bit view: each pair of
+ * alternate bytes sits in 16-bit lanes, and a grey plus 256 - bound carries into its lane's bit 8 exactly
+ * when it is not below the bound.
+ */
+function darkPixels(grey: Uint8Array, bound: number, dark: Uint8Array): void {
+  let i = 0;
+  if (bound >= 0 && bound <= 256 && grey.byteOffset % 4 === 0) {
+    const words = new Uint32Array(grey.buffer, grey.byteOffset, grey.length >> 2);
+    const out = new Uint32Array(dark.buffer, dark.byteOffset, words.length);
+    const lift = Math.imul(256 - bound, 0x10001);
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as number;
+      const even = ~((word & 0xff00ff) + lift) >>> 8;
+      const odd = ~(((word >>> 8) & 0xff00ff) + lift) >>> 8;
+      out[k] = (even & 0x10001) | ((odd & 0x10001) << 8);
+    }
+    i = words.length << 2;
+  }
+  // Past the words (or without them), the difference's sign bit.
+  for (; i < grey.length; i++) dark[i] = ((grey[i] as number) - bound) >>> 31;
 }

@@ -39,6 +39,8 @@ interface Layer {
  */
 interface ConvBuffers {
   patch: Float64Array;
+  /** Where the patch is not 0, in patch order. */
+  inked: Int32Array;
   full: Float64Array;
   pooled: Float64Array;
 }
@@ -81,22 +83,28 @@ function convBlock(
   height: number,
   width: number,
   conv: Layer,
-  { patch, full, pooled }: ConvBuffers,
+  { patch, inked, full, pooled }: ConvBuffers,
 ): Float64Array {
   const channels = conv.inputs / 9;
   const { inputs, outputs, weights, bias } = conv;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let p = 0;
+      let count = 0;
       for (let sy = y - 1; sy <= y + 1; sy++) {
         for (let sx = x - 1; sx <= x + 1; sx++) {
           const inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
           const source = (sy * width + sx) * channels;
-          for (let c = 0; c < channels; c++) patch[p++] = inside ? (input[source + c] as number) : 0;
+          for (let c = 0; c < channels; c++, p++) {
+            const value = inside ? (input[source + c] as number) : 0;
+            patch[p] = value;
+            if (value !== 0) inked[count++] = p;
+          }
         }
       }
       const out = (y * width + x) * outputs;
-      // Each sum adds its patch's products in patch order, skipping the zeros that paper and ReLU leave.
+      // Each sum adds its patch's products in patch order, skipping the zeros that paper and ReLU leave:
+      // they are found once for all groups of outputs.
       let o = 0;
       for (; o + 8 <= outputs; o += 8) {
         let s0 = bias[o] as number;
@@ -108,9 +116,9 @@ function convBlock(
         let s6 = bias[o + 6] as number;
         let s7 = bias[o + 7] as number;
         const group = o * inputs;
-        for (let q = 0; q < inputs; q++) {
+        for (let k = 0; k < count; k++) {
+          const q = inked[k] as number;
           const value = patch[q] as number;
-          if (value === 0) continue;
           const w = group + 8 * q;
           s0 += value * (weights[w] as number);
           s1 += value * (weights[w + 1] as number);
@@ -136,9 +144,9 @@ function convBlock(
         let s2 = bias[o + 2] as number;
         let s3 = bias[o + 3] as number;
         const group = o * inputs;
-        for (let q = 0; q < inputs; q++) {
+        for (let k = 0; k < count; k++) {
+          const q = inked[k] as number;
           const value = patch[q] as number;
-          if (value === 0) continue;
           const w = group + 4 * q;
           s0 += value * (weights[w] as number);
           s1 += value * (weights[w + 1] as number);
@@ -199,7 +207,12 @@ export class CellCnn {
       const full = new Float64Array(height * width * outputs);
       height >>= 1;
       width >>= 1;
-      return { patch: new Float64Array(inputs), full, pooled: new Float64Array(height * width * outputs) };
+      return {
+        patch: new Float64Array(inputs),
+        inked: new Int32Array(inputs),
+        full,
+        pooled: new Float64Array(height * width * outputs),
+      };
     });
   }
 

@@ -41,3 +41,18 @@ describe('darkMask at factor 1', () => {
     }
   });
 });
+
+describe('darkMask at factor 1, four pixels at a time', () => {
+  it('marks the pixels below the level as one pixel at a time does, at any start and length', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    const bytes = Uint8Array.from({ length: 1031 }, random);
+    for (const offset of [0, 1, 4]) {
+      const grey = { width: 1027, height: 1, data: bytes.subarray(offset, offset + 1027) };
+      for (const level of [NaN, -3, 0, 1, 47.2, 128, 191, 255, 256, 400]) {
+        const expected = Uint8Array.from(grey.data, (value) => (value < level ? 1 : 0));
+        expect(darkMask(grey, level, 1).data).toEqual(expected);
+      }
+    }
+  });
+});
