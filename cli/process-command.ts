@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readOneBatchOnly } from '../core/identify/read-sides';
 import type { Manifest } from '../core/manifest';
 import { MANIFEST_FILE } from '../core/pipeline/output-dir';
 import { commonOptionsHelp, copyExitCodesHelp, defineCommand } from './command';
@@ -42,6 +43,7 @@ export const processCommand = defineCommand({
     const outDir = single(values.out, 'out', '<dir>');
     const db = values.db ? single(values.db, 'db', '<file>') : process.env.KORRIGO_DB || undefined;
     if (positionals.length === 0) throw usageError('no scan PDF given');
+    readOneBatchOnly();
 
     const progress = progressPrinter(process.stderr);
     const run = (api: CommandApi) => {

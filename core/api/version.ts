@@ -1,4 +1,4 @@
-// A named import, so that bundlers keep this one field of package.json and not the whole file.
-import { version } from '../../package.json' with { type: 'json' };
+// The default import: a JSON module has no named exports (esbuild, which bundles the CLI, holds to that).
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const STATION_VERSION: string = version;
+export const STATION_VERSION: string = packageJson.version;

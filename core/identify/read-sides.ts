@@ -101,6 +101,19 @@ function readPool(modelPath: string): WorkerPool<SideReading> {
   return pool;
 }
 
+/** See readOneBatchOnly. */
+let oneBatchOnly = false;
+
+/**
+ * For a process that reads one batch and exits (the CLI's `process`): its reading workers end as soon as
+ * the sides are read, instead of staying warm for a next batch that will not come. Idle, they held ~60 MB
+ * each of the process's memory through the split and the writing of the copies. A session (`serve`, the
+ * app, the hot folder) keeps them.
+ */
+export function readOneBatchOnly(): void {
+  oneBatchOnly = true;
+}
+
 /** Ends the idle reading workers now (they end by themselves after a while without work). */
 export async function closeReadPools(): Promise<void> {
   await Promise.all([...pools.values()].map((pool) => pool.close()));
@@ -158,5 +171,6 @@ export async function readSides(
       progress();
     },
   });
+  if (oneBatchOnly) await closeReadPools();
   return readings as SideReading[];
 }

@@ -1,5 +1,5 @@
 // A worker thread's TypeScript entry made into one plain ES module, for when the station runs from its
-// sources (the tsx CLI, `serve`, vitest). Compiling in each worker through tsx cost every worker a loader
+// sources (the CLI, `serve`, vitest); bin/korrigo-station.mjs bundles the CLI's own entry with it too. Compiling in each worker through tsx cost every worker a loader
 // thread of its own, tsx's source maps (pdfjs' alone parse into ~40 MB of heap) and ~0.5 s of CPU; esbuild
 // (tsx's own compiler) bundles the entry once per process in ~0.1 s, and workers start from that bundle.
 // Packages stay outside it, imported by absolute URL, and each file keeps its own `import.meta.url`, so the
@@ -27,9 +27,11 @@ const packagesByUrl: Plugin = {
       return { path: pathToFileURL(resolved.path).href, external: true };
     });
     // Code that finds files beside itself (resources, pdfjs' fonts) must see its own file, not the bundle.
+    // A pattern, not the words as a string: this file is bundled too (the CLI's bundle holds it), and its
+    // own string would be replaced.
     build.onLoad({ filter: /\.ts$/ }, async (args) => ({
       contents: (await readFile(args.path, 'utf8')).replaceAll(
-        'import.meta.url',
+        /\bimport\.meta\.url\b/g,
         JSON.stringify(pathToFileURL(args.path).href),
       ),
       loader: 'ts',
@@ -51,7 +53,8 @@ export async function bundleWorker(entry: string): Promise<URL> {
     logLevel: 'silent',
     plugins: [packagesByUrl],
   });
-  const code = result.outputFiles[0]!.text;
+  // Named in stack traces by its entry (with the bundle's line numbers), not by the whole data: URL.
+  const code = `${result.outputFiles[0]!.text}\n//# sourceURL=${pathToFileURL(entry).href}.bundle.js\n`;
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
