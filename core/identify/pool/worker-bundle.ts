@@ -1,7 +1,8 @@
 // A worker thread's TypeScript entry made into one plain ES module, for when the station runs from its
-// sources (the CLI, `serve`, vitest); bin/korrigo-station.mjs bundles the CLI's own entry with it too. Compiling in each worker through tsx cost every worker a loader
-// thread of its own, tsx's source maps (pdfjs' alone parse into ~40 MB of heap) and ~0.5 s of CPU; esbuild
-// (tsx's own compiler) bundles the entry once per process in ~0.1 s, and workers start from that bundle.
+// sources (the CLI, `serve`, vitest); bin/korrigo-station.mjs bundles the CLI's own entry with it too.
+// Compiling in each worker through tsx cost every worker a loader thread of its own, tsx's source maps
+// (pdfjs' alone parse into ~40 MB of heap) and ~0.5 s of CPU; esbuild (tsx's own compiler) bundles the
+// entry once per process in ~0.1 s, and workers start from that bundle.
 // Packages stay outside it, imported by absolute URL, and each file keeps its own `import.meta.url`, so the
 // bundle runs from a data: URL with nothing written to disk.
 import { readFile } from 'node:fs/promises';
