@@ -98,7 +98,8 @@ async function station(mode: string, batch: CachedBatch): Promise<Record<string,
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', RUN_ONCE, mode, out, batch.roster, ...batch.scans],
-    { maxBuffer: 1 << 26 },
+    // As bin/korrigo-station.mjs starts the CLI (glibc reads it at process start).
+    { maxBuffer: 1 << 26, env: { ...process.env, MALLOC_ARENA_MAX: '2' } },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }

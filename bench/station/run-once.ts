@@ -1,7 +1,8 @@
 // One measured run of the station on one batch, in a process of its own so its peak RSS is its own. Prints
 // one JSON line. Modes:
 //   end-to-end  processBatch as `korrigo-station process` runs it, twice in this process (the second batch
-//               shows what a warm session pays); end-to-end-once: once;
+//               shows what a warm session pays); end-to-end-once: once, as the CLI's `process` runs it
+//               (its reading workers end when the sides are read);
 //   stages      the same work stage by stage, each timed apart, plus render / locate / recognise per side
 //               over a sample of sides read in this thread;
 //   split       processBatch without identification (opening and checking the scans, pairing, copies, store);
@@ -25,7 +26,7 @@ import { processBatch } from '../../core/jobs/process-scans';
 import { classifyStack, indexStack } from '../../core/pipeline/stack';
 import { loadRoster } from '../../core/roster/load-roster';
 import { openStore } from '../../core/store/open-store';
-import { readSides, readWorkersStarted, sideKey } from '../../core/identify/read-sides';
+import { readOneBatchOnly, readSides, readWorkersStarted, sideKey } from '../../core/identify/read-sides';
 import type { SideReading } from '../../core/identify/types';
 import { sampleSides } from './side-parts';
 
@@ -146,7 +147,7 @@ try {
     mode === 'end-to-end'
       ? await endToEnd(true, 2)
       : mode === 'end-to-end-once'
-        ? await endToEnd(true, 1)
+        ? (readOneBatchOnly(), await endToEnd(true, 1))
         : mode === 'split'
           ? await endToEnd(false, 1)
           : mode === 'split-files'
