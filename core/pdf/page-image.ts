@@ -2,17 +2,18 @@
 // scan image covering it (a desktop scanner's JPEG, a black-and-white scan's 1-bit image, deflated or CCITT
 // Group 4), and a copier's compact page (a background image covering it with 1-bit ink masks painted over it
 // in their fill colour).
-// sharp decodes a JPEG at a half or a quarter of its size while decoding (shrink-on-load), several times
-// faster than pdfjs drawing it at full size, and the masks at the size they are painted (paint-masks.ts).
+// sharp decodes a JPEG at a half, a quarter or an eighth of its size while decoding (jpeg-shrink.ts), several
+// times faster than pdfjs drawing it at full size, and the masks at the size they are painted (paint-masks.ts).
 // Any other page — text, vector marks, a mirrored or skewed image, an image not exactly the page, a mask
 // sharp cannot decode — returns undefined here and is rendered with pdfjs.
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFPageLeaf, PDFRawStream } from 'pdf-lib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { bilevelTiff, type BilevelBits } from './bilevel-tiff';
 import { displayedRect, turnOf, type DisplayedRect } from './displayed-placement';
 import type { PageGeometry, Rotation } from './page-geometry';
+import { loadShrink, withShrunkJpeg } from './jpeg-shrink';
 import { readMask, type PageMask } from './page-mask';
 import { paintMasks } from './paint-masks';
 import { placedImages } from './placed-images';
@@ -138,24 +139,33 @@ export function wholePageImage(page: PDFPageLeaf, geometry: PageGeometry): PageI
   };
 }
 
+/** `decode` run on sharp opened on the background: a JPEG shrunk while decoding as far as the page's size allows. */
+function withBackground<T>(
+  { background, turn }: PageImage,
+  width: number,
+  height: number,
+  decode: (input: Sharp) => Promise<T>,
+): Promise<T> {
+  if (background.format === 'bilevel') return decode(sharp(bilevelTiff(background.bits)));
+  const data = background.format === 'jpeg' ? background.data : inflateSync(background.data);
+  const quarter = turn === 90 || turn === 270;
+  const shrink = loadShrink(background, quarter ? { width: height, height: width } : { width, height });
+  return shrink > 1 ? withShrunkJpeg(data, shrink, decode) : decode(sharp(data, { failOn: 'none' }));
+}
+
 /** The page as displayed at `dpi`, RGBA, the size pdfjs would render it. */
 export async function decodePageImage(image: PageImage, dpi: number): Promise<RenderedPage> {
   const width = Math.max(1, Math.round(image.pageWidth * (dpi / 72)));
   const height = Math.max(1, Math.round(image.pageHeight * (dpi / 72)));
-  const { background } = image;
-  const input =
-    background.format === 'bilevel'
-      ? sharp(bilevelTiff(background.bits))
-      : sharp(background.format === 'jpeg' ? background.data : inflateSync(background.data), {
-          failOn: 'none',
-        });
-  const { data, info } = await input
-    .rotate(image.turn)
-    .resize(width, height, { fit: 'fill' })
-    .toColourspace('srgb')
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await withBackground(image, width, height, (input) =>
+    input
+      .rotate(image.turn)
+      .resize(width, height, { fit: 'fill' })
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
   if (info.channels !== 4) throw new Error(`the image decoded to ${info.channels} channels, not 4`);
   const page = { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
   await paintMasks(page, image.masks, dpi);

@@ -4,6 +4,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readPageGeometry } from '../../core/pdf/page-geometry';
+import { loadShrink } from '../../core/pdf/jpeg-shrink';
 import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
 import { openForRender, type RenderedPage } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
@@ -19,7 +20,7 @@ function meanDifference(a: RenderedPage, b: RenderedPage): number {
   return sum / ((a.data.length / 4) * 3);
 }
 
-async function firstPages(options: Partial<GenerateOptions> & Pick<GenerateOptions, 'shape'>) {
+async function firstPages(options: Partial<GenerateOptions> & Pick<GenerateOptions, 'shape'>, dpi = DPI) {
   const batch = await generateBatch({ seed: 4, dpi: 60, students: 1, sheetsPerStudent: [1, 1], ...options });
   const bytes = batch.files[0]!.bytes;
   const doc = await PDFDocument.load(bytes);
@@ -29,7 +30,7 @@ async function firstPages(options: Partial<GenerateOptions> & Pick<GenerateOptio
       const node = doc.getPage(index).node;
       return {
         image: wholePageImage(node, readPageGeometry(node)),
-        render: await rendered.render(index, DPI),
+        render: await rendered.render(index, dpi),
       };
     }),
   );
@@ -54,6 +55,21 @@ describe('reading a page from its sole image', () => {
       expect(meanDifference(decoded, render)).toBeLessThan(bilevelTolerance(shape));
     }
   });
+
+  it.each([0, 90] as const)(
+    'a JPEG twice the size read, /Rotate %i, is decoded shrunk by libjpeg',
+    async (rotate) => {
+      // 72 dpi pages read at 36: 1191 × 842 pixels halve to 595 × 421, the pixels of the page at 36 dpi.
+      for (const { image, render } of await firstPages({ shape: 'jpeg', rotate, dpi: 72 }, 36)) {
+        const { background } = image!;
+        const [width, height] = rotate % 180 ? [render.height, render.width] : [render.width, render.height];
+        expect(background.format === 'jpeg' && loadShrink(background, { width, height })).toBe(2);
+        const decoded = await decodePageImage(image!, 36);
+        expect([decoded.width, decoded.height]).toEqual([render.width, render.height]);
+        expect(meanDifference(decoded, render)).toBeLessThan(4);
+      }
+    },
+  );
 
   it('inherited /Rotate is followed', async () => {
     for (const { image, render } of await firstPages({ shape: 'jpeg', rotate: 90, inheritRotate: true })) {
