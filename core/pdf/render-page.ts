@@ -3,7 +3,7 @@
 // canvas library in the same process crashes it, so nothing here creates canvases any other way.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { KorrigoError } from '../errors';
@@ -49,6 +49,13 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const dataDir = (name: string) => join(PDFJS_DIR, name) + '/';
 
 /**
+ * pdfjs, loaded by the first document opened: it costs a thread ~36 MB of memory and ~0.13 s to load, and a
+ * reading worker given only pages that are images (most copiers' scans) never renders one.
+ */
+let pdfjsModule: Promise<typeof Pdfjs> | undefined;
+const loadPdfjs = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/**
  * Loads a document once to render many of its pages. `name` (the file's name) only makes error messages
  * say which file is at fault.
  */
@@ -57,6 +64,7 @@ export async function openForRender(
   options: { name?: string } = {},
 ): Promise<RenderDocument> {
   const name = options.name ?? 'the PDF';
+  const pdfjs = await loadPdfjs();
   let pdf: PDFDocumentProxy;
   try {
     pdf = await pdfjs.getDocument({
