@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeInkedCells } from '../../core/identify/fingerprint/inked-cells';
 import type { SideFingerprint } from '../../core/identify/fingerprint/side-fingerprint';
 import { matchRescans, type ComparedSheet } from '../../core/pipeline/rescan-match';
 import { generateBatch } from '../generator/generate';
@@ -32,7 +33,7 @@ function scan(side: Map<number, number>[], dx: number, dy: number, seed: number)
     for (const [index, ink] of cells) {
       moved.set(index + dy * COLUMNS + dx, Math.max(1, Math.min(100, ink + rng.int(-15, 15))));
     }
-    return [...moved].sort((a, b) => a[0] - b[0]).flat();
+    return encodeInkedCells([...moved].sort((a, b) => a[0] - b[0]).flat());
   });
   return { cellMm: 1, columns: COLUMNS, rows: ROWS, pages, skewDegrees: 0 };
 }

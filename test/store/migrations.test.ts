@@ -58,6 +58,7 @@ describe('station database migrations', () => {
       { version: 4, name: 'sync-outbox' },
       { version: 5, name: 'sync-reason-code' },
       { version: 6, name: 'page-order-checked' },
+      { version: 7, name: 'fingerprint-text' },
     ]);
     expect(tables(store.db)).toEqual(
       [

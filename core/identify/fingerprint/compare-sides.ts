@@ -1,6 +1,7 @@
 // Are two scanned sides the same paper? Their fingerprints are laid over each other, `b` moved (and
 // turned half a turn, for paper fed the other way up) until its ink best covers `a`'s, coarse to fine;
 // the share of ink they then have in common decides.
+import { inkedCellCount } from './inked-cells';
 import { downsample, inkArea, overlap, smoothedPages, turned, type Grid } from './ink-grid';
 import type { SideFingerprint } from './side-fingerprint';
 
@@ -44,8 +45,8 @@ const TOO_LITTLE_INK_MM2 = 400;
 const TEXTURE_COVERAGE = 0.8;
 
 /** Share of the fingerprint's cells holding any ink. */
-function coverage(print: SideFingerprint): number {
-  const inked = print.pages.reduce((sum, cells) => sum + cells.length / 2, 0);
+function coverageOf(print: SideFingerprint): number {
+  const inked = print.pages.reduce((sum, cells) => sum + inkedCellCount(cells), 0);
   return inked / Math.max(1, print.columns * print.rows * print.pages.length);
 }
 /**
@@ -74,6 +75,7 @@ const TOP = LEVELS - 1;
  */
 interface Kept {
   ink: number;
+  coverage: number;
   upright: Grid[][];
   turnedTop: Grid[];
 }
@@ -90,7 +92,7 @@ export function compareSides(a: SideFingerprint, b: SideFingerprint): SideCompar
   if (inkA < TOO_LITTLE_INK_MM2 && inkB < TOO_LITTLE_INK_MM2) {
     return { verdict: 'too-little-ink', similarity: 0, shiftMm: [0, 0], turned: false };
   }
-  if (coverage(a) > TEXTURE_COVERAGE || coverage(b) > TEXTURE_COVERAGE) {
+  if (keptOf(a).coverage > TEXTURE_COVERAGE || keptOf(b).coverage > TEXTURE_COVERAGE) {
     return { verdict: 'too-little-ink', similarity: 0, shiftMm: [0, 0], turned: false };
   }
   const unmoved = { shiftMm: [0, 0] as [number, number], turned: false };
@@ -164,6 +166,7 @@ function keptOf(print: SideFingerprint): Kept {
     const upright = pyramid(fine);
     found = {
       ink: fine.reduce((sum, g) => sum + inkArea(g, print.cellMm), 0),
+      coverage: coverageOf(print),
       upright,
       turnedTop: pyramid(turnedPages(fine))[TOP]!,
     };

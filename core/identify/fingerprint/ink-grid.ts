@@ -2,6 +2,7 @@
 // cell costs little, and coarser copies for a quick search of how two scans lie relative to each other.
 // Every side is held for the whole batch (each is compared with all the others), so a grid keeps only the
 // rectangle of its cells that holds ink: a page's writing leaves its printed bands and margins bare.
+import { forEachInkedCell } from './inked-cells';
 import type { SideFingerprint } from './side-fingerprint';
 
 export interface Grid {
@@ -21,7 +22,7 @@ export interface Grid {
 export function smoothedPages(print: SideFingerprint): Grid[] {
   return print.pages.map((cells) => {
     const values = new Float32Array(print.columns * print.rows);
-    for (let k = 0; k + 1 < cells.length; k += 2) values[cells[k] as number] = cells[k + 1] as number;
+    forEachInkedCell(cells, (cell, percent) => (values[cell] = percent));
     return cropped(print.columns, print.rows, boxBlur(print.columns, print.rows, values));
   });
 }

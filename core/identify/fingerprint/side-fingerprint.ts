@@ -9,6 +9,7 @@ import { deskewMask, tiltAbout } from '../locate/rotate';
 import { maskWords, nextDark } from '../locate/skip-paper';
 import { estimateSkew, MAX_SKEW_DEGREES } from '../locate/skew';
 import { blocksBelow, darkestBlocks } from './darkest-blocks';
+import { encodeInkedCells } from './inked-cells';
 
 export interface SideFingerprint {
   /** Side of a grid cell, millimetres. */
@@ -18,10 +19,10 @@ export interface SideFingerprint {
   rows: number;
   /**
    * One entry per page as displayed, left to right (two for an A3 side, one for an A4 page): its inked
-   * cells as pairs (cell index row by row, percentage 1–100 of the cell that ink covers), by index.
-   * Cells left out are paper; most are, so this is far smaller than the whole grid.
+   * cells (cell index row by row, percentage 1–100 of the cell that ink covers), encoded by
+   * encodeInkedCells. Cells left out are paper; most are, so this is far smaller than the whole grid.
    */
-  pages: number[][];
+  pages: string[];
   /** The tilt measured and undone, degrees clockwise (kept for diagnosis). */
   skewDegrees: number;
 }
@@ -86,10 +87,10 @@ export function fingerprintSide(page: Pixels, dpi: number): SideFingerprint {
   };
 }
 
-function inkedCells(grid: Uint16Array, blocksPerCell: number): number[] {
+function inkedCells(grid: Uint16Array, blocksPerCell: number): string {
   const cells: number[] = [];
   grid.forEach((blocks, index) => {
     if (blocks > 0) cells.push(index, Math.min(100, Math.max(1, Math.round((100 * blocks) / blocksPerCell))));
   });
-  return cells;
+  return encodeInkedCells(cells);
 }

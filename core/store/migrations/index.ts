@@ -7,6 +7,7 @@ import { annexesSetAside } from './0003_annexes_set_aside';
 import { syncOutbox } from './0004_sync_outbox';
 import { syncReasonCode } from './0005_sync_reason_code';
 import { pageOrderChecked } from './0006_page_order_checked';
+import { fingerprintText } from './0007_fingerprint_text';
 
 export const MIGRATIONS: readonly Migration[] = [
   init,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   syncOutbox,
   syncReasonCode,
   pageOrderChecked,
+  fingerprintText,
 ];

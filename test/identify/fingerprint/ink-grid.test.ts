@@ -10,6 +10,7 @@ import {
   turned,
   type Grid,
 } from '../../../core/identify/fingerprint/ink-grid';
+import { encodeInkedCells } from '../../../core/identify/fingerprint/inked-cells';
 import type { SideFingerprint } from '../../../core/identify/fingerprint/side-fingerprint';
 
 /** A side with a few strokes of ink placed by `seed`, one page of it bare when `bare`. */
@@ -24,9 +25,9 @@ function side(seed: number, bare = false): SideFingerprint {
       const cell = (y0 + Math.floor(next() * 10)) * columns + x0 + Math.floor(next() * 12);
       cells.set(cell, 1 + Math.floor(next() * 100));
     }
-    return [...cells].sort((a, b) => a[0] - b[0]).flat();
+    return encodeInkedCells([...cells].sort((a, b) => a[0] - b[0]).flat());
   };
-  return { cellMm: 1, columns, rows, pages: [page(), bare ? [] : page()], skewDegrees: 0 };
+  return { cellMm: 1, columns, rows, pages: [page(), bare ? '' : page()], skewDegrees: 0 };
 }
 
 /** The grid's every cell, row by row, as the whole page's grid holds them. */

@@ -2,6 +2,7 @@
 // sheets: it must never make two different sheets one.
 import { describe, expect, it } from 'vitest';
 import { compareSides } from '../../../core/identify/fingerprint/compare-sides';
+import { encodeInkedCells } from '../../../core/identify/fingerprint/inked-cells';
 import type { SideFingerprint } from '../../../core/identify/fingerprint/side-fingerprint';
 
 const COLUMNS = 100;
@@ -12,7 +13,8 @@ function print(inkAt: (cell: number) => number): SideFingerprint {
     Array.from({ length: COLUMNS * ROWS }, (_, cell) => [cell, inkAt(cell + offset)])
       .filter(([, v]) => v! > 0)
       .flat();
-  return { cellMm: 1, columns: COLUMNS, rows: ROWS, pages: [page(0), page(7)], skewDegrees: 0 };
+  const encoded = (offset: number) => encodeInkedCells(page(offset));
+  return { cellMm: 1, columns: COLUMNS, rows: ROWS, pages: [encoded(0), encoded(7)], skewDegrees: 0 };
 }
 
 describe('comparing sides', () => {
