@@ -3,17 +3,18 @@
 // test), so each is cut from the side and turned alone. The pixels are exactly those of cropping the half,
 // turning it, then cropping or shrinking that (and, for a grey region, converting that to grey).
 import type { RenderedPage } from '../pdf/render-page';
-import { cropGrey, cropPixels, pixelRect, type Fraction, type PixelRect } from './crop';
-import { toGrey, type GreyImage } from './locate/grey-image';
-import { rotate180 } from './locate/rotate';
-import { shrinkImage } from './shrink-image';
+import { cropGrey, pixelRect, type Fraction, type PixelRect } from './crop';
+import { isGrey, toGrey, type GreyImage, type Pixels } from './locate/grey-image';
+import { rotate180, rotateGrey180 } from './locate/rotate';
+import { shrinkGrey, shrinkImage } from './shrink-image';
 
 /**
  * A rendered side and its grey (toGrey's), made once: the fingerprint and every box search read grey, and
- * converting each part they read again would go over most of the side's colour pixels twice.
+ * converting each part they read again would go over most of the side's colour pixels twice. A grey scan
+ * comes grey: it has no colour.
  */
 export interface SideImage {
-  colour: RenderedPage;
+  colour: RenderedPage | null;
   grey: GreyImage;
 }
 
@@ -24,11 +25,10 @@ export interface SideImage {
  */
 let spare: Uint8Array | undefined;
 
-/** `read` given the side and its grey, in a buffer reused from side to side. */
-export async function withSideImage<T>(
-  colour: RenderedPage,
-  read: (side: SideImage) => Promise<T>,
-): Promise<T> {
+/** `read` given the side and its grey, in a buffer reused from side to side (unless the side came grey). */
+export async function withSideImage<T>(pixels: Pixels, read: (side: SideImage) => Promise<T>): Promise<T> {
+  if (isGrey(pixels)) return read({ colour: null, grey: pixels });
+  const colour = pixels;
   const buffer = spare;
   spare = undefined;
   const side = { colour, grey: toGrey(colour, buffer) };
@@ -40,17 +40,15 @@ export async function withSideImage<T>(
 }
 
 export interface PageView {
-  /** `part` of the upright page. */
-  region(part: Fraction): RenderedPage;
-  /** toGrey(region(part)), cut from the side's grey. */
+  /** The grey of `part` of the upright page, cut from the side's grey. */
   greyRegion(part: Fraction): GreyImage;
-  /** The upright page `factor` times smaller each way, as shrinkImage makes it. */
-  shrunk(factor: number): RenderedPage;
+  /** The upright page `factor` times smaller each way, as shrinkImage makes it (shrinkGrey, for a grey side). */
+  shrunk(factor: number): Pixels;
 }
 
 export function pageView(side: SideImage, half: Fraction, upsideDown: boolean): PageView {
-  const { colour } = side;
-  const page = pixelRect(colour.width, colour.height, half);
+  const { colour, grey } = side;
+  const page = pixelRect(grey.width, grey.height, half);
   const width = page.x1 - page.x0;
   const height = page.y1 - page.y0;
   /** Where `rect` of the upright page lies on the side (turned back when the page was turned). */
@@ -60,23 +58,22 @@ export function pageView(side: SideImage, half: Fraction, upsideDown: boolean): 
       : rect;
     return { x0: page.x0 + r.x0, y0: page.y0 + r.y0, x1: page.x0 + r.x1, y1: page.y0 + r.y1 };
   };
-  const upright = (image: RenderedPage) => (upsideDown ? rotate180(image) : image);
   return {
-    region: (part) => upright(cropPixels(colour, onSide(pixelRect(width, height, part)))),
     greyRegion: (part) => {
       const rect = onSide(pixelRect(width, height, part));
       return upsideDown ? turnedCut(side.grey, rect) : cropGrey(side.grey, rect);
     },
     // shrinkImage drops the last columns and rows that make no whole block: shrinking only the blocks it
     // keeps, straight from the side, then turning the small image, gives the same pixels.
-    shrunk: (factor) =>
-      upright(
-        shrinkImage(
-          colour,
-          factor,
-          onSide({ x0: 0, y0: 0, x1: width - (width % factor), y1: height - (height % factor) }),
-        ),
-      ),
+    shrunk: (factor) => {
+      const blocks = onSide({ x0: 0, y0: 0, x1: width - (width % factor), y1: height - (height % factor) });
+      if (!colour) {
+        const small = shrinkGrey(grey, factor, blocks);
+        return upsideDown ? rotateGrey180(small) : small;
+      }
+      const small = shrinkImage(colour, factor, blocks);
+      return upsideDown ? rotate180(small) : small;
+    },
   };
 }
 

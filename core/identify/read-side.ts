@@ -1,10 +1,9 @@
 // Reading one A3 side on its own, before it is paired: what it is (a recto carries the header, a verso only
 // page boxes), which way up it was fed, the page boxes and blankness of its two pages in reading order.
-import type { RenderedPage } from '../pdf/render-page';
 import { LEFT_HALF, PAGE_BOX_BAND, RIGHT_HALF, pixelRect } from './crop';
 import { fingerprintSide, type SideFingerprint } from './fingerprint/side-fingerprint';
 import { isBlankPage } from './locate/blank-page';
-import type { GreyImage } from './locate/grey-image';
+import type { GreyImage, Pixels } from './locate/grey-image';
 import type { LocatedHeader } from './locate/locate-header';
 import { TURNED_PAGE_BOX_BAND, upsideDownFromBands } from './locate/orientation';
 import { newPageBoxMemory, type PageBoxMemory } from './locate/locate-page-box';
@@ -93,7 +92,7 @@ async function rectoReading(
   const pages = pagesOf(side, 'recto', upsideDown);
   const boxes = await readBoxes(pages, dpi, recognizer, newPageBoxMemory());
   // P1 is the right half upright, the left one fed upside down (turned, it keeps its size).
-  const p1 = pixelRect(side.colour.width, side.colour.height, upsideDown ? LEFT_HALF : RIGHT_HALF);
+  const p1 = pixelRect(side.grey.width, side.grey.height, upsideDown ? LEFT_HALF : RIGHT_HALF);
   const p1Size = { width: p1.x1 - p1.x0, height: p1.y1 - p1.y0 };
   return {
     role: 'recto',
@@ -108,8 +107,8 @@ async function rectoReading(
   };
 }
 
-/** `rendered` is the A3 side rendered as displayed at `dpi`. */
-export function readSide(rendered: RenderedPage, dpi: number, recognizer: Recognizer): Promise<SideReading> {
+/** `rendered` is the A3 side rendered as displayed at `dpi` (or its grey, for a grey scan). */
+export function readSide(rendered: Pixels, dpi: number, recognizer: Recognizer): Promise<SideReading> {
   return withSideImage(rendered, (side) => readSideImage(side, dpi, recognizer));
 }
 

@@ -1,9 +1,19 @@
 import type { RenderedPage } from '../pdf/render-page';
 import type { PixelRect } from './crop';
-import { rgbaWords } from './locate/grey-image';
+import { rgbaWords, type GreyImage } from './locate/grey-image';
 
 /** Two channels share a 32-bit sum in 16-bit lanes: a block's 255s must fit in one. */
 const MAX_FACTOR = 16;
+
+/** The whole blocks of `rect`: the size of the image shrunk `factor` times. */
+function shrunkSize(factor: number, rect: PixelRect): { width: number; height: number } {
+  if (!Number.isInteger(factor) || factor < 1 || factor > MAX_FACTOR)
+    throw new RangeError(`factor must be a whole number from 1 to ${MAX_FACTOR}, got ${factor}`);
+  return {
+    width: Math.floor((rect.x1 - rect.x0) / factor),
+    height: Math.floor((rect.y1 - rect.y0) / factor),
+  };
+}
 
 /**
  * The image (or its pixels under `rect`) `factor` times smaller each way, every pixel the mean of the block
@@ -18,10 +28,7 @@ export function shrinkImage(
   factor: number,
   rect: PixelRect = { x0: 0, y0: 0, x1: image.width, y1: image.height },
 ): RenderedPage {
-  if (!Number.isInteger(factor) || factor < 1 || factor > MAX_FACTOR)
-    throw new RangeError(`factor must be a whole number from 1 to ${MAX_FACTOR}, got ${factor}`);
-  const width = Math.floor((rect.x1 - rect.x0) / factor);
-  const height = Math.floor((rect.y1 - rect.y0) / factor);
+  const { width, height } = shrunkSize(factor, rect);
   const data = new Uint8ClampedArray(width * height * 4);
   const area = factor * factor;
   const source = rgbaWords(image);
@@ -112,4 +119,34 @@ function shrinkByThree(
       data[to + 3] = (ga >>> 16) / 9;
     }
   }
+}
+
+/**
+ * shrinkImage of a grey image: each pixel the mean of its block, rounded as shrinkImage's clamped bytes
+ * round. A grey scan's RGBA repeats its grey in every channel, so this gives exactly the grey of
+ * shrinkImage's result (Rec. 601 weights sum to one), without the RGBA.
+ */
+export function shrinkGrey(
+  image: GreyImage,
+  factor: number,
+  rect: PixelRect = { x0: 0, y0: 0, x1: image.width, y1: image.height },
+): GreyImage {
+  const { width, height } = shrunkSize(factor, rect);
+  const out = new Uint8ClampedArray(width * height);
+  const area = factor * factor;
+  const sums = new Uint32Array(width);
+  const source = image.data;
+  for (let y = 0; y < height; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < factor; dy++) {
+      let from = (rect.y0 + y * factor + dy) * image.width + rect.x0;
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        for (let dx = 0; dx < factor; dx++, from++) sum += source[from] as number;
+        sums[x] = (sums[x] as number) + sum;
+      }
+    }
+    for (let x = 0, to = y * width; x < width; x++, to++) out[to] = (sums[x] as number) / area;
+  }
+  return { width, height, data: new Uint8Array(out.buffer) };
 }

@@ -15,6 +15,16 @@ export interface RenderedPage {
   data: Uint8ClampedArray;
 }
 
+/** A page that is grey (a bilevel or grey scan), one byte a pixel: 0 black, 255 white, rows top to bottom. */
+export interface GreyPage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** A page's pixels as the reader takes them: RGBA, or grey when the page is grey. */
+export type PagePixels = RenderedPage | GreyPage;
+
 /** A part of the displayed page, in fractions (0..1) of its width and height from the top-left corner. */
 export interface PageRegion {
   x: number;

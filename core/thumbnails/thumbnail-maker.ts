@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ThumbnailKey } from '../api/thumbnail-url';
 import { KorrigoError } from '../errors';
-import { decodeOrRender, wholePageImage } from '../pdf/page-image';
+import { decodeOrRender, rgbaOf, wholePageImage } from '../pdf/page-image';
 import { readPageGeometry } from '../pdf/page-geometry';
 import { parsePdfQuietly } from '../pdf/parse-pdf';
 import { openForRender } from '../pdf/render-page';
@@ -86,7 +86,9 @@ function openScan(sha256: string, bytes: Uint8Array): OpenScan {
     sha256,
     pageCount: async () => (await parse()).getPageCount(),
     async render(page, dpi) {
-      return decodeOrRender(await image(page), dpi, async () => (await pdfjs()).render(page - 1, dpi));
+      return rgbaOf(
+        await decodeOrRender(await image(page), dpi, async () => (await pdfjs()).render(page - 1, dpi)),
+      );
     },
     async prepare() {
       if (!(await image(1))) await pdfjs();

@@ -18,7 +18,7 @@ import {
 } from '../../core/identify/read-sides';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { SideReading } from '../../core/identify/types';
-import { decodeOrRender, wholePageImage } from '../../core/pdf/page-image';
+import { decodeOrRender, rgbaOf, wholePageImage } from '../../core/pdf/page-image';
 import { readPageGeometry } from '../../core/pdf/page-geometry';
 import { openForRender, type RenderDocument } from '../../core/pdf/render-page';
 import type { LoadedSource } from '../../core/pdf/load-source';
@@ -42,8 +42,9 @@ async function readOneByOne(sides: readonly StackPage[], sources: readonly Loade
       if (!docs.has(side.file)) docs.set(side.file, await openForRender(source.bytes));
       return docs.get(side.file)!.render(side.source - 1, READ_DPI);
     });
+    // In RGBA, as they were read before a grey side was read grey.
     const read = side.layout === 'a3' ? readSide : readAnnexPage;
-    readings.push(await read(image, READ_DPI, recognizer));
+    readings.push(await read(rgbaOf(image), READ_DPI, recognizer));
   }
   await Promise.all([...docs.values()].map((doc) => doc.close()));
   return readings;

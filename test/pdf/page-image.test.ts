@@ -2,10 +2,11 @@
 // must show the same page, the same way up, the same size, on every /Rotate. Pages with ink masks over the
 // image, and pages left to pdfjs: page-composition.test.ts.
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readPageGeometry } from '../../core/pdf/page-geometry';
 import { loadShrink } from '../../core/pdf/jpeg-shrink';
-import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
+import { decodePageImage, decodePagePixels, rgbaOf, wholePageImage } from '../../core/pdf/page-image';
 import { openForRender, type RenderedPage } from '../../core/pdf/render-page';
 import { generateBatch } from '../generator/generate';
 import type { GenerateOptions } from '../generator/types';
@@ -82,3 +83,51 @@ describe('reading a page from its sole image', () => {
 function bilevelTolerance(shape: string): number {
   return shape === 'bilevel' ? 12 : 4;
 }
+
+describe('a grey page read as grey', () => {
+  /** A page that is one DeviceGray JPEG of noise, /Rotate `rotate`. */
+  async function greyJpegPage(rotate: number) {
+    const noise = Buffer.alloc(600 * 400);
+    let seed = 11;
+    for (let i = 0; i < noise.length; i++) noise[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const jpeg = await sharp(noise, { raw: { width: 600, height: 400, channels: 1 } })
+      .toColourspace('b-w')
+      .jpeg()
+      .toBuffer();
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([600, 400]);
+    page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: 600, height: 400 });
+    page.setRotation({ type: 'degrees', angle: rotate } as never);
+    const node = (await PDFDocument.load(await doc.save())).getPage(0).node;
+    const image = wholePageImage(node, readPageGeometry(node))!;
+    expect(image.background).toMatchObject({ format: 'jpeg', grey: true });
+    return image;
+  }
+
+  it('gives a bilevel or DeviceGray scan one byte a pixel, the greys decodePageImage repeats in RGBA', async () => {
+    const pages = [
+      ...(await firstPages({ shape: 'bilevel' })).map(({ image }) => image!),
+      ...(await firstPages({ shape: 'bilevel', rotate: 90 })).map(({ image }) => image!),
+      await greyJpegPage(0),
+      await greyJpegPage(270),
+    ];
+    for (const image of pages) {
+      const grey = await decodePagePixels(image, DPI);
+      const rgba = await decodePageImage(image, DPI);
+      expect([grey.width, grey.height]).toEqual([rgba.width, rgba.height]);
+      expect(grey.data).toHaveLength(grey.width * grey.height);
+      expect(Buffer.from(rgbaOf(grey).data).equals(Buffer.from(rgba.data))).toBe(true);
+    }
+  });
+
+  it('gives a colour scan, and a page with ink painted over it, RGBA as decodePageImage does', async () => {
+    for (const shape of ['jpeg', 'compact'] as const) {
+      for (const { image } of await firstPages({ shape })) {
+        const pixels = await decodePagePixels(image!, DPI);
+        expect(pixels.data).toHaveLength(pixels.width * pixels.height * 4);
+        expect(pixels).toEqual(await decodePageImage(image!, DPI));
+        expect(rgbaOf(pixels)).toBe(pixels);
+      }
+    }
+  });
+});

@@ -4,9 +4,8 @@
 // bottom margin (the page box, whose digits the student fills even on a blank page, and any marks a
 // scanner or a test adds there), and long straight rules (frames, boxes, tables). The hatched band of a
 // verso is too light to count; its printed words stay well under the threshold.
-import type { RenderedPage } from '../../pdf/render-page';
 import { eraseRules, RULE_MM } from './erase-rules';
-import { INK, measureLevels, toGrey } from './grey-image';
+import { greyOf, INK, measureLevels, type Pixels } from './grey-image';
 
 /** The bottom margin left out, as a fraction of the page's height (the page box sits at 94–98 %). */
 const BOTTOM_MARGIN = 0.1;
@@ -17,12 +16,12 @@ const BOTTOM_MARGIN = 0.1;
 const BLANK_BELOW = 0.003;
 
 /**
- * True when the page (rendered upright, as displayed, at `dpi`) shows nothing but the printed paper. On a
+ * True when the page (rendered upright, as displayed, at `dpi`, or its grey) shows nothing but the printed paper. On a
  * P1 the printed header counts as content: ask about P2–P4 and loose pages.
  */
-export function isBlankPage(image: RenderedPage, dpi: number): boolean {
+export function isBlankPage(image: Pixels, dpi: number): boolean {
   if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);
-  const grey = toGrey(image);
+  const grey = greyOf(image);
   const { width } = grey;
   const height = Math.floor(grey.height * (1 - BOTTOM_MARGIN));
   const darkBelow = measureLevels(grey).paper * INK;

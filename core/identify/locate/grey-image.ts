@@ -45,10 +45,15 @@ export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
  */
 export type Pixels = RenderedPage | GreyImage;
 
-/** The grey of `image`: itself when it is grey already (one byte a pixel), else toGrey's. */
-export function greyOf(image: Pixels): GreyImage {
+/** True when `image` is grey already: one byte a pixel. */
+export function isGrey(image: Pixels): image is GreyImage {
   const pixels = image.width * image.height;
-  return pixels > 0 && image.data.length === pixels ? (image as GreyImage) : toGrey(image as RenderedPage);
+  return pixels > 0 && image.data.length === pixels;
+}
+
+/** The grey of `image`: itself when it is grey already, else toGrey's. */
+export function greyOf(image: Pixels): GreyImage {
+  return isGrey(image) ? image : toGrey(image);
 }
 
 export interface Levels {

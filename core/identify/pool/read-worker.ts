@@ -3,7 +3,7 @@
 // images is decoded from them, unopened) and keeps only that one open: the pool keeps workers between batches, and a
 // batch's sides come file by file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeOrRender } from '../../pdf/page-image';
+import { decodeOrRender, rgbaOf } from '../../pdf/page-image';
 import { openForRender, type RenderDocument, type RenderedPage } from '../../pdf/render-page';
 import { readAnnexPage } from '../annex/read-annex-page';
 import { readSide } from '../read-side';
@@ -45,10 +45,14 @@ void (async () => {
     void (async () => {
       try {
         const render = async () => (await open(task.document)).render(task.pageIndex, task.dpi);
+        // A grey scan's side stays grey for the reader; the annex reader and the thumbnails take RGBA.
         const side = await decodeOrRender(task.image, task.dpi, render);
-        const read = task.layout === 'a3' ? readSide : readAnnexPage;
-        const value = await read(side, task.dpi, recognizer);
-        if (task.thumbnails) await thumbnailsOf(side, task, task.thumbnails.dataDir, value.upsideDown);
+        const value =
+          task.layout === 'a3'
+            ? await readSide(side, task.dpi, recognizer)
+            : await readAnnexPage(rgbaOf(side), task.dpi, recognizer);
+        if (task.thumbnails)
+          await thumbnailsOf(rgbaOf(side), task, task.thumbnails.dataDir, value.upsideDown);
         post({ type: 'done', value });
       } catch (error) {
         post({ type: 'failed', message: (error as Error).message });
