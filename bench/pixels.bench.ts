@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { READ_DPI } from '../core/identify/read-sides';
-import { decodePageImage, wholePageImage } from '../core/pdf/page-image';
+import { decodePagePixels, wholePageImage } from '../core/pdf/page-image';
 import { openForRender } from '../core/pdf/render-page';
 import { loadSources } from '../core/pipeline/load-sources';
 import { classifyStack } from '../core/pipeline/stack';
@@ -32,7 +32,7 @@ try {
     start = performance.now();
     const image = wholePageImage(source!.doc.getPage(side.source - 1).node, side.geometry);
     if (image) {
-      await decodePageImage(image, READ_DPI);
+      await decodePagePixels(image, READ_DPI);
       decoded++;
     }
     totals.image += performance.now() - start;

@@ -5,7 +5,7 @@ import { READ_DPI } from '../../core/identify/read-sides';
 import { readSide } from '../../core/identify/read-side';
 import { createRecognizer } from '../../core/identify/recognize/create-recognizer';
 import type { Recognizer } from '../../core/identify/recognize/recognizer';
-import { decodePageImage, wholePageImage } from '../../core/pdf/page-image';
+import { decodeOrRender, wholePageImage } from '../../core/pdf/page-image';
 import { openForRender } from '../../core/pdf/render-page';
 import type { LoadedSource } from '../../core/pdf/load-source';
 import type { StackPage } from '../../core/pipeline/stack';
@@ -40,9 +40,7 @@ export async function sampleSides(
     const start = performance.now();
     // As a reading worker gets it: from the page's image when the page is one image, else rendered.
     const image = wholePageImage(sources[side.file - 1]!.doc.getPage(side.source - 1).node, side.geometry);
-    const rendered = image
-      ? await decodePageImage(image, READ_DPI)
-      : await doc.render(side.source - 1, READ_DPI);
+    const rendered = await decodeOrRender(image, READ_DPI, () => doc.render(side.source - 1, READ_DPI));
     pixels += performance.now() - start;
     await readSide(rendered, READ_DPI, recognizer);
     total += performance.now() - start;
