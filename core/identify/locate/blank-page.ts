@@ -16,8 +16,8 @@ const BOTTOM_MARGIN = 0.1;
 const BLANK_BELOW = 0.003;
 
 /**
- * True when the page (rendered upright, as displayed, at `dpi`, or its grey) shows nothing but the printed paper. On a
- * P1 the printed header counts as content: ask about P2–P4 and loose pages.
+ * True when the page (rendered upright, as displayed, at `dpi`, or its grey) shows nothing but the printed
+ * paper. On a P1 the printed header counts as content: ask about P2–P4 and loose pages.
  */
 export function isBlankPage(image: Pixels, dpi: number): boolean {
   if (!(dpi > 0)) throw new RangeError(`dpi must be positive, got ${dpi}`);

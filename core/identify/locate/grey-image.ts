@@ -1,7 +1,7 @@
 // Grey levels of a rendering, and the two levels everything else is measured against: the paper, and the
 // darkness that counts as printed or written marks on it. Measured per image, so a yellowish sheet, a dim
 // lamp or a bilevel scan all end up on the same scale.
-import type { RenderedPage } from '../../pdf/render-page';
+import type { PagePixels, RenderedPage } from '../../pdf/render-page';
 import type { CellImage } from '../cell-image';
 
 /**
@@ -40,10 +40,11 @@ export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
 }
 
 /**
- * A rendering (RGBA) or its grey already: the box searches start from grey, and a caller that cut its
- * region grey straight from the side (PageView.greyRegion) saves the colour copy and the conversion.
+ * A rendering (RGBA) or its grey already, as a grey scan is decoded (PagePixels): the box searches start
+ * from grey, and a caller that cut its region grey straight from the side (PageView.greyRegion) saves the
+ * colour copy and the conversion.
  */
-export type Pixels = RenderedPage | GreyImage;
+export type Pixels = PagePixels;
 
 /** True when `image` is grey already: one byte a pixel. */
 export function isGrey(image: Pixels): image is GreyImage {
