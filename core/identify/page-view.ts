@@ -2,9 +2,9 @@
 // readers need only parts of a page (its header band, its page-box band) and a small copy of it (the blank
 // test), so each is cut from the side and turned alone. The pixels are exactly those of cropping the half,
 // turning it, then cropping or shrinking that (and, for a grey region, converting that to grey).
-import type { RenderedPage } from '../pdf/render-page';
+import { isGrey, type RenderedPage } from '../pdf/render-page';
 import { cropGrey, pixelRect, type Fraction, type PixelRect } from './crop';
-import { isGrey, toGrey, type GreyImage, type Pixels } from './locate/grey-image';
+import { toGrey, type GreyImage, type Pixels } from './locate/grey-image';
 import { rotate180, rotateGrey180 } from './locate/rotate';
 import { shrinkGrey, shrinkImage } from './shrink-image';
 

@@ -18,7 +18,7 @@ import { readMask, type PageMask } from './page-mask';
 import { paintMasks } from './paint-masks';
 import { placedImages } from './placed-images';
 import { storedBits } from './stored-bits';
-import type { PagePixels, RenderedPage } from './render-page';
+import { isGrey, type PagePixels, type RenderedPage } from './render-page';
 
 /**
  * The image covering the page, as stored: a JPEG file (`jpeg`), that file deflated again (`grey` for a
@@ -198,9 +198,9 @@ export async function decodePagePixels(image: PageImage, dpi: number): Promise<P
 
 /** `pixels` as RGBA: a grey page's every grey in red, green and blue (as libvips makes them), alpha opaque. */
 export function rgbaOf(pixels: PagePixels): RenderedPage {
+  if (!isGrey(pixels)) return pixels;
   const { width, height, data } = pixels;
   const count = width * height;
-  if (data.length !== count) return pixels as RenderedPage;
   const rgba = new Uint8ClampedArray(count * 4);
   const words = new Uint32Array(rgba.buffer);
   // Red in the low byte, alpha in the high one: little-endian, as every platform Node runs on.

@@ -25,6 +25,12 @@ export interface GreyPage {
 /** A page's pixels as the reader takes them: RGBA, or grey when the page is grey. */
 export type PagePixels = RenderedPage | GreyPage;
 
+/** True when `pixels` are grey: one byte a pixel. */
+export function isGrey(pixels: PagePixels): pixels is GreyPage {
+  const count = pixels.width * pixels.height;
+  return count > 0 && pixels.data.length === count;
+}
+
 /** A part of the displayed page, in fractions (0..1) of its width and height from the top-left corner. */
 export interface PageRegion {
   x: number;

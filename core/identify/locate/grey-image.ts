@@ -1,7 +1,7 @@
 // Grey levels of a rendering, and the two levels everything else is measured against: the paper, and the
 // darkness that counts as printed or written marks on it. Measured per image, so a yellowish sheet, a dim
 // lamp or a bilevel scan all end up on the same scale.
-import type { PagePixels, RenderedPage } from '../../pdf/render-page';
+import { isGrey, type PagePixels, type RenderedPage } from '../../pdf/render-page';
 import type { CellImage } from '../cell-image';
 
 /**
@@ -45,12 +45,6 @@ export function rgbaWords({ width, height, data }: RenderedPage): Uint32Array {
  * colour copy and the conversion.
  */
 export type Pixels = PagePixels;
-
-/** True when `image` is grey already: one byte a pixel. */
-export function isGrey(image: Pixels): image is GreyImage {
-  const pixels = image.width * image.height;
-  return pixels > 0 && image.data.length === pixels;
-}
 
 /** The grey of `image`: itself when it is grey already, else toGrey's. */
 export function greyOf(image: Pixels): GreyImage {
